@@ -1,0 +1,6 @@
+namespace AiIndexReports.Cli;
+
+internal static class Program
+{
+    private static int Main(string[] args) => 0;
+}

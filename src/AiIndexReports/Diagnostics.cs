@@ -1,0 +1,26 @@
+namespace AiIndexReports;
+
+/// <summary>Where a value or a problem comes from: a repo-relative path (forward slashes), 1-based line and column (0 = unknown).</summary>
+public sealed record SourceLocation(string File, int Line = 0, int Column = 0)
+{
+    public override string ToString() =>
+        Line <= 0 ? File : Column <= 0 ? $"{File}:{Line}" : $"{File}:{Line}:{Column}";
+}
+
+public enum Severity { Error, Warning }
+
+/// <summary>One problem found by a stage, for people: where, what was expected, what was found.</summary>
+public sealed record Diagnostic(SourceLocation? Location, string Message, Severity Severity = Severity.Error)
+{
+    public override string ToString() =>
+        (Location is null ? "" : Location + ": ") + (Severity == Severity.Warning ? "warning: " : "error: ") + Message;
+}
+
+/// <summary>Thrown by a stage that collected errors; the CLI prints each diagnostic on its own line and exits 1.</summary>
+public sealed class BuildFailedException(IReadOnlyList<Diagnostic> diagnostics)
+    : Exception(string.Join(Environment.NewLine, diagnostics))
+{
+    public IReadOnlyList<Diagnostic> Diagnostics { get; } = diagnostics;
+
+    public BuildFailedException(Diagnostic diagnostic) : this([diagnostic]) { }
+}
