@@ -67,3 +67,16 @@ internal readonly record struct Calc(double Value, NotComputable? Why)
     public static Calc Divide(double numerator, double denominator, string denominatorName) =>
         denominator == 0 ? Fail(NotComputable.DivisionByZero(denominatorName)) : Of(numerator / denominator);
 }
+
+/// <summary>A metric's identity and description before its value is known: one place for the texts, then either a value or the reason.</summary>
+internal sealed record MetricSpec(string Id, string Label, string Unit, string Formula)
+{
+    public Metric Number(double value, IEnumerable<SourceLocation> sources) => MetricFactory.Number(Id, Label, Unit, Formula, value, sources);
+    public Metric Number(Calc value, IEnumerable<SourceLocation> sources) => MetricFactory.Number(Id, Label, Unit, Formula, value, sources);
+    public Metric Text(string text, IEnumerable<SourceLocation> sources) => MetricFactory.Text(Id, Label, Formula, text, sources);
+    public Metric Series(IReadOnlyList<SeriesPoint> points, IEnumerable<SourceLocation> sources, string seriesName) =>
+        MetricFactory.Series(Id, Label, Unit, Formula, points, sources, seriesName);
+    public Metric Rows(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, IEnumerable<SourceLocation> sources, string rowsName) =>
+        MetricFactory.Rows(Id, Label, Unit, Formula, rows, sources, rowsName);
+    public Metric Unavailable(NotComputable why) => MetricFactory.Unavailable(Id, Label, Unit, Formula, why);
+}

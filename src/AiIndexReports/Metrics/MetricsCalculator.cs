@@ -15,11 +15,16 @@ public sealed class MetricsCalculator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var indicators = new EditionIndicators(dataset);
-        IEnumerable<Metric> all =
+        List<Metric> all =
         [
             .. EditionMetrics.Compute(dataset),
             .. ModelMetrics.Compute(dataset, indicators),
+            .. PatentMetrics.Compute(indicators),
+            .. GapMetrics.Compute(dataset, indicators),
+            .. CostMetrics.Compute(dataset, indicators),
+            .. InvestmentMetrics.Compute(dataset, indicators),
         ];
+        all.Add(KoreaScorecard.Compute(all.ToDictionary(m => m.Id, StringComparer.Ordinal)));
         return new MetricSet(dataset.Edition.Edition, dataset.Edition.MeasuredYear, all);
     }
 }

@@ -10,6 +10,10 @@ internal sealed record NotComputable(string English, string Korean)
         $"not computable: indicators.csv has no {indicator} rows{(what is null ? "" : " for " + what)} for edition {edition}",
         $"{edition}년판 AI 인덱스 지표 자료(indicators.csv)에 {indicator} 값{(what is null ? "" : $"({what})")}이 없음");
 
+    public static NotComputable MissingVibrancy(string indicator, int measuredYear, string what) => new(
+        $"not computable: indicators.csv has no {indicator} row for {what} in the Global AI Vibrancy Tool edition measuring {measuredYear}",
+        $"{measuredYear}년을 측정한 글로벌 AI 활력 도구 자료에 {indicator} 값({what})이 없음");
+
     public static NotComputable DivisionByZero(string divisor) => new(
         $"not computable: division by zero ({divisor} is 0)",
         $"나누는 값({divisor})이 0이어서 계산할 수 없음");
