@@ -17,7 +17,8 @@ internal static class CountryNames
 
     private static readonly HashSet<string> European = new(StringComparer.Ordinal)
     {
-        "GBR", "FRA", "DEU", "SWE", "AUT", "NLD", "ITA", "CHE", "FIN", "ESP", "BEL", "CZE", "IRL", "NOR", "POL",
+        "AUT", "BEL", "BGR", "HRV", "CYP", "CZE", "DNK", "EST", "FIN", "FRA", "DEU", "GRC", "HUN", "IRL",
+        "ITA", "LVA", "LTU", "LUX", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "ESP", "SWE", "GBR",
     };
 
     public static string NameKo(string iso3) => Ko.TryGetValue(iso3, out var n) ? n : iso3;

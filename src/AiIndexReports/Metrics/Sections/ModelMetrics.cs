@@ -116,12 +116,21 @@ internal static class ModelMetrics
                     counted.Count(m => m.PublicationDate.Year == year)))
                 .ToList();
             var name = CountryNames.NameKo(country);
+            if (span.Count == 0)
+            {
+                yield return Unavailable($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개", SeriesFormula(country, y),
+                    NotComputable.NoRows($"notable models published {FirstSeriesYear}-{y} ({dataset.Edition.NotableModelsFile})"));
+                continue;
+            }
             yield return Series($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개",
-                $"{FirstSeriesYear}~{y}년 각 연도에 공개된 모델 가운데 개발 기관 국가에 {(country == CountryNames.Europe ? "유럽 국가가 하나 이상" : "해당 국가가")} 들어 있는 모델 수(재집계, 공동 개발 모델은 참여 국가마다 셈)",
+                SeriesFormula(country, y),
                 points, counted.Count > 0 ? counted.Select(m => m.Source) : span.Select(m => m.Source),
                 $"notable models per year {FirstSeriesYear}-{y}");
         }
     }
+
+    private static string SeriesFormula(string country, int y) =>
+        $"{FirstSeriesYear}~{y}년 각 연도에 공개된 모델 가운데 개발 기관 국가에 {(country == CountryNames.Europe ? "유럽 국가가 하나 이상" : "해당 국가가")} 들어 있는 모델 수(재집계, 공동 개발 모델은 참여 국가마다 셈)";
 
     private static Metric KoreaList(List<NotableModel> inYear, int y, string file)
     {
