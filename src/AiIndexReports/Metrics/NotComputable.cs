@@ -6,13 +6,15 @@ namespace AiIndexReports.Metrics;
 /// </summary>
 internal sealed record NotComputable(string English, string Korean)
 {
-    public static NotComputable MissingIndicator(string indicator, string edition, string? what = null) => new(
+    /// <param name="what">which rows, in English/codes ("KOR, 2024")</param>
+    /// <param name="whatKo">the same in Korean ("한국, 2024년"); defaults to <paramref name="what"/></param>
+    public static NotComputable MissingIndicator(string indicator, string edition, string? what = null, string? whatKo = null) => new(
         $"not computable: indicators.csv has no {indicator} rows{(what is null ? "" : " for " + what)} for edition {edition}",
-        $"{edition}년판 AI 인덱스 지표 자료(indicators.csv)에 {indicator} 값{(what is null ? "" : $"({what})")}이 없음");
+        $"{edition}년판 AI 인덱스 지표 자료(indicators.csv)에 {indicator} 값{((whatKo ?? what) is { } w ? $"({w})" : "")}이 없음");
 
-    public static NotComputable MissingVibrancy(string indicator, int measuredYear, string what) => new(
-        $"not computable: indicators.csv has no {indicator} row for {what} in the Global AI Vibrancy Tool edition measuring {measuredYear}",
-        $"{measuredYear}년을 측정한 글로벌 AI 활력 도구 자료에 {indicator} 값({what})이 없음");
+    public static NotComputable MissingVibrancy(string indicator, int measuredYear, string code, string nameKo) => new(
+        $"not computable: indicators.csv has no {indicator} row for {code} in the Global AI Vibrancy Tool edition measuring {measuredYear}",
+        $"{measuredYear}년을 측정한 글로벌 AI 활력 도구 자료에 {indicator} 값({nameKo})이 없음");
 
     public static NotComputable DivisionByZero(string divisor) => new(
         $"not computable: division by zero ({divisor} is 0)",

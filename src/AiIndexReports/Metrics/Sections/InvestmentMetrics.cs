@@ -24,7 +24,7 @@ internal static class InvestmentMetrics
             var spec = new MetricSpec($"invest.private.{code}", $"민간 AI 투자액({CountryNames.NameKo(code)})", "10억 달러", formula);
             yield return rows.TryGetValue(code, out var row)
                 ? spec.Number(row.Value, [row.Location])
-                : spec.Unavailable(NotComputable.MissingIndicator(indicator, indicators.Edition, $"{CountryNames.NameKo(code)} ({code}), {y}"));
+                : spec.Unavailable(NotComputable.MissingIndicator(indicator, indicators.Edition, $"{code}, {y}", $"{CountryNames.NameKo(code)}, {y}년"));
         }
 
         yield return new MetricSpec("invest.private.ranking", "국가별 민간 AI 투자액 순위", "10억 달러",
@@ -35,7 +35,7 @@ internal static class InvestmentMetrics
         var multiple = new MetricSpec("invest.private.us_china_multiple", "중국 대비 미국 민간 AI 투자액 배수", "배", "미국 민간 AI 투자액 ÷ 중국 민간 AI 투자액");
         yield return rows.TryGetValue("USA", out var usa) && rows.TryGetValue("CHN", out var chn)
             ? multiple.Number(Growth.Multiple(usa.Value, chn.Value, $"{indicator} China {y}"), [usa.Location, chn.Location])
-            : multiple.Unavailable(NotComputable.MissingIndicator(indicator, indicators.Edition, $"United States and China, {y}"));
+            : multiple.Unavailable(NotComputable.MissingIndicator(indicator, indicators.Edition, $"USA and CHN, {y}", $"미국·중국, {y}년"));
     }
 
     /// <summary>The Vibrancy Tool has its own editions; the one measuring the same year as the AI Index edition is used.</summary>
@@ -54,17 +54,17 @@ internal static class InvestmentMetrics
             var score = new MetricSpec($"vibrancy.score.{code}", $"글로벌 AI 활력 점수({name})", "점", scoreFormula);
             yield return ranks.TryGetValue(code, out var r)
                 ? rank.Number(r.Value, [r.Location])
-                : rank.Unavailable(NotComputable.MissingVibrancy("global_ai_vibrancy_rank", y, $"{name} ({code})"));
+                : rank.Unavailable(NotComputable.MissingVibrancy("global_ai_vibrancy_rank", y, code, name));
             yield return scores.TryGetValue(code, out var s)
                 ? score.Number(s.Value, [s.Location])
-                : score.Unavailable(NotComputable.MissingVibrancy("global_ai_vibrancy_score", y, $"{name} ({code})"));
+                : score.Unavailable(NotComputable.MissingVibrancy("global_ai_vibrancy_score", y, code, name));
         }
 
         var previous = new MetricSpec("vibrancy.rank.KOR.previous", "직전 연도 글로벌 AI 활력 순위(한국)", "위",
             "글로벌 AI 활력 도구가 측정 연도 − 1에 대해 발표한 한국의 순위");
         yield return previousRanks.TryGetValue("KOR", out var before)
             ? previous.Number(before.Value, [before.Location])
-            : previous.Unavailable(NotComputable.MissingVibrancy("global_ai_vibrancy_rank", y - 1, "South Korea (KOR)"));
+            : previous.Unavailable(NotComputable.MissingVibrancy("global_ai_vibrancy_rank", y - 1, "KOR", "한국"));
 
         yield return new MetricSpec("vibrancy.ranking", "글로벌 AI 활력 순위", "위",
                 $"{rankFormula}와 점수(발표된 경우). 행: 국가 코드, 국가명, 순위, 점수(없으면 빈칸). 순위 순")

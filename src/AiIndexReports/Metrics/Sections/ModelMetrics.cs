@@ -169,7 +169,7 @@ internal static class ModelMetrics
             }
             else
             {
-                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, $"{name} ({code}), {y}");
+                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, $"{code}, {y}", $"{name}, {y}년");
                 yield return Unavailable($"models.aiindex.{code}.count", countLabel, "개", countFormula, why);
                 yield return Unavailable($"models.aiindex.{code}.difference", diffLabel, "개", diffFormula, why);
             }

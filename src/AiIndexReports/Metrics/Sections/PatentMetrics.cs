@@ -21,7 +21,7 @@ internal static class PatentMetrics
         var points = indicators.Current(indicator)
             .Where(i => i.Geography == "World" && Period.Parse(i.Period) is not null)
             .OrderBy(i => Period.Parse(i.Period)!.Value.SortKey).ToList();
-        var missing = NotComputable.MissingIndicator(indicator, indicators.Edition, "World");
+        var missing = NotComputable.MissingIndicator(indicator, indicators.Edition, "World", "전 세계");
         var tooFew = NotComputable.TooFewPoints($"{indicator} (World, edition {indicators.Edition})", points.Count, 2);
 
         const string latestLabel = "전 세계 AI 특허 등록 건수(최근 연도)";
@@ -71,7 +71,7 @@ internal static class PatentMetrics
         const string yoyFormula = "AI 인덱스가 발표한 전 세계 AI 특허 등록 건수의 전년 대비 증가율(최근 연도)";
         yield return yoy is null
             ? Unavailable("patents.world.yoy_growth", "전 세계 AI 특허 등록 건수 전년 대비 증가율", "%", yoyFormula,
-                NotComputable.MissingIndicator(yoyIndicator, indicators.Edition, "World"))
+                NotComputable.MissingIndicator(yoyIndicator, indicators.Edition, "World", "전 세계"))
             : Number("patents.world.yoy_growth", "전 세계 AI 특허 등록 건수 전년 대비 증가율", "%", yoyFormula, yoy.Value, [yoy.Location]);
     }
 
@@ -92,7 +92,7 @@ internal static class PatentMetrics
             const string changeFormula = "이번 판의 최근 연도 비중 − 직전 판의 최근 연도 비중(%p)";
             if (!byCode.TryGetValue(code, out var row))
             {
-                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, $"{name} ({code})");
+                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, code, name);
                 yield return Unavailable($"patents.share.{code}", label, "%", formula, why);
                 yield return Unavailable($"patents.share.{code}.change_pp", changeLabel, "%p", changeFormula, why);
                 continue;
@@ -101,7 +101,7 @@ internal static class PatentMetrics
             yield return previousByCode.TryGetValue(code, out var before)
                 ? Number($"patents.share.{code}.change_pp", changeLabel, "%p", changeFormula, row.Value - before.Value, [row.Location, before.Location])
                 : Unavailable($"patents.share.{code}.change_pp", changeLabel, "%p", changeFormula,
-                    NotComputable.MissingIndicator(indicator, indicators.PreviousEdition ?? "(previous)", $"{name} ({code})"));
+                    NotComputable.MissingIndicator(indicator, indicators.PreviousEdition ?? "(previous)", code, name));
         }
 
         yield return Rows("patents.share.breakdown", "전 세계 AI 특허 등록의 국가·지역별 비중", "%",
@@ -117,7 +117,7 @@ internal static class PatentMetrics
         const string peakFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도의 비중";
         if (peak is null)
         {
-            var why = NotComputable.MissingIndicator(indicator, indicators.Edition, "United States (USA) peak share");
+            var why = NotComputable.MissingIndicator(indicator, indicators.Edition, "USA peak share", "미국 비중의 정점");
             yield return Unavailable("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula, why);
             yield return Unavailable("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakFormula, why);
         }
@@ -152,7 +152,7 @@ internal static class PatentMetrics
             }
             else
             {
-                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, $"{name} ({code})");
+                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, code, name);
                 yield return Unavailable($"patents.per_100k.{code}", label, "건", formula, why);
                 yield return Unavailable($"patents.per_100k.rank.{code}", rankLabel, "위", rankFormula, why);
             }
@@ -165,7 +165,7 @@ internal static class PatentMetrics
             current.Select(i => i.Location), $"{indicator} rows of edition {indicators.Edition}");
 
         byCode.TryGetValue("KOR", out var korea);
-        var missingKorea = NotComputable.MissingIndicator(indicator, indicators.Edition, "South Korea (KOR)");
+        var missingKorea = NotComputable.MissingIndicator(indicator, indicators.Edition, "KOR", "한국");
         foreach (var other in byCode.Keys.Union(["CHN", "USA"]).Where(c => c != "KOR").Order(StringComparer.Ordinal))
         {
             var name = CountryNames.NameKo(other);
@@ -175,7 +175,7 @@ internal static class PatentMetrics
                 yield return Unavailable($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula, missingKorea);
             else if (!byCode.TryGetValue(other, out var o))
                 yield return Unavailable($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula,
-                    NotComputable.MissingIndicator(indicator, indicators.Edition, $"{name} ({other})"));
+                    NotComputable.MissingIndicator(indicator, indicators.Edition, other, name));
             else
                 yield return Number($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula,
                     Growth.Multiple(korea.Value, o.Value, $"{indicator} {other}"), [korea.Location, o.Location]);
@@ -184,7 +184,7 @@ internal static class PatentMetrics
         var before = ByIso3(previous).GetValueOrDefault("KOR");
         const string previousFormula = "직전 판 AI 인덱스가 발표한 한국의 인구 10만 명당 AI 특허 등록 건수(직전 판의 최근 연도)";
         const string changeFormula = "이번 판의 한국 값 − 직전 판의 한국 값";
-        var missingBefore = NotComputable.MissingIndicator(indicator, indicators.PreviousEdition ?? "(previous)", "South Korea (KOR)");
+        var missingBefore = NotComputable.MissingIndicator(indicator, indicators.PreviousEdition ?? "(previous)", "KOR", "한국");
         if (before is null)
         {
             yield return Unavailable("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, missingBefore);
