@@ -28,6 +28,12 @@ internal sealed class EditionIndicators
     /// <summary>report_edition of the latest earlier numeric edition, or null when the data has none.</summary>
     public string? PreviousEdition { get; }
 
+    /// <summary>Why a comparison with the previous edition is impossible: no earlier edition at all, or no such row in it.</summary>
+    public NotComputable MissingPrevious(string indicator, string what, string whatKo) => PreviousEdition is null
+        ? new NotComputable($"not computable: indicators.csv has no edition before {Edition} to compare with",
+            $"{Edition}년판보다 앞선 판의 지표 자료가 없어 비교할 수 없음")
+        : NotComputable.MissingIndicator(indicator, PreviousEdition, what, whatKo);
+
     public IReadOnlyList<Indicator> Current(string name) => Of(Edition, name);
 
     public IReadOnlyList<Indicator> Previous(string name) => PreviousEdition is null ? [] : Of(PreviousEdition, name);

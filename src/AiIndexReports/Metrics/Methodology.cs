@@ -56,7 +56,7 @@ public static class Methodology
     private static string FamilyLabel(Metric m)
     {
         var code = CountrySegment.Match(m.Id).Groups["code"].Value;
-        var name = CountryNames.NameKo(code);
+        var name = RegionNames.Country(code);
         return m.Label.Replace($"({name}", "(국가별", StringComparison.Ordinal);
     }
 

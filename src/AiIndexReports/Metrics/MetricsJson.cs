@@ -90,7 +90,8 @@ public static class MetricsJson
         }
         w.WriteString("formula", m.Formula);
         w.WriteStartArray("sources");
-        foreach (var s in m.Sources) w.WriteStringValue(s.ToString());
+        // "file:line": the row is the unit of provenance; several columns of one row collapse into one entry.
+        foreach (var s in m.Sources.Select(s => s with { Column = 0 }).Distinct()) w.WriteStringValue(s.ToString());
         w.WriteEndArray();
         w.WriteEndObject();
     }

@@ -85,7 +85,7 @@ internal static class GapMetrics
                 }
             }
             frontiers[country] = frontier;
-            var name = CountryNames.NameKo(country);
+            var name = RegionNames.Country(country);
             yield return Series($"gap.mmlu.quarterly.{country}", $"분기별 최고 MMLU 점수({name}, 자체 재집계)", "%", QuarterlyFormula,
                 frontier.Select(f => Point(f.Item1, f.Item2.AccuracyPct, f.Item2.Model)).ToList(),
                 frontier.Select(f => f.Item2.Source), $"MMLU scores of {country} models up to {y}");

@@ -16,20 +16,20 @@ internal static class InvestmentMetrics
     {
         const string indicator = "private_ai_investment";
         var rows = PatentMetrics.ByIso3(indicators.Current(indicator).Where(i => i.Period == Year(y)));
-        var ranked = Ranking.Descending(rows.Values, i => i.Value, i => CountryNames.NameKo(i.Iso3!));
+        var ranked = Ranking.Descending(rows.Values, i => i.Value, i => RegionNames.Country(i.Iso3!));
         const string formula = "AI 인덱스(Quid 자료)가 발표한 측정 연도의 국가별 민간 AI 투자액(10억 달러)";
 
         foreach (var code in rows.Keys.Union(AlwaysReported).Order(StringComparer.Ordinal))
         {
-            var spec = new MetricSpec($"invest.private.{code}", $"민간 AI 투자액({CountryNames.NameKo(code)})", "10억 달러", formula);
+            var spec = new MetricSpec($"invest.private.{code}", $"민간 AI 투자액({RegionNames.Country(code)})", "10억 달러", formula);
             yield return rows.TryGetValue(code, out var row)
                 ? spec.Number(row.Value, [row.Location])
-                : spec.Unavailable(NotComputable.MissingIndicator(indicator, indicators.Edition, $"{code}, {y}", $"{CountryNames.NameKo(code)}, {y}년"));
+                : spec.Unavailable(NotComputable.MissingIndicator(indicator, indicators.Edition, $"{code}, {y}", $"{RegionNames.Country(code)}, {y}년"));
         }
 
         yield return new MetricSpec("invest.private.ranking", "국가별 민간 AI 투자액 순위", "10억 달러",
                 $"{formula}를 큰 순서로 나열(발표된 국가 사이의 순위, 같은 값은 공동 순위). 행: 국가 코드, 국가명, 투자액, 순위")
-            .Rows(ranked.Select(r => Row(("iso3", r.Item.Iso3), ("name_ko", CountryNames.NameKo(r.Item.Iso3!)), ("value", r.Value), ("rank", r.Rank))).ToList(),
+            .Rows(ranked.Select(r => Row(("iso3", r.Item.Iso3), ("name_ko", RegionNames.Country(r.Item.Iso3!)), ("value", r.Value), ("rank", r.Rank))).ToList(),
                 rows.Values.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");
 
         var multiple = new MetricSpec("invest.private.us_china_multiple", "중국 대비 미국 민간 AI 투자액 배수", "배", "미국 민간 AI 투자액 ÷ 중국 민간 AI 투자액");
@@ -49,7 +49,7 @@ internal static class InvestmentMetrics
 
         foreach (var code in ranks.Keys.Union(scores.Keys).Union(AlwaysReported).Order(StringComparer.Ordinal))
         {
-            var name = CountryNames.NameKo(code);
+            var name = RegionNames.Country(code);
             var rank = new MetricSpec($"vibrancy.rank.{code}", $"글로벌 AI 활력 순위({name})", "위", rankFormula);
             var score = new MetricSpec($"vibrancy.score.{code}", $"글로벌 AI 활력 점수({name})", "점", scoreFormula);
             yield return ranks.TryGetValue(code, out var r)
@@ -69,7 +69,7 @@ internal static class InvestmentMetrics
         yield return new MetricSpec("vibrancy.ranking", "글로벌 AI 활력 순위", "위",
                 $"{rankFormula}와 점수(발표된 경우). 행: 국가 코드, 국가명, 순위, 점수(없으면 빈칸). 순위 순")
             .Rows(ranks.Values.OrderBy(i => i.Value).ThenBy(i => i.Iso3, StringComparer.Ordinal)
-                    .Select(i => Row(("iso3", i.Iso3), ("name_ko", CountryNames.NameKo(i.Iso3!)), ("rank", i.Value),
+                    .Select(i => Row(("iso3", i.Iso3), ("name_ko", RegionNames.Country(i.Iso3!)), ("rank", i.Value),
                         ("score", scores.TryGetValue(i.Iso3!, out var s) ? s.Value : null))).ToList(),
                 ranks.Values.Select(i => i.Location).Concat(scores.Values.Select(i => i.Location)),
                 $"global_ai_vibrancy_rank rows measuring {y}");

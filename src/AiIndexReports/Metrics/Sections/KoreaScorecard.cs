@@ -23,7 +23,7 @@ internal static class KoreaScorecard
             var rank = rankId is not null && m.TryGetValue(rankId, out var r) && r.Available ? r.Number : null;
             rows.Add(Row(("indicator", valueId), ("label_ko", labelKo), ("value", value), ("unit", unit), ("rank", rank),
                 ("leader_iso3", leader?["iso3"]), ("leader_value", leader?[leaderValueKey]), ("change_sign", change),
-                ("source", valueMetric.Sources.FirstOrDefault()?.ToString())));
+                ("source", valueMetric.Sources.Count == 0 ? null : (valueMetric.Sources[0] with { Column = 0 }).ToString())));
             foreach (var id in evidenceIds.Prepend(valueId))
                 if (m.TryGetValue(id, out var e) && e.Available) sources.AddRange(e.Sources);
         }

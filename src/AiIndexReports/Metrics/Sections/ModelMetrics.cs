@@ -13,7 +13,7 @@ internal static class ModelMetrics
 {
     private const int FirstSeriesYear = 2014;
     private static readonly string[] AlwaysReported = ["CHN", "KOR", "USA"];
-    private static readonly string[] SeriesCountries = ["USA", "CHN", CountryNames.Europe, "KOR"];
+    private static readonly string[] SeriesCountries = ["USA", "CHN", Countries.Europe, "KOR"];
 
     private const string CountFormula =
         "측정 연도에 공개된(Publication date) 모델 가운데 개발 기관 국가(Country (from Organization))에 해당 국가가 들어 있는 모델 수. " +
@@ -44,15 +44,15 @@ internal static class ModelMetrics
             .SelectMany(m => m.CountryIso3.Distinct().Select(c => (Country: c, Model: m)))
             .GroupBy(x => x.Country, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(x => x.Model).ToList(), StringComparer.Ordinal);
-        var europe = inYear.Where(m => m.CountryIso3.Any(CountryNames.IsEuropean)).ToList();
-        var ranked = Ranking.Descending(byCountry, kv => kv.Value.Count, kv => CountryNames.NameKo(kv.Key));
+        var europe = inYear.Where(m => m.CountryIso3.Any(Countries.IsInEurope)).ToList();
+        var ranked = Ranking.Descending(byCountry, kv => kv.Value.Count, kv => RegionNames.Country(kv.Key));
         var rankOf = ranked.ToDictionary(r => r.Item.Key, StringComparer.Ordinal);
 
-        foreach (var country in byCountry.Keys.Union(AlwaysReported).Append(CountryNames.Europe).Distinct().Order(StringComparer.Ordinal))
+        foreach (var country in byCountry.Keys.Union(AlwaysReported).Append(Countries.Europe).Distinct().Order(StringComparer.Ordinal))
         {
-            var isEurope = country == CountryNames.Europe;
+            var isEurope = country == Countries.Europe;
             var models = isEurope ? europe : byCountry.GetValueOrDefault(country) ?? [];
-            var name = CountryNames.NameKo(country);
+            var name = RegionNames.Country(country);
             // A zero count is still a finding; its evidence is the whole year that was searched.
             var sources = models.Count > 0 ? models.Select(m => m.Source).ToList() : yearSources;
             var prefix = $"models.by_country.{country}";
@@ -84,7 +84,7 @@ internal static class ModelMetrics
         yield return Rows("models.ranking", "국가별 주목할 만한 AI 모델 수 순위", "개",
             $"{RankFormula}. 행: 국가 코드, 국가명, 모델 수, 비중(%), 순위, 공동 순위 여부. 모델 수 내림차순, 같으면 국가명 순",
             ranked.Select(r => Row(
-                ("iso3", r.Item.Key), ("name_ko", CountryNames.NameKo(r.Item.Key)), ("count", r.Item.Value.Count),
+                ("iso3", r.Item.Key), ("name_ko", RegionNames.Country(r.Item.Key)), ("count", r.Item.Value.Count),
                 ("share", total == 0 ? null : r.Item.Value.Count * 100.0 / total), ("rank", r.Rank), ("tied", r.Tied))).ToList(),
             yearSources, $"notable models published in {y} ({file})");
 
@@ -107,15 +107,15 @@ internal static class ModelMetrics
         var span = dataset.NotableModels.Where(m => m.PublicationDate.Year >= FirstSeriesYear && m.PublicationDate.Year <= y).ToList();
         foreach (var country in SeriesCountries)
         {
-            Func<NotableModel, bool> has = country == CountryNames.Europe
-                ? m => m.CountryIso3.Any(CountryNames.IsEuropean)
+            Func<NotableModel, bool> has = country == Countries.Europe
+                ? m => m.CountryIso3.Any(Countries.IsInEurope)
                 : m => m.CountryIso3.Contains(country);
             var counted = span.Where(has).ToList();
             var points = Enumerable.Range(FirstSeriesYear, Math.Max(0, y - FirstSeriesYear + 1))
                 .Select(year => new SeriesPoint(year, year.ToString(CultureInfo.InvariantCulture),
                     counted.Count(m => m.PublicationDate.Year == year)))
                 .ToList();
-            var name = CountryNames.NameKo(country);
+            var name = RegionNames.Country(country);
             if (span.Count == 0)
             {
                 yield return Unavailable($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개", SeriesFormula(country, y),
@@ -130,7 +130,7 @@ internal static class ModelMetrics
     }
 
     private static string SeriesFormula(string country, int y) =>
-        $"{FirstSeriesYear}~{y}년 각 연도에 공개된 모델 가운데 개발 기관 국가에 {(country == CountryNames.Europe ? "유럽 국가가 하나 이상" : "해당 국가가")} 들어 있는 모델 수(재집계, 공동 개발 모델은 참여 국가마다 셈)";
+        $"{FirstSeriesYear}~{y}년 각 연도에 공개된 모델 가운데 개발 기관 국가에 {(country == Countries.Europe ? "유럽 국가가 하나 이상" : "해당 국가가")} 들어 있는 모델 수(재집계, 공동 개발 모델은 참여 국가마다 셈)";
 
     private static Metric KoreaList(List<NotableModel> inYear, int y, string file)
     {
@@ -149,14 +149,14 @@ internal static class ModelMetrics
     {
         const string indicator = "notable_ai_models";
         var printed = indicators.Current(indicator).Where(i => i.Period == y.ToString(CultureInfo.InvariantCulture)).ToList();
-        string? CodeOf(Indicator i) => i.Iso3 ?? (i.Geography == "Europe (combined)" ? CountryNames.Europe : null);
-        int Recount(string code) => code == CountryNames.Europe ? europe.Count : byCountry.GetValueOrDefault(code)?.Count ?? 0;
+        string? CodeOf(Indicator i) => i.Iso3 ?? (i.Geography == "Europe (combined)" ? Countries.Europe : null);
+        int Recount(string code) => code == Countries.Europe ? europe.Count : byCountry.GetValueOrDefault(code)?.Count ?? 0;
         var byCode = printed.Where(i => CodeOf(i) is not null).GroupBy(i => CodeOf(i)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 
-        foreach (var code in byCode.Keys.Union(AlwaysReported).Append(CountryNames.Europe).Distinct().Order(StringComparer.Ordinal))
+        foreach (var code in byCode.Keys.Union(AlwaysReported).Append(Countries.Europe).Distinct().Order(StringComparer.Ordinal))
         {
-            var name = CountryNames.NameKo(code);
+            var name = RegionNames.Country(code);
             var countLabel = $"AI 인덱스 발표 주목할 만한 AI 모델 수({name})";
             var diffLabel = $"재집계와 AI 인덱스 발표 모델 수의 차이({name})";
             const string countFormula = "AI 인덱스 보고서에 인쇄된 측정 연도의 국가별 주목할 만한 AI 모델 수(indicators.csv에 옮겨 적은 값)";
@@ -165,7 +165,7 @@ internal static class ModelMetrics
             {
                 yield return Number($"models.aiindex.{code}.count", countLabel, "개", countFormula, row.Value, [row.Location]);
                 yield return Number($"models.aiindex.{code}.difference", diffLabel, "개", diffFormula, Recount(code) - row.Value,
-                    [row.Location, .. (code == CountryNames.Europe ? europe : byCountry.GetValueOrDefault(code) ?? []).Select(m => m.Source)]);
+                    [row.Location, .. (code == Countries.Europe ? europe : byCountry.GetValueOrDefault(code) ?? []).Select(m => m.Source)]);
             }
             else
             {
@@ -181,7 +181,7 @@ internal static class ModelMetrics
             {
                 var code = CodeOf(i);
                 double? recount = code is null ? null : Recount(code);
-                return Row(("geography", i.Geography), ("iso3", code), ("name_ko", code is null ? CountryNames.GeographyKo(i.Geography) : CountryNames.NameKo(code)),
+                return Row(("geography", i.Geography), ("iso3", code), ("name_ko", code is null ? RegionNames.Geography(i.Geography) : RegionNames.Country(code)),
                     ("printed", i.Value), ("recount", recount), ("difference", recount - i.Value));
             }).ToList(),
             printed.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");

@@ -85,7 +85,7 @@ internal static class PatentMetrics
 
         foreach (var code in byCode.Keys.Union(AlwaysReported).Order(StringComparer.Ordinal))
         {
-            var name = CountryNames.NameKo(code);
+            var name = RegionNames.Country(code);
             var label = $"전 세계 AI 특허 등록 중 비중({name})";
             const string formula = "AI 인덱스가 발표한 최근 연도 전 세계 AI 특허 등록 건수 중 해당 국가의 비중";
             var changeLabel = $"AI 특허 등록 비중의 직전 판 대비 변화({name})";
@@ -101,13 +101,13 @@ internal static class PatentMetrics
             yield return previousByCode.TryGetValue(code, out var before)
                 ? Number($"patents.share.{code}.change_pp", changeLabel, "%p", changeFormula, row.Value - before.Value, [row.Location, before.Location])
                 : Unavailable($"patents.share.{code}.change_pp", changeLabel, "%p", changeFormula,
-                    NotComputable.MissingIndicator(indicator, indicators.PreviousEdition ?? "(previous)", code, name));
+                    indicators.MissingPrevious(indicator, code, name));
         }
 
         yield return Rows("patents.share.breakdown", "전 세계 AI 특허 등록의 국가·지역별 비중", "%",
             "AI 인덱스가 발표한 최근 연도의 국가·지역별 비중을 발표 순서대로 나열. 합이 100%일 때만 전 세계를 나눈 구성비임. 행: 지역, 코드, 이름, 비중",
             current.Select(i => Row(("geography", i.Geography), ("iso3", i.Iso3),
-                ("name_ko", i.Iso3 is null ? CountryNames.GeographyKo(i.Geography) : CountryNames.NameKo(i.Iso3)), ("value", i.Value))).ToList(),
+                ("name_ko", i.Iso3 is null ? RegionNames.Geography(i.Geography) : RegionNames.Country(i.Iso3)), ("value", i.Value))).ToList(),
             current.Select(i => i.Location), $"{indicator} rows of edition {indicators.Edition}");
 
         // The peak is what the report calls a peak (its unit/note says so), not the largest of the few printed years.
@@ -135,13 +135,13 @@ internal static class PatentMetrics
         var current = LatestPeriod(indicators.Current(indicator));
         var previous = LatestPeriod(indicators.Previous(indicator));
         var byCode = ByIso3(current);
-        var ranked = Ranking.Descending(byCode.Values, i => i.Value, i => CountryNames.NameKo(i.Iso3!));
+        var ranked = Ranking.Descending(byCode.Values, i => i.Value, i => RegionNames.Country(i.Iso3!));
         var rankOf = ranked.ToDictionary(r => r.Item.Iso3!, StringComparer.Ordinal);
         const string rankFormula = "AI 인덱스가 발표한 국가들 사이에서 인구 10만 명당 AI 특허 등록 건수가 많은 순서의 순위(같은 값은 공동 순위)";
 
         foreach (var code in byCode.Keys.Union(AlwaysReported).Order(StringComparer.Ordinal))
         {
-            var name = CountryNames.NameKo(code);
+            var name = RegionNames.Country(code);
             var label = $"인구 10만 명당 AI 특허 등록 건수({name})";
             const string formula = "AI 인덱스가 발표한 최근 연도의 인구 10만 명당 AI 특허 등록 건수";
             var rankLabel = $"인구 10만 명당 AI 특허 등록 건수 순위({name})";
@@ -160,7 +160,7 @@ internal static class PatentMetrics
 
         yield return Rows("patents.per_100k.ranking", "인구 10만 명당 AI 특허 등록 건수 순위", "건",
             $"{rankFormula}. 행: 국가 코드, 국가명, 값, 순위, 공동 순위 여부. 값 내림차순",
-            ranked.Select(r => Row(("iso3", r.Item.Iso3), ("name_ko", CountryNames.NameKo(r.Item.Iso3!)), ("value", r.Value),
+            ranked.Select(r => Row(("iso3", r.Item.Iso3), ("name_ko", RegionNames.Country(r.Item.Iso3!)), ("value", r.Value),
                 ("rank", r.Rank), ("tied", r.Tied))).ToList(),
             current.Select(i => i.Location), $"{indicator} rows of edition {indicators.Edition}");
 
@@ -168,7 +168,7 @@ internal static class PatentMetrics
         var missingKorea = NotComputable.MissingIndicator(indicator, indicators.Edition, "KOR", "한국");
         foreach (var other in byCode.Keys.Union(["CHN", "USA"]).Where(c => c != "KOR").Order(StringComparer.Ordinal))
         {
-            var name = CountryNames.NameKo(other);
+            var name = RegionNames.Country(other);
             var label = $"인구 10만 명당 AI 특허 등록 건수의 한국 대비 배수({name})";
             var formula = $"한국의 인구 10만 명당 등록 건수 ÷ {name}의 인구 10만 명당 등록 건수";
             if (korea is null)
@@ -184,7 +184,7 @@ internal static class PatentMetrics
         var before = ByIso3(previous).GetValueOrDefault("KOR");
         const string previousFormula = "직전 판 AI 인덱스가 발표한 한국의 인구 10만 명당 AI 특허 등록 건수(직전 판의 최근 연도)";
         const string changeFormula = "이번 판의 한국 값 − 직전 판의 한국 값";
-        var missingBefore = NotComputable.MissingIndicator(indicator, indicators.PreviousEdition ?? "(previous)", "KOR", "한국");
+        var missingBefore = indicators.MissingPrevious(indicator, "KOR", "한국");
         if (before is null)
         {
             yield return Unavailable("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, missingBefore);
