@@ -247,4 +247,36 @@ public class TemplateRendererTests
         var diagnostic = Assert.Single(Fails(folder, "test/x.md.sbn", metrics).Diagnostics);
         Assert.Equal("metric a.b.label: error: `metrics.a.b.label` would hide the metric field `label`; rename the longer id", diagnostic.ToString());
     }
+
+    [Theory]
+    [InlineData("{{ metrics.models.total }}",
+        "templates/test/x.md.sbn(1,1): error: `metrics.models.total` is a metric object; write `metrics.models.total.value` (or .label, .unit …)")]
+    [InlineData("{{ metrics.models.series.KOR.value }}",
+        "templates/test/x.md.sbn(1,30): error: `metrics.models.series.KOR` has no value: it is a series metric")]
+    [InlineData("{{ metrics.models.ranking.rows[0].nme }}",
+        "templates/test/x.md.sbn(1,35): error: `metrics.models.ranking.rows[0]` has no member `nme`; it has: count, name_ko, rank")]
+    [InlineData("{{ metrics.models.ranking.rows[5].name_ko }}",
+        "templates/test/x.md.sbn(1,32): error: The index 5 is out of bounds [0, 2] on the `metrics.models.ranking.rows` with the indexer: 5")]
+    [InlineData("a{{ include \"test/x.md.sbn\" }}",
+        "templates/test/x.md.sbn(1,5): error: Exceeding number of recursive depth limit `50` for node: `include \"test/x.md.sbn\"`")]
+    public void Misreading_metrics_is_an_error_that_says_what_to_write(string template, string expectedFirstLine)
+    {
+        using var folder = new TemplateFolder().Write("test/x.md.sbn", template);
+        var diagnostic = Fails(folder, "test/x.md.sbn").Diagnostics[0];
+        Assert.Equal(expectedFirstLine, diagnostic.ToString().ReplaceLineEndings("\n").Split('\n')[0]);
+    }
+
+    [Fact]
+    public void Numbers_render_with_a_decimal_point_under_any_culture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.GetCultureInfo("de-DE");
+            using var folder = new TemplateFolder().Write("test/x.md.sbn",
+                "{{ 1.5 }} {{ [1.5, 2] | array.join \", \" }} {{ metrics.patents.share.USA.value }} {{ 1234.5 | num 1 }} {{ 17.5 | josa \"이/가\" }}");
+            Assert.Equal("1.5 1.5, 2 14.16 1,234.5 17.5가", Render(folder, "test/x.md.sbn"));
+        }
+        finally { System.Globalization.CultureInfo.CurrentCulture = saved; }
+    }
 }
