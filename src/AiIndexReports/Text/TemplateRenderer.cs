@@ -17,18 +17,25 @@ public sealed class TemplateRenderer
     public const int LoopLimit = 10_000;
     public const int RecursionLimit = 50;
 
-    private readonly string _root;
+    private readonly string? _root;
     private readonly string _displayRoot;
 
     /// <param name="templatesRoot">the templates folder on disk (the repository's templates/, or a test's temp folder).</param>
     /// <param name="displayRoot">how messages name that folder; "templates" as in the repository.</param>
     public TemplateRenderer(string templatesRoot, string displayRoot = "templates")
+        : this(Directory.Exists(templatesRoot) ? templatesRoot : throw new DirectoryNotFoundException($"templates folder not found: {templatesRoot}"), displayRoot, withFolder: true)
     {
-        if (!Directory.Exists(templatesRoot)) throw new DirectoryNotFoundException($"templates folder not found: {templatesRoot}");
-        _root = templatesRoot;
+    }
+
+    private TemplateRenderer(string? templatesRoot, string displayRoot, bool withFolder)
+    {
+        _root = withFolder ? templatesRoot : null;
         _displayRoot = displayRoot;
         foreach (var function in KoreanTemplateFunctions.All) Functions.Add(function);
     }
+
+    /// <summary>A renderer for snippets that never include files (documentation examples, generated text).</summary>
+    public static TemplateRenderer WithoutFolder() => new(null, "templates", withFolder: false);
 
     /// <summary>The functions templates can call: the Korean helpers, plus whatever a caller adds (e.g. <c>figure</c>).</summary>
     public TemplateFunctions Functions { get; } = new();

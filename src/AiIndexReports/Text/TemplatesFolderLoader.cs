@@ -10,9 +10,10 @@ namespace AiIndexReports.Text;
 /// (absolute paths, "../", links out of the folder). Paths handed to Scriban are display paths ("templates/partials/x.md.sbn")
 /// so every message names the file the way an editor sees it in the repository. Errors point at the include statement.
 /// </summary>
-internal sealed class TemplatesFolderLoader(string root, string displayRoot) : ITemplateLoader
+/// <remarks>Without a root (documentation examples) every include is an error.</remarks>
+internal sealed class TemplatesFolderLoader(string? root, string displayRoot) : ITemplateLoader
 {
-    private readonly string _root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+    private readonly string? _root = root is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
 
     /// <summary>The text of every file loaded so far, by display path, for quoting the offending line in errors.</summary>
@@ -46,6 +47,7 @@ internal sealed class TemplatesFolderLoader(string root, string displayRoot) : I
 
     public (string FullPath, string DisplayPath) Resolve(string templateName, Func<string, Exception> error)
     {
+        if (_root is null) throw error($"template \"{templateName}\" cannot be included here: this text has no templates folder");
         var name = templateName.Replace('\\', '/');
         if (name.StartsWith(displayRoot + "/", StringComparison.Ordinal)) name = name[(displayRoot.Length + 1)..];
         if (name.Length == 0) throw error("template name is empty");
@@ -65,6 +67,7 @@ internal sealed class TemplatesFolderLoader(string root, string displayRoot) : I
     // A symbolic link inside the folder could still point elsewhere; follow it and check again.
     private bool IsLinkOut(string full)
     {
+        if (_root is null) return true;
         var info = new FileInfo(full);
         if (!info.Exists || info.LinkTarget is null) return false;
         var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
