@@ -222,6 +222,16 @@ public class TemplateRendererTests
     }
 
     [Fact]
+    public void The_README_idioms_work()
+    {
+        using var folder = new TemplateFolder().Write("test/x.md.sbn",
+            "{{ n = metrics.models.by_country.USA.count.value }}{{ (n | num) + \"개\" | josa \"을/를\" }} " +
+            "{{ metrics.patents.share.USA.value | pct | josa \"은/는\" }} " +
+            "{{ for r in metrics.models.ranking.rows | array.limit 1 }}{{ r.name_ko | josa \"이/가\" }} {{ r.rank | rank r.rank == 2 }}{{ end }}");
+        Assert.Equal("40개를 14.2%는 미국이 1위", Render(folder, "test/x.md.sbn"));
+    }
+
+    [Fact]
     public void Model_variables_and_extra_functions_are_visible()
     {
         using var folder = new TemplateFolder().Write("test/x.md.sbn", "{{ brief.title }} {{ shout \"가\" }} {{ brief.authors[1] }}");
