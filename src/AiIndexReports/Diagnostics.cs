@@ -3,8 +3,13 @@ namespace AiIndexReports;
 /// <summary>Where a value or a problem comes from: a repo-relative path (forward slashes), 1-based line and column (0 = unknown).</summary>
 public sealed record SourceLocation(string File, int Line = 0, int Column = 0)
 {
+    /// <summary>Write "file(line,col)", the style Scriban and MSBuild use and template editors see, instead of "file:line:col".</summary>
+    public bool Parenthesized { get; init; }
+
     public override string ToString() =>
-        Line <= 0 ? File : Column <= 0 ? $"{File}:{Line}" : $"{File}:{Line}:{Column}";
+        Line <= 0 ? File
+        : Parenthesized ? (Column <= 0 ? $"{File}({Line})" : $"{File}({Line},{Column})")
+        : Column <= 0 ? $"{File}:{Line}" : $"{File}:{Line}:{Column}";
 }
 
 public enum Severity { Error, Warning }

@@ -1,0 +1,121 @@
+using AiIndexReports.Metrics;
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace AiIndexReports.Text;
+
+/// <summary>
+/// Builds the `metrics` object templates read: each dotted id becomes nested members
+/// ("models.by_country.KOR.count" → <c>metrics.models.by_country.KOR.count</c>), and the last segment is a metric object
+/// with <see cref="MetricNode.Fields"/>. An id can also be a prefix of other ids ("patents.share.USA" and
+/// "patents.share.USA.change_pp"): the metric object then holds the longer ids' members too.
+/// </summary>
+public static class MetricTree
+{
+    public const string RootName = "metrics";
+
+    internal static StrictScriptObject Build(MetricSet metrics)
+    {
+        var root = new StrictScriptObject(RootName);
+        var problems = new List<Diagnostic>();
+        // Shorter ids first so a prefix that is itself a metric becomes a MetricNode before its children are added.
+        foreach (var metric in metrics.All.OrderBy(m => m.Id.Count(c => c == '.')).ThenBy(m => m.Id, StringComparer.Ordinal))
+        {
+            try { Add(root, metric); }
+            catch (ArgumentException e) { problems.Add(new Diagnostic(new SourceLocation($"metric {metric.Id}"), e.Message)); }
+        }
+        if (problems.Count > 0) throw new BuildFailedException(problems);
+        Freeze(root);
+        return root;
+    }
+
+    private static void Add(StrictScriptObject root, Metric metric)
+    {
+        var segments = metric.Id.Split('.');
+        if (segments.Any(string.IsNullOrEmpty)) throw new ArgumentException($"metric id \"{metric.Id}\" has an empty segment");
+
+        var parent = root;
+        for (int i = 0; i < segments.Length - 1; i++)
+        {
+            parent = parent.ContainsKey(segments[i])
+                ? parent[segments[i]] as StrictScriptObject ?? throw new ArgumentException($"`{parent.Path}.{segments[i]}` is not an object")
+                : AddChild(parent, segments[i], new StrictScriptObject($"{parent.Path}.{segments[i]}"));
+        }
+
+        string name = segments[^1];
+        var node = new MetricNode($"{parent.Path}.{name}", metric);
+        if (parent is MetricNode && MetricNode.Fields.Contains(name))
+            throw new ArgumentException($"`{node.Path}` would hide the metric field `{name}`; rename the longer id");
+        if (parent.ContainsKey(name))
+            throw new ArgumentException(parent[name] is MetricNode ? $"duplicate metric id \"{metric.Id}\"" : $"`{node.Path}` is both a metric and a group");
+        AddChild(parent, name, node);
+    }
+
+    private static StrictScriptObject AddChild(StrictScriptObject parent, string name, StrictScriptObject child)
+    {
+        if (parent is MetricNode && MetricNode.Fields.Contains(name))
+            throw new ArgumentException($"`{parent.Path}.{name}` would hide the metric field `{name}`; rename the longer id");
+        parent[name] = child;
+        return child;
+    }
+
+    private static void Freeze(StrictScriptObject node)
+    {
+        foreach (var child in node.Values.OfType<StrictScriptObject>()) Freeze(child);
+        node.IsReadOnly = true;
+    }
+}
+
+/// <summary>
+/// One metric as a template sees it. Reading `value` of an unavailable metric, or `series`/`rows` of a metric that has
+/// none, is an error naming the metric: a brief never prints an empty number silently.
+/// </summary>
+internal sealed class MetricNode : StrictScriptObject
+{
+    public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "id", "kind", "value", "label", "unit", "formula", "available", "reason", "series", "rows", "sources",
+    };
+
+    private readonly Metric _metric;
+
+    public MetricNode(string path, Metric metric) : base(path)
+    {
+        _metric = metric;
+        this["id"] = metric.Id;
+        this["kind"] = KindOf(metric);
+        this["label"] = metric.Label;
+        this["unit"] = metric.Unit;
+        this["formula"] = metric.Formula;
+        this["available"] = metric.Available;
+        this["reason"] = metric.Available ? "" : metric.UnavailableReason ?? "";
+        this["sources"] = ScriptValues.From(metric.Sources.Select(s => s.ToString()).ToList(), path + ".sources");
+        this["value"] = metric.Number is { } number ? number : metric.Text;
+        this["series"] = metric.Series is null ? null : ScriptValues.From(
+            metric.Series.Select(p => new Dictionary<string, object?> { ["x"] = p.X, ["label"] = p.Label, ["value"] = p.Value, ["note"] = p.Note ?? "" }).ToList(),
+            path + ".series");
+        this["rows"] = metric.Rows is null ? null : ScriptValues.From(metric.Rows, path + ".rows");
+    }
+
+    private static string KindOf(Metric m) =>
+        m.Number is not null ? "number" : m.Text is not null ? "text" : m.Series is not null ? "series" : m.Rows is not null ? "rows" : "none";
+
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+    {
+        if (member is "value" or "series" or "rows")
+        {
+            if (!_metric.Available)
+                throw new ScriptRuntimeException(span,
+                    $"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); test `{Path}.available` before reading `{member}`");
+            if (base.TryGetValue(context, span, member, out value) && value is not null) return true;
+            throw new ScriptRuntimeException(span, $"`{Path}` has no {member}: it is a {KindOf(_metric)} metric");
+        }
+        return base.TryGetValue(context, span, member, out value);
+    }
+
+    // `{{ metrics.x }}` without `.value` would print the whole object; say what to write instead.
+    public override string ToString(string? format, IFormatProvider? formatProvider) =>
+        throw new InvalidOperationException($"`{Path}` is a metric object; write `{Path}.value` (or .label, .unit …)");
+}

@@ -1,0 +1,51 @@
+using Scriban;
+using Scriban.Parsing;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace AiIndexReports.Text;
+
+/// <summary>
+/// A read-only template object that knows its own path ("metrics.models.by_country") so that a mistyped member is an
+/// error naming the path and listing what exists, rather than Scriban's bare "Cannot get member with name …".
+/// </summary>
+internal class StrictScriptObject(string path) : ScriptObject
+{
+    public string Path { get; } = path;
+
+    public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
+    {
+        if (base.TryGetValue(context, span, member, out value)) return true;
+        throw new ScriptRuntimeException(span, $"`{Path}` has no member `{member}`{SuggestionFor(member)}");
+    }
+
+    private string SuggestionFor(string member)
+    {
+        var names = Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
+        if (names.Count == 0) return "";
+        var close = names.FirstOrDefault(n => string.Equals(n, member, StringComparison.OrdinalIgnoreCase))
+            ?? names.MinBy(n => EditDistance(n, member));
+        string hint = close is not null && EditDistance(close, member) <= Math.Max(2, member.Length / 3) ? $" (did you mean `{close}`?)" : "";
+        const int shown = 12;
+        string list = string.Join(", ", names.Take(shown)) + (names.Count > shown ? $", … ({names.Count} in all)" : "");
+        return $"{hint}; it has: {list}";
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++) previous[j] = j;
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int substitution = previous[j - 1] + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j] + 1, current[j - 1] + 1));
+            }
+            (previous, current) = (current, previous);
+        }
+        return previous[b.Length];
+    }
+}

@@ -1,0 +1,28 @@
+using AiIndexReports.Metrics;
+
+namespace AiIndexReports.Text;
+
+/// <summary>
+/// What one rendering can see besides the functions: <c>metrics</c> (from a <see cref="MetricSet"/>) and named plain
+/// values (the brief manifest's title, authors …). Values are copied into template objects: text, numbers, booleans, dates,
+/// lists and string-keyed dictionaries only.
+/// </summary>
+public sealed class TemplateModel
+{
+    private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
+
+    public TemplateModel(MetricSet? metrics = null) => Metrics = metrics;
+
+    public MetricSet? Metrics { get; }
+
+    public IReadOnlyDictionary<string, object?> Variables => _variables;
+
+    /// <summary>Adds a root variable, e.g. <c>Set("brief", new Dictionary&lt;string, object?&gt; { ["title"] = "…" })</c> → <c>{{ brief.title }}</c>.</summary>
+    public TemplateModel Set(string name, object? value)
+    {
+        if (TemplateFunctions.ReservedNames.Contains(name))
+            throw new ArgumentException($"\"{name}\" is reserved in templates; choose another variable name", nameof(name));
+        _variables[name] = ScriptValues.From(value, name);
+        return this;
+    }
+}

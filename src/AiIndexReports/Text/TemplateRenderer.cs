@@ -1,0 +1,114 @@
+using System.Globalization;
+using Scriban;
+using Scriban.Runtime;
+using Scriban.Syntax;
+
+namespace AiIndexReports.Text;
+
+/// <summary>
+/// Renders editors' Scriban templates into Markdown text, strictly: an unknown variable, member or function is an error;
+/// loops stop after <see cref="LoopLimit"/> iterations and calls after <see cref="RecursionLimit"/> levels; templates see
+/// only <c>metrics</c>, the model's variables, the registered functions and Scriban's built-in text/array/math helpers —
+/// no .NET members and no files outside the templates folder. Every problem is a <see cref="BuildFailedException"/> whose
+/// diagnostics read <c>templates/…/file.md.sbn(line,col): error: message</c> followed by the line and a caret.
+/// </summary>
+public sealed class TemplateRenderer
+{
+    public const int LoopLimit = 10_000;
+    public const int RecursionLimit = 50;
+
+    private readonly string? _root;
+    private readonly string _displayRoot;
+
+    /// <param name="templatesRoot">the templates folder on disk (the repository's templates/, or a test's temp folder).</param>
+    /// <param name="displayRoot">how messages name that folder; "templates" as in the repository.</param>
+    public TemplateRenderer(string templatesRoot, string displayRoot = "templates")
+        : this(Directory.Exists(templatesRoot) ? templatesRoot : throw new DirectoryNotFoundException($"templates folder not found: {templatesRoot}"), displayRoot, withFolder: true)
+    {
+    }
+
+    private TemplateRenderer(string? templatesRoot, string displayRoot, bool withFolder)
+    {
+        _root = withFolder ? templatesRoot : null;
+        _displayRoot = displayRoot;
+        foreach (var function in KoreanTemplateFunctions.All) Functions.Add(function);
+    }
+
+    /// <summary>A renderer for snippets that never include files (documentation examples, generated text).</summary>
+    public static TemplateRenderer WithoutFolder() => new(null, "templates", withFolder: false);
+
+    /// <summary>The functions templates can call: the Korean helpers, plus whatever a caller adds (e.g. <c>figure</c>).</summary>
+    public TemplateFunctions Functions { get; } = new();
+
+    /// <summary>Renders a template file given relative to the templates folder, e.g. "full/02-models.md.sbn".</summary>
+    public string Render(string templatePath, TemplateModel model)
+    {
+        var loader = new TemplatesFolderLoader(_root, _displayRoot);
+        var text = loader.Read(templatePath, message =>
+            new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message)));
+        var (_, display) = loader.Resolve(templatePath, message => new InvalidOperationException(message));
+        return RenderSource(text, display, model, loader);
+    }
+
+    /// <summary>Renders template text that is not a file (generated snippets, documentation examples); includes still resolve in the templates folder.</summary>
+    public string RenderText(string text, string displayPath, TemplateModel model) =>
+        RenderSource(text, displayPath, model, new TemplatesFolderLoader(_root, _displayRoot));
+
+    private string RenderSource(string text, string displayPath, TemplateModel model, TemplatesFolderLoader loader)
+    {
+        var sources = new Dictionary<string, string> { [displayPath] = text };
+        IReadOnlyDictionary<string, string> AllSources() => sources.Concat(loader.Sources).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
+
+        var template = Template.Parse(text, displayPath);
+        if (template.HasErrors)
+            throw new BuildFailedException(TemplateErrors.FromParser(template.Messages, sources).ToList());
+
+        var context = CreateContext(loader);
+        context.PushGlobal(Globals(model));
+        try
+        {
+            return template.Render(context);
+        }
+        catch (ScriptRuntimeException e)
+        {
+            throw new BuildFailedException(TemplateErrors.FromRuntime(e, AllSources()).ToList());
+        }
+    }
+
+    private static TemplateContext CreateContext(TemplatesFolderLoader loader)
+    {
+        var context = new TemplateContext
+        {
+            StrictVariables = true,
+            EnableRelaxedMemberAccess = false,
+            EnableRelaxedTargetAccess = false,
+            EnableRelaxedFunctionAccess = false,
+            EnableRelaxedIndexerAccess = false,
+            EnableNullIndexer = false,
+            LoopLimit = LoopLimit,
+            LoopLimitQueryable = LoopLimit,
+            RecursiveLimit = RecursionLimit,
+            MemberFilter = _ => false,   // no member of any .NET object is visible, only ScriptObject entries
+            TemplateLoader = loader,
+            NewLine = "\n",
+        };
+        context.PushCulture(CultureInfo.InvariantCulture);
+        // `date.now` would make two builds of the same data differ; dates come from metrics and the helpers.
+        context.BuiltinObject.Remove("date");
+        return context;
+    }
+
+    private ScriptObject Globals(TemplateModel model)
+    {
+        var globals = new ScriptObject();
+        foreach (var function in Functions.All) globals[function.Name] = function.ToScriban();
+        if (model.Metrics is { } metrics) globals[MetricTree.RootName] = MetricTree.Build(metrics);
+        foreach (var (name, value) in model.Variables)
+        {
+            if (globals.ContainsKey(name)) throw new ArgumentException($"model variable \"{name}\" has the same name as a template function");
+            globals[name] = value;
+        }
+        foreach (var name in globals.Keys.ToList()) globals.SetReadOnly(name, true);
+        return globals;
+    }
+}
