@@ -89,6 +89,6 @@ public sealed record TocStyle
     public int MaxLevel { get; init; } = 2;
     /// <summary>Width kept free on the right for the page number.</summary>
     public float PageNumberWidth { get; init; } = 30f;
-    /// <summary>Character repeated between the title and the page number ("·"); null for none.</summary>
-    public string? Leader { get; init; } = "·";
+    /// <summary>Dotted leader between the title and the page number.</summary>
+    public bool Leader { get; init; } = true;
 }

@@ -63,7 +63,7 @@ public sealed class Typesetter(FontLibrary fonts)
         foreach (var face in faces)
             usage.AddCodePoints(face, extraText.Length > 0 ? extraText + ascii : ascii);
 
-        return new LayoutResult(pageCount, context.AnchorPages, context.Headings, usage);
+        return new LayoutResult(pageCount, context.AnchorPages, context.Headings, context.HeadingPages, usage);
     }
 
     byte[] DrawPdf(Document document, LayoutResult layout, Dictionary<FontFace, SKTypeface> subsets)
@@ -116,6 +116,7 @@ public sealed class Typesetter(FontLibrary fonts)
             GlyphUsage = usage,
             PageCount = previous?.PageCount ?? 0,
             KnownAnchorPages = previous?.AnchorPages ?? new Dictionary<string, int>(),
+            KnownHeadingPages = previous?.HeadingPages ?? new Dictionary<Heading, int>(),
             AllHeadings = AllElements(document).OfType<Heading>().ToList(),
         };
 
@@ -212,7 +213,8 @@ public sealed class Typesetter(FontLibrary fonts)
 public sealed record HeadingPlacement(string Title, int Level, string? AnchorId, int PageIndex);
 
 /// <summary>What pass 1 learned.</summary>
-internal sealed record LayoutResult(int PageCount, IReadOnlyDictionary<string, int> AnchorPages, IReadOnlyList<HeadingPlacement> Headings, GlyphUsage Usage);
+internal sealed record LayoutResult(int PageCount, IReadOnlyDictionary<string, int> AnchorPages, IReadOnlyList<HeadingPlacement> Headings,
+    IReadOnlyDictionary<Heading, int> HeadingPages, GlyphUsage Usage);
 
 /// <summary>The typeset PDF, with what a caller needs to know about it, and PNG previews of its pages.</summary>
 public sealed class TypesetResult

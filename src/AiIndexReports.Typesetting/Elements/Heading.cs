@@ -19,6 +19,7 @@ public sealed class Heading(int level, params IEnumerable<TextSpan> spans) : Par
 
     private protected override void OnStartDrawn(LayoutContext context)
     {
+        context.HeadingPages[this] = context.PageIndex;
         if (AnchorId is not null)
         {
             context.AnchorPages[AnchorId] = context.PageIndex;

@@ -48,6 +48,9 @@ public class Paragraph : Element
 
     internal ParagraphStyle ResolveStyle(Theme theme) => Style ?? InheritedStyle ?? DefaultStyle(theme);
 
+    /// <summary>Where the last drawn line's text ends, its top and baseline (for TOC leaders and page numbers).</summary>
+    internal (float EndX, float Top, float Baseline)? LastDrawnLine { get; private set; }
+
     internal override bool KeepsWithNext => _preparedStyle?.KeepWithNext ?? Style?.KeepWithNext ?? false;
 
     internal override void Reset() => _nextLine = 0;
@@ -163,6 +166,7 @@ public class Paragraph : Element
             if (line.IsFirst && _marker is not null)
                 DrawMarker(context, style, y + line.Baseline);
             LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);
+            LastDrawnLine = (x + line.NaturalWidth + gapExtra * line.Gaps, y, y + line.Baseline);
             y += line.Height;
         }
         _nextLine += count;
