@@ -1,0 +1,48 @@
+using AiIndexReports.Typesetting.Layout;
+using SkiaSharp;
+
+namespace AiIndexReports.Typesetting.Elements;
+
+/// <summary>
+/// A drawing callback of fixed height (charts). Width is the available width unless <see cref="Width"/> is set.
+/// The callback gets the canvas with the origin at the element's top-left, the size, and the document's typefaces;
+/// it is called once per drawn page, never in the layout pass. Declare every string it draws in <see cref="Texts"/>
+/// so that the subset fonts contain those glyphs.
+/// </summary>
+public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefaceSource> draw) : Element
+{
+    public float Height { get; } = height;
+    public float? Width { get; init; }
+    public IEnumerable<string> Texts { get; init; } = [];
+    /// <summary>Names the element in layout errors (e.g. "그림 3").</summary>
+    public string? Name { get; init; }
+
+    bool _drawn;
+
+    internal override void Reset() => _drawn = false;
+
+    SKSize SizeIn(SKSize available) => new(Math.Min(Width ?? available.Width, available.Width), Height);
+
+    internal override SpacePlan Measure(LayoutContext context, SKSize available)
+    {
+        if (_drawn) return SpacePlan.Empty;
+        if (Height > available.Height + 0.01f) return SpacePlan.Wrap;
+        var size = SizeIn(available);
+        return SpacePlan.Full(size.Width, size.Height);
+    }
+
+    internal override void Draw(LayoutContext context, SKSize available)
+    {
+        if (_drawn) return;
+        _drawn = true;
+        if (context.Canvas is not { } canvas) return;
+        var size = SizeIn(available);
+        canvas.Save();
+        canvas.ClipRect(new SKRect(0, 0, size.Width, size.Height));
+        draw(canvas, size, context);
+        canvas.Restore();
+    }
+
+    internal override string Describe(LayoutContext context, SKSize available) =>
+        $"Canvas{(Name is null ? "" : $" '{Name}'")} {SizeIn(available).Width:0.#}×{Height:0.#} pt";
+}

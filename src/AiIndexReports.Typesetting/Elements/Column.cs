@@ -1,0 +1,113 @@
+using AiIndexReports.Typesetting.Layout;
+using SkiaSharp;
+
+namespace AiIndexReports.Typesetting.Elements;
+
+/// <summary>
+/// Children stacked top to bottom with <see cref="Spacing"/> between them. Carries on across pages from the child
+/// it stopped at. Keeps an element marked keep-with-next (heading, caption) off the bottom of a page.
+/// </summary>
+public sealed class Column : Element
+{
+    readonly List<Element> _items;
+    readonly List<(int Index, SpacePlan Plan, float Top)> _placed = [];
+    int _current;
+
+    public Column(params IEnumerable<Element> items) => _items = [.. items];
+
+    /// <summary>Space between consecutive children; null takes the theme's block spacing.</summary>
+    public float? Spacing { get; init; }
+    public IReadOnlyList<Element> Items => _items;
+
+    public Column Add(Element item)
+    {
+        _items.Add(item);
+        return this;
+    }
+
+    internal override IEnumerable<Element> Children => _items;
+
+    internal override void Reset()
+    {
+        _current = 0;
+        base.Reset();
+    }
+
+    internal override bool KeepsWithNext => _items.Count > 0 && _items[^1].KeepsWithNext;
+
+    /// <summary>Decides which children go on this page; fills <see cref="_placed"/>.</summary>
+    bool Plan(LayoutContext context, SKSize available, out bool complete)
+    {
+        _placed.Clear();
+        var spacing = Spacing ?? context.Theme.BlockSpacing;
+        float y = 0;
+        complete = true;
+        var stoppedOnWrap = false;
+        for (var i = _current; i < _items.Count; i++)
+        {
+            var gap = _placed.Count > 0 ? spacing : 0;
+            var plan = _items[i].Measure(context, new SKSize(available.Width, Math.Max(0, available.Height - y - gap)));
+            if (plan.Kind == SpacePlanKind.Empty)
+            {
+                _placed.Add((i, plan, y));
+                continue;
+            }
+            if (plan.Kind == SpacePlanKind.Wrap)
+            {
+                complete = false;
+                stoppedOnWrap = true;
+                break;
+            }
+            _placed.Add((i, plan, y + gap));
+            y += gap + plan.Height;
+            if (plan.Kind == SpacePlanKind.PartialRender)
+            {
+                complete = false;
+                break;
+            }
+        }
+        if (stoppedOnWrap && !context.Relaxed)
+        {
+            // A heading or caption may not be the last thing on the page: carry it over with what follows.
+            while (_placed.Count > 0 && (_placed[^1].Plan.Kind == SpacePlanKind.Empty || _items[_placed[^1].Index].KeepsWithNext))
+                _placed.RemoveAt(_placed.Count - 1);
+        }
+        return _placed.Any(p => p.Plan.Draws);
+    }
+
+    internal override SpacePlan Measure(LayoutContext context, SKSize available)
+    {
+        if (_current >= _items.Count) return SpacePlan.Empty;
+        var draws = Plan(context, available, out var complete);
+        if (!draws) return complete ? SpacePlan.Empty : SpacePlan.Wrap;
+        var last = _placed.Last(p => p.Plan.Draws);
+        var height = last.Top + last.Plan.Height;
+        return complete ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
+    }
+
+    internal override void Draw(LayoutContext context, SKSize available)
+    {
+        if (_current >= _items.Count) return;
+        Plan(context, available, out var complete);
+        var canvas = context.Canvas;
+        var next = _current;
+        foreach (var (index, plan, top) in _placed.ToArray())
+        {
+            var child = _items[index];
+            if (plan.Draws)
+            {
+                canvas?.Save();
+                canvas?.Translate(0, top);
+                // Same space as when measured, so the child makes the same decision again.
+                child.Draw(context, new SKSize(available.Width, Math.Max(0, available.Height - top)));
+                canvas?.Restore();
+            }
+            else child.Draw(context, new SKSize(available.Width, 0));
+            next = plan.Kind == SpacePlanKind.PartialRender ? index : index + 1;
+        }
+        _current = complete ? _items.Count : next;
+    }
+
+    internal override string Describe(LayoutContext context, SKSize available) =>
+        _current < _items.Count ? _items[_current].Describe(context, available) : nameof(Column);
+}

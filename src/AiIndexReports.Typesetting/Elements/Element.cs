@@ -1,0 +1,32 @@
+using SkiaSharp;
+
+using AiIndexReports.Typesetting.Layout;
+
+namespace AiIndexReports.Typesetting.Elements;
+
+/// <summary>
+/// A piece of the document. Layout follows QuestPDF's protocol: <see cref="Measure"/> says how much fits into the
+/// available space without changing anything; <see cref="Draw"/> then draws exactly that much and remembers where
+/// it stopped, so the element continues on the next page. <see cref="Reset"/> rewinds it for the next pass.
+/// </summary>
+public abstract class Element
+{
+    internal abstract SpacePlan Measure(LayoutContext context, SKSize available);
+
+    /// <summary>Draws at the canvas origin what <see cref="Measure"/> promised for the same space, and advances.</summary>
+    internal abstract void Draw(LayoutContext context, SKSize available);
+
+    /// <summary>Rewinds state so that layout starts from the beginning (each pass and each repeated table header).</summary>
+    internal virtual void Reset()
+    {
+        foreach (var child in Children) child.Reset();
+    }
+
+    internal virtual IEnumerable<Element> Children => [];
+
+    /// <summary>True for headings and captions: they must not be the last thing on a page.</summary>
+    internal virtual bool KeepsWithNext => false;
+
+    /// <summary>Names the element for error messages, e.g. "Image 400×900 pt".</summary>
+    internal virtual string Describe(LayoutContext context, SKSize available) => GetType().Name;
+}

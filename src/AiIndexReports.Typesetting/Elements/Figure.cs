@@ -1,0 +1,54 @@
+using AiIndexReports.Typesetting.Layout;
+using AiIndexReports.Typesetting.Text;
+using SkiaSharp;
+
+namespace AiIndexReports.Typesetting.Elements;
+
+/// <summary>
+/// A figure or table with its caption above ("[그림 1] …", "&lt;표 1&gt; …"), an optional unit line right-aligned
+/// ("(단위: 건, %)"), and notes and source lines below ("주: …", "자료: …"). The caption never ends a page;
+/// with <see cref="KeepTogether"/> (default) the whole figure moves to the next page rather than split.
+/// </summary>
+public sealed class Figure(string caption, Element body) : Element
+{
+    Element? _content;
+    Theme? _builtFor;
+
+    public string Caption { get; } = caption;
+    public Element Body { get; } = body;
+    /// <summary>A right-aligned line between caption and body, e.g. "(단위: 건, %)".</summary>
+    public string? Unit { get; init; }
+    /// <summary>Lines under the body: notes ("주: …") then the source ("자료: …").</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+    /// <summary>False for long tables, which may continue on the next page (their header repeats).</summary>
+    public bool KeepTogether { get; init; } = true;
+
+    internal override IEnumerable<Element> Children => [Body];
+
+    Element Content(LayoutContext context)
+    {
+        if (_content is not null && ReferenceEquals(_builtFor, context.Theme)) return _content;
+        var theme = context.Theme;
+        var column = new Column { Spacing = 2 };
+        column.Add(new Paragraph(Caption) { Style = theme.Caption });
+        if (Unit is not null)
+            column.Add(new Paragraph(Unit) { Style = theme.SourceNote with { Align = TextAlign.Right, SpaceAfter = 0, KeepWithNext = true } });
+        column.Add(Body);
+        foreach (var note in Notes)
+            column.Add(new Paragraph(note) { Style = theme.SourceNote with { SpaceAfter = 0 } });
+        column.Add(new Spacer(theme.SourceNote.SpaceAfter));
+        _content = KeepTogether ? new KeepTogether(column) : column;
+        _builtFor = theme;
+        return _content;
+    }
+
+    internal override void Reset()
+    {
+        _content?.Reset();
+        Body.Reset();
+    }
+
+    internal override SpacePlan Measure(LayoutContext context, SKSize available) => Content(context).Measure(context, available);
+    internal override void Draw(LayoutContext context, SKSize available) => Content(context).Draw(context, available);
+    internal override string Describe(LayoutContext context, SKSize available) => $"Figure \"{Caption}\": {Body.Describe(context, available)}";
+}

@@ -1,0 +1,194 @@
+using AiIndexReports.Typesetting.Layout;
+using AiIndexReports.Typesetting.Text;
+using SkiaSharp;
+
+namespace AiIndexReports.Typesetting.Elements;
+
+/// <summary>
+/// A paragraph of rich text. Its style comes from <see cref="Style"/>, else from the container (table cells),
+/// else from the theme (<see cref="Theme.Body"/>). Splits across pages between lines, with widow/orphan control.
+/// </summary>
+public class Paragraph : Element
+{
+    readonly List<TextSpan> _spans;
+    ParagraphText? _text;
+    ParagraphText? _marker;
+    ParagraphStyle? _preparedStyle;
+    object? _preparedFonts;
+    List<TextLine>? _lines;
+    float _linesWidth = -1;
+    int _nextLine;
+
+    public Paragraph(params IEnumerable<TextSpan> spans) => _spans = [.. spans];
+
+    public IReadOnlyList<TextSpan> Spans => _spans;
+    /// <summary>Explicit style; null means the container's or the theme's.</summary>
+    public ParagraphStyle? Style { get; init; }
+    /// <summary>Overrides the style's alignment (e.g. numbers right-aligned in a table cell).</summary>
+    public TextAlign? Align { get; init; }
+    /// <summary>A marker such as □ or ○ drawn at the style's marker indent on the first line.</summary>
+    public string? Marker { get; init; }
+
+    /// <summary>The paragraph's text without styling (for outlines, tables of contents, messages).</summary>
+    public string PlainText => string.Concat(_spans.Select(s => s.Text));
+
+    /// <summary>Set by containers such as tables to give their paragraphs a default style.</summary>
+    internal ParagraphStyle? InheritedStyle { get; set; }
+
+    public Paragraph Add(TextSpan span)
+    {
+        _spans.Add(span);
+        _text = null;
+        return this;
+    }
+
+    private protected virtual ParagraphStyle DefaultStyle(Theme theme) => theme.Body;
+    private protected virtual string? DefaultMarker(Theme theme) => null;
+    private protected virtual void OnStartDrawn(LayoutContext context) { }
+
+    internal ParagraphStyle ResolveStyle(Theme theme) => Style ?? InheritedStyle ?? DefaultStyle(theme);
+
+    /// <summary>Where the last drawn line's text ends, its top and baseline (for TOC leaders and page numbers).</summary>
+    internal (float EndX, float Top, float Baseline)? LastDrawnLine { get; private set; }
+
+    internal override bool KeepsWithNext => _preparedStyle?.KeepWithNext ?? Style?.KeepWithNext ?? false;
+
+    internal override void Reset() => _nextLine = 0;
+
+    ParagraphText Prepare(LayoutContext context)
+    {
+        var style = ResolveStyle(context.Theme);
+        if (_text is null || !ReferenceEquals(style, _preparedStyle) || !ReferenceEquals(context.Fonts, _preparedFonts))
+        {
+            _text = new ParagraphText(_spans, style.Text, context.Fonts);
+            var marker = Marker ?? DefaultMarker(context.Theme);
+            _marker = marker is null ? null : new ParagraphText([marker], MarkerStyle(context.Theme) ?? style.Text, context.Fonts);
+            _preparedStyle = style;
+            _preparedFonts = context.Fonts;
+            _lines = null;
+        }
+        return _text;
+    }
+
+    private protected virtual TextStyle? MarkerStyle(Theme theme) => null;
+
+    List<TextLine> Lines(ParagraphText text, ParagraphStyle style, float width)
+    {
+        if (_lines is not null && Math.Abs(_linesWidth - width) < 0.001f) return _lines;
+        var textWidth = width - style.LeftIndent - style.RightIndent;
+        var align = Align ?? style.Align;
+        _lines = text.BreakLines(textWidth - style.FirstLineIndent, textWidth, align == TextAlign.Justify);
+        var face = text.PrimaryFace;
+        foreach (var line in _lines)
+        {
+            var size = text.BaseSize;
+            foreach (var word in line.Words)
+                size = Math.Max(size, word.MaxSize);
+            line.Height = size * style.LineHeight;
+            var content = (face.Ascent + face.Descent) * size;
+            line.Baseline = (line.Height - content) / 2 + face.Ascent * size;
+        }
+        _linesWidth = width;
+        return _lines;
+    }
+
+    /// <summary>How many lines fit from the current one, and the height they take (with spacing).</summary>
+    (int Count, float Height, bool Complete) Fit(LayoutContext context, SKSize available)
+    {
+        var text = Prepare(context);
+        var style = _preparedStyle!;
+        var lines = Lines(text, style, available.Width);
+        var remaining = lines.Count - _nextLine;
+        if (remaining <= 0) return (0, 0, true);
+        var height = _nextLine == 0 ? style.SpaceBefore : 0;
+        var count = 0;
+        while (count < remaining && height + lines[_nextLine + count].Height <= available.Height + 0.01f)
+            height += lines[_nextLine + count++].Height;
+        if (count == remaining)
+        {
+            var after = style.SpaceAfter + RuleHeight(style);
+            return (count, Math.Min(height + after, Math.Max(height, available.Height)), true);
+        }
+        if (!context.Relaxed)
+        {
+            var min = Math.Max(1, style.MinLinesAtBreak);
+            if (remaining - count < min) count = remaining - min; // widow: leave enough lines for the next page
+            if (count < min) count = 0;                             // orphan: too few lines to start here
+        }
+        if (count <= 0) return (0, 0, false);
+        height = _nextLine == 0 ? style.SpaceBefore : 0;
+        for (var i = 0; i < count; i++) height += lines[_nextLine + i].Height;
+        return (count, height, false);
+    }
+
+    static float RuleHeight(ParagraphStyle style) => style.RuleBelow > 0 ? style.RuleBelow + 3f : 0;
+
+    internal override SpacePlan Measure(LayoutContext context, SKSize available)
+    {
+        if (_spans.Count == 0) return SpacePlan.Empty;
+        var (count, height, complete) = Fit(context, available);
+        if (count == 0) return complete ? SpacePlan.Empty : SpacePlan.Wrap;
+        return complete ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
+    }
+
+    internal override void Draw(LayoutContext context, SKSize available)
+    {
+        if (_spans.Count == 0) return;
+        var (count, _, complete) = Fit(context, available);
+        if (count == 0) return;
+        var text = _text!;
+        var style = _preparedStyle!;
+        var lines = _lines!;
+        var textWidth = available.Width - style.LeftIndent - style.RightIndent;
+        var align = Align ?? style.Align;
+        var y = _nextLine == 0 ? style.SpaceBefore : 0;
+        if (_nextLine == 0)
+        {
+            if (context.GlyphUsage is not null)
+                foreach (var missing in text.Missing) context.ReportMissing(missing.CodePoint, missing.Text);
+            OnStartDrawn(context);
+        }
+        for (var i = 0; i < count; i++)
+        {
+            var line = lines[_nextLine + i];
+            var indent = style.LeftIndent + (line.IsFirst ? style.FirstLineIndent : 0);
+            var width = textWidth - (line.IsFirst ? style.FirstLineIndent : 0);
+            var x = indent;
+            float gapExtra = 0;
+            switch (align)
+            {
+                case TextAlign.Right: x += width - line.NaturalWidth; break;
+                case TextAlign.Center: x += (width - line.NaturalWidth) / 2; break;
+                case TextAlign.Justify when !line.EndsParagraph && line.Gaps > 0:
+                    gapExtra = (width - line.NaturalWidth) / line.Gaps;
+                    break;
+            }
+            if (line.IsFirst && _marker is not null)
+                DrawMarker(context, style, y + line.Baseline);
+            LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);
+            LastDrawnLine = (x + line.NaturalWidth + gapExtra * line.Gaps, y, y + line.Baseline);
+            y += line.Height;
+        }
+        _nextLine += count;
+        if (complete && style.RuleBelow > 0 && context.Canvas is { } canvas)
+        {
+            using var paint = new SKPaint { Color = style.RuleColor, StrokeWidth = style.RuleBelow, IsAntialias = true };
+            var ruleY = y + 1.5f + style.RuleBelow / 2;
+            canvas.DrawLine(0, ruleY, available.Width, ruleY, paint);
+        }
+    }
+
+    void DrawMarker(LayoutContext context, ParagraphStyle style, float baseline)
+    {
+        var marker = _marker!;
+        var lines = marker.BreakLines(float.MaxValue, float.MaxValue, false);
+        foreach (var line in lines)
+            LineRenderer.Draw(context, marker, line, style.MarkerIndent, baseline, 0);
+    }
+
+    internal override string Describe(LayoutContext context, SKSize available)
+    {
+        var text = PlainText;
+        return $"{GetType().Name} \"{(text.Length > 40 ? text[..37] + "..." : text)}\"";
+    }
+}

@@ -1,0 +1,71 @@
+using AiIndexReports.Typesetting.Layout;
+using SkiaSharp;
+
+namespace AiIndexReports.Typesetting.Elements;
+
+/// <summary>A width: fixed in points, or a relative share of what fixed widths leave.</summary>
+public readonly record struct Width(float Value, bool IsRelative)
+{
+    public static Width Fixed(float points) => new(points, false);
+    public static Width Relative(float share = 1) => new(share, true);
+
+    internal static float[] Resolve(IReadOnlyList<Width> widths, float total, float spacing)
+    {
+        var free = total - spacing * Math.Max(0, widths.Count - 1) - widths.Where(w => !w.IsRelative).Sum(w => w.Value);
+        var shares = widths.Where(w => w.IsRelative).Sum(w => w.Value);
+        return widths.Select(w => w.IsRelative ? (shares > 0 ? Math.Max(0, free) * w.Value / shares : 0) : w.Value).ToArray();
+    }
+}
+
+/// <summary>Children side by side (e.g. a header with the title left and the publisher right).</summary>
+public sealed class Row : Element
+{
+    readonly List<(Width Width, Element Element)> _items = [];
+
+    public float Spacing { get; init; }
+
+    public Row Fixed(float points, Element element) => Add(Width.Fixed(points), element);
+    public Row Relative(float share, Element element) => Add(Width.Relative(share), element);
+
+    public Row Add(Width width, Element element)
+    {
+        _items.Add((width, element));
+        return this;
+    }
+
+    internal override IEnumerable<Element> Children => _items.Select(i => i.Element);
+
+    float[] Widths(SKSize available) => Width.Resolve(_items.Select(i => i.Width).ToList(), available.Width, Spacing);
+
+    internal override SpacePlan Measure(LayoutContext context, SKSize available)
+    {
+        var widths = Widths(available);
+        float height = 0;
+        bool anyDraws = false, partial = false;
+        for (var i = 0; i < _items.Count; i++)
+        {
+            var plan = _items[i].Element.Measure(context, new SKSize(widths[i], available.Height));
+            if (plan.Kind == SpacePlanKind.Wrap) return SpacePlan.Wrap;
+            if (!plan.Draws) continue;
+            anyDraws = true;
+            partial |= plan.Kind == SpacePlanKind.PartialRender;
+            height = Math.Max(height, plan.Height);
+        }
+        if (!anyDraws) return SpacePlan.Empty;
+        return partial ? SpacePlan.Partial(available.Width, height) : SpacePlan.Full(available.Width, height);
+    }
+
+    internal override void Draw(LayoutContext context, SKSize available)
+    {
+        var widths = Widths(available);
+        float x = 0;
+        for (var i = 0; i < _items.Count; i++)
+        {
+            context.Canvas?.Save();
+            context.Canvas?.Translate(x, 0);
+            _items[i].Element.Draw(context, new SKSize(widths[i], available.Height));
+            context.Canvas?.Restore();
+            x += widths[i] + Spacing;
+        }
+    }
+}

@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using HarfBuzzSharp;
+using SkiaSharp;
+using HbBuffer = HarfBuzzSharp.Buffer;
+using HbFont = HarfBuzzSharp.Font;
+
+namespace AiIndexReports.Typesetting.Fonts;
+
+/// <summary>
+/// One TrueType file of a family (e.g. Pretendard SemiBold): its bytes (for subsetting), a Skia typeface for
+/// drawing, and a HarfBuzz font for shaping. Shaped words are cached here because the same words recur on
+/// every page and shaping is the most expensive step of layout.
+/// </summary>
+public sealed class FontFace : IDisposable
+{
+    static readonly Feature[] NoFeatures = [];
+    static readonly Feature[] TabularFeatures = [new(new Tag('t', 'n', 'u', 'm'), 1, 0, uint.MaxValue)];
+
+    readonly Blob _blob;
+    readonly Face _hbFace;
+    readonly HbFont _hbFont;
+    readonly ConcurrentDictionary<string, ShapedRun> _shaped = new();
+    readonly ConcurrentDictionary<string, ShapedRun> _shapedTabular = new();
+    // 0 = unknown, 1 = has glyph, 2 = lacks glyph; covers the BMP, the rest asks HarfBuzz each time.
+    readonly byte[] _coverage = new byte[0x10000];
+
+    internal FontFace(string family, SKFontStyleWeight weight, string source, byte[] fileBytes)
+    {
+        Family = family;
+        Weight = weight;
+        Source = source;
+        FileBytes = fileBytes;
+        Typeface = SKTypeface.FromData(SKData.CreateCopy(fileBytes))
+            ?? throw new FontLoadException(source, "not a font file Skia can read");
+        _blob = Blob.FromStream(new MemoryStream(fileBytes));
+        _hbFace = new Face(_blob, 0);
+        UnitsPerEm = _hbFace.UnitsPerEm;
+        if (UnitsPerEm <= 0) throw new FontLoadException(source, "HarfBuzz found no font tables");
+        _hbFont = new HbFont(_hbFace);
+        _hbFont.SetScale(UnitsPerEm, UnitsPerEm);
+        _hbFont.TryGetHorizontalFontExtents(out var extents);
+        Ascent = extents.Ascender / (float)UnitsPerEm;
+        Descent = -extents.Descender / (float)UnitsPerEm;
+        SpaceGlyph = _hbFont.TryGetNominalGlyph(' ', out var space) ? (ushort)space : (ushort)0;
+        SpaceAdvance = SpaceGlyph != 0 ? _hbFont.GetHorizontalGlyphAdvance(space) / (float)UnitsPerEm : 0.25f;
+    }
+
+    public string Family { get; }
+    public SKFontStyleWeight Weight { get; }
+    /// <summary>The file path or stream name the face was loaded from (used in error messages).</summary>
+    public string Source { get; }
+    internal byte[] FileBytes { get; }
+    internal SKTypeface Typeface { get; }
+    internal int UnitsPerEm { get; }
+    /// <summary>Ascender above the baseline, in em.</summary>
+    internal float Ascent { get; }
+    /// <summary>Descender below the baseline, positive, in em.</summary>
+    internal float Descent { get; }
+    internal ushort SpaceGlyph { get; }
+    /// <summary>Advance of U+0020, in em.</summary>
+    internal float SpaceAdvance { get; }
+    /// <summary>Position of this face in the library; indexes per-document glyph usage tables.</summary>
+    internal int Index { get; set; }
+
+    internal bool HasGlyph(int codePoint)
+    {
+        if (codePoint < 0x10000)
+        {
+            var known = _coverage[codePoint];
+            if (known != 0) return known == 1;
+            var has = _hbFont.TryGetNominalGlyph(codePoint, out _);
+            _coverage[codePoint] = has ? (byte)1 : (byte)2;
+            return has;
+        }
+        return _hbFont.TryGetNominalGlyph(codePoint, out _);
+    }
+
+    /// <summary>Shapes <paramref name="text"/> (no spaces, one font run); advances come back in em.</summary>
+    internal ShapedRun Shape(ReadOnlySpan<char> text, bool tabularDigits)
+    {
+        var cache = tabularDigits ? _shapedTabular : _shaped;
+        var lookup = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var cached)) return cached;
+        var shaped = ShapeUncached(text, tabularDigits);
+        lookup.TryAdd(text, shaped);
+        return shaped;
+    }
+
+    ShapedRun ShapeUncached(ReadOnlySpan<char> text, bool tabularDigits)
+    {
+        using var buffer = new HbBuffer();
+        buffer.AddUtf16(text);
+        buffer.GuessSegmentProperties();
+        _hbFont.Shape(buffer, tabularDigits ? TabularFeatures : NoFeatures);
+        var infos = buffer.GetGlyphInfoSpan();
+        var positions = buffer.GetGlyphPositionSpan();
+        var n = infos.Length;
+        var glyphs = new ushort[n];
+        var advances = new float[n];
+        var offsets = new SKPoint[n];
+        var clusters = new int[n];
+        float scale = 1f / UnitsPerEm, width = 0;
+        for (var i = 0; i < n; i++)
+        {
+            glyphs[i] = (ushort)infos[i].Codepoint;
+            clusters[i] = (int)infos[i].Cluster;
+            advances[i] = positions[i].XAdvance * scale;
+            offsets[i] = new SKPoint(positions[i].XOffset * scale, -positions[i].YOffset * scale);
+            width += advances[i];
+        }
+        return new ShapedRun(glyphs, advances, offsets, clusters, width);
+    }
+
+    public override string ToString() => $"{Family} {(int)Weight} ({Source})";
+
+    public void Dispose()
+    {
+        _hbFont.Dispose();
+        _hbFace.Dispose();
+        _blob.Dispose();
+        Typeface.Dispose();
+    }
+}
+
+/// <summary>Glyphs of one shaped piece of text; advances and offsets in em (multiply by the font size).</summary>
+internal sealed record ShapedRun(ushort[] Glyphs, float[] Advances, SKPoint[] Offsets, int[] Clusters, float Width);

@@ -1,0 +1,253 @@
+using System.Globalization;
+using System.Text;
+using AiIndexReports.Typesetting.Fonts;
+
+namespace AiIndexReports.Typesetting.Text;
+
+/// <summary>
+/// A paragraph's spans itemized into shaped words: fonts chosen per character (first face of the family chain
+/// that has the glyph, so "韓AI" takes 韓 from the fallback), shaped with HarfBuzz, split at KLREQ break points.
+/// Independent of the line width, so it is built once and broken into lines for any width.
+/// </summary>
+internal sealed class ParagraphText
+{
+    /// <summary>Spaces may shrink to this fraction of their width when justifying, to fit one more word.</summary>
+    public const float MinSpaceRatio = 0.8f;
+
+    readonly int[] _spanStarts;
+    readonly FontFace[][] _chains;
+
+    public ParagraphText(IReadOnlyList<TextSpan> spans, TextStyle paragraphText, FontLibrary fonts)
+    {
+        Spans = spans;
+        Styles = new TextStyle[spans.Count];
+        _chains = new FontFace[spans.Count][];
+        _spanStarts = new int[spans.Count + 1];
+        var text = new StringBuilder();
+        for (var i = 0; i < spans.Count; i++)
+        {
+            _spanStarts[i] = text.Length;
+            text.Append(spans[i].Text);
+            Styles[i] = spans[i].Resolve(paragraphText);
+            _chains[i] = fonts.Chain(Styles[i].FontFamilies, Styles[i].Weight);
+        }
+        _spanStarts[spans.Count] = text.Length;
+        Text = text.ToString();
+        PrimaryFace = fonts.Chain(paragraphText.FontFamilies, paragraphText.Weight)[0];
+        BaseSize = paragraphText.Size;
+        Words = Itemize();
+    }
+
+    public string Text { get; }
+    public IReadOnlyList<TextSpan> Spans { get; }
+    public TextStyle[] Styles { get; }
+    public FontFace PrimaryFace { get; }
+    public float BaseSize { get; }
+    public IReadOnlyList<Word> Words { get; }
+    /// <summary>Characters no face of their span's family chain has (drawn as .notdef of the first face).</summary>
+    public List<MissingGlyph> Missing { get; } = [];
+
+    List<Word> Itemize()
+    {
+        var words = new List<Word>();
+        var start = 0;
+        // Leading spaces of a paragraph carry no meaning in typeset text.
+        while (start < Text.Length && KoreanLineBreaking.IsBreakingSpace(Text[start])) start++;
+        while (start < Text.Length)
+        {
+            var end = start + 1;
+            while (end < Text.Length && !KoreanLineBreaking.CanBreakBefore(Text, end)) end++;
+            // [start, end) is word + trailing spaces (+ a '\n').
+            var spacesEnd = end;
+            var hardBreak = Text[end - 1] == '\n';
+            var visibleEnd = hardBreak ? end - 1 : end;
+            while (visibleEnd > start && KoreanLineBreaking.IsBreakingSpace(Text[visibleEnd - 1])) visibleEnd--;
+            words.Add(BuildWord(start, visibleEnd, spacesEnd, hardBreak));
+            start = end;
+        }
+        return words;
+    }
+
+    public Word BuildWord(int start, int end, int spacesEnd, bool hardBreak)
+    {
+        var pieces = new List<GlyphPiece>(2);
+        var runStart = start;
+        var runSpan = -1;
+        FontFace? runFace = null;
+        var span = SpanAt(start);
+        for (var i = start; i < end;)
+        {
+            while (i >= _spanStarts[span + 1]) span++;
+            var codePoint = CodePointAt(Text, i, out var length);
+            var face = IsJoiner(codePoint) && runFace is not null && runSpan == span ? runFace : FaceFor(span, codePoint);
+            if (face != runFace || span != runSpan)
+            {
+                if (runFace is not null) pieces.Add(Shape(runFace, runSpan, runStart, i));
+                runFace = face;
+                runSpan = span;
+                runStart = i;
+            }
+            i += length;
+        }
+        if (runFace is not null) pieces.Add(Shape(runFace, runSpan, runStart, end));
+
+        GlyphPiece? space = null;
+        float spaceWidth = 0;
+        if (spacesEnd > end && KoreanLineBreaking.IsBreakingSpace(Text[end]))
+        {
+            var spaceSpan = SpanAt(end);
+            var style = Styles[spaceSpan];
+            var face = _chains[spaceSpan].FirstOrDefault(f => f.SpaceGlyph != 0) ?? _chains[spaceSpan][0];
+            for (var i = end; i < spacesEnd && KoreanLineBreaking.IsBreakingSpace(Text[i]); i++)
+                spaceWidth += face.SpaceAdvance * style.Size * (Text[i] == '\u3000' ? 4 : Text[i] == '\t' ? 4 : 1);
+            var run = new ShapedRun([face.SpaceGlyph], [face.SpaceAdvance], [default], [0], face.SpaceAdvance);
+            space = new GlyphPiece(face, style.Size, run, end, 1, spaceSpan);
+        }
+        return new Word(pieces.ToArray(), start, end, spacesEnd, spaceWidth, space, hardBreak);
+    }
+
+    static bool IsJoiner(int codePoint)
+    {
+        if (codePoint is 0x200D or 0x200C || codePoint is >= 0xFE00 and <= 0xFE0F) return true;
+        var category = CharUnicodeInfo.GetUnicodeCategory(codePoint);
+        return category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark;
+    }
+
+    FontFace FaceFor(int span, int codePoint)
+    {
+        var chain = _chains[span];
+        foreach (var face in chain)
+            if (face.HasGlyph(codePoint)) return face;
+        if (Missing.TrueForAll(m => m.CodePoint != codePoint)) Missing.Add(new MissingGlyph(codePoint, Text));
+        return chain[0];
+    }
+
+    GlyphPiece Shape(FontFace face, int span, int start, int end)
+    {
+        var style = Styles[span];
+        var run = face.Shape(Text.AsSpan(start, end - start), style.TabularDigits);
+        return new GlyphPiece(face, style.Size, run, start, end - start, span);
+    }
+
+    int SpanAt(int index)
+    {
+        var span = Array.BinarySearch(_spanStarts, index);
+        if (span < 0) span = ~span - 1;
+        // Empty spans share a start with the next one: take the last span starting at or before index.
+        while (span + 1 < Spans.Count && _spanStarts[span + 1] <= index) span++;
+        return Math.Min(span, Spans.Count - 1);
+    }
+
+    /// <summary>
+    /// Breaks the words into lines (greedy, which is what Korean typesetting expects): a word joins the line if
+    /// it fits with natural spaces, or — when justifying — with spaces shrunk to <see cref="MinSpaceRatio"/>.
+    /// A word wider than a whole line is broken between characters.
+    /// </summary>
+    public List<TextLine> BreakLines(float firstLineWidth, float otherLinesWidth, bool justify)
+    {
+        var lines = new List<TextLine>();
+        var current = new List<Word>();
+        float words = 0, spaces = 0;
+        var gaps = 0;
+        var queue = new Queue<Word>(Words);
+        while (queue.Count > 0)
+        {
+            var word = queue.Peek();
+            var width = lines.Count == 0 ? firstLineWidth : otherLinesWidth;
+            if (current.Count == 0)
+            {
+                if (word.Width > width + 0.01f)
+                {
+                    queue.Dequeue();
+                    var (head, tail) = SplitWord(word, width);
+                    current.Add(head);
+                    words = head.Width;
+                    if (tail is null)
+                    {
+                        // A single character wider than the line: it overflows rather than looping forever.
+                        if (head.HardBreak) Close(true);
+                        continue;
+                    }
+                    Close(false);
+                    var rest = new Queue<Word>();
+                    rest.Enqueue(tail);
+                    foreach (var w in queue) rest.Enqueue(w);
+                    queue = rest;
+                    continue;
+                }
+                queue.Dequeue();
+                current.Add(word);
+                words = word.Width;
+            }
+            else
+            {
+                var gap = current[^1].SpaceWidth;
+                var tightest = words + (spaces + gap) * (justify ? MinSpaceRatio : 1f) + word.Width;
+                if (tightest > width + 0.01f)
+                {
+                    Close(false);
+                    continue;
+                }
+                queue.Dequeue();
+                current.Add(word);
+                words += word.Width;
+                spaces += gap;
+                if (gap > 0) gaps++;
+            }
+            if (word.HardBreak) Close(true);
+        }
+        if (current.Count > 0) Close(true);
+        else if (lines.Count > 0 && !lines[^1].EndsParagraph)
+        {
+            var last = lines[^1];
+            lines[^1] = new TextLine(last.Words, last.NaturalWidth, last.GapSpace, last.Gaps, true, last.IsFirst);
+        }
+        return lines;
+
+        void Close(bool endsParagraph)
+        {
+            lines.Add(new TextLine(current.ToArray(), words + spaces, spaces, gaps, endsParagraph, lines.Count == 0));
+            current.Clear();
+            words = spaces = 0;
+            gaps = 0;
+        }
+    }
+
+    /// <summary>Splits a too-wide word at the last character boundary that fits (at least one character).</summary>
+    (Word Head, Word? Tail) SplitWord(Word word, float width)
+    {
+        // Per-character advances from the shaped clusters.
+        var advances = new float[word.End - word.Start];
+        foreach (var piece in word.Pieces)
+            for (var g = 0; g < piece.Run.Glyphs.Length; g++)
+                advances[piece.Start - word.Start + piece.Run.Clusters[g]] += piece.Run.Advances[g] * piece.Size;
+        float sum = 0;
+        var split = -1;
+        for (var i = 0; i < advances.Length; i++)
+        {
+            sum += advances[i];
+            var index = word.Start + i + 1;
+            if (sum > width + 0.01f) break;
+            if (index < word.End && KoreanLineBreaking.CanBreakInsideWord(Text, index)) split = index;
+        }
+        if (split < 0)
+        {
+            // Not even one character fits, or 금칙 forbids every break that fits: take the first allowed break.
+            split = word.Start + 1;
+            while (split < word.End && !KoreanLineBreaking.CanBreakInsideWord(Text, split)) split++;
+            if (split >= word.End) return (word, null);
+        }
+        return (BuildWord(word.Start, split, split, false), BuildWord(split, word.End, word.SpacesEnd, word.HardBreak));
+    }
+
+    static int CodePointAt(string text, int index, out int length)
+    {
+        if (char.IsHighSurrogate(text[index]) && index + 1 < text.Length && char.IsLowSurrogate(text[index + 1]))
+        {
+            length = 2;
+            return char.ConvertToUtf32(text[index], text[index + 1]);
+        }
+        length = 1;
+        return text[index];
+    }
+}
