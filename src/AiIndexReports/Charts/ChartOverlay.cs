@@ -51,11 +51,11 @@ internal sealed class ChartOverlay(ChartTheme theme, ChartFonts fonts, PlotCompo
             }
 
         foreach (var callout in body.Callouts)
-            DrawCallout(canvas, callout, Pixel(callout.X, callout.FromY), Pixel(callout.X, callout.ToY));
+            DrawCallout(canvas, callout, Pixel(callout.X, callout.FromY), Pixel(callout.X, callout.ToY), data, occupied);
     }
 
     /// <summary>A vertical bracket between the two values and the text to its right, centred on the bracket.</summary>
-    private void DrawCallout(SKCanvas canvas, Callout callout, SKPoint from, SKPoint to)
+    private void DrawCallout(SKCanvas canvas, Callout callout, SKPoint from, SKPoint to, PixelRect data, List<SKRect> occupied)
     {
         using var line = new SKPaint { IsAntialias = true, IsStroke = true, StrokeWidth = 0.8f, Color = SKColor.Parse(theme.TextColor) };
         float x = from.X + 5;
@@ -64,8 +64,16 @@ internal sealed class ChartOverlay(ChartTheme theme, ChartFonts fonts, PlotCompo
         canvas.DrawLine(x - 2, to.Y, x, to.Y, line);
         using var font = fonts.Font(theme.ValueLabelSize, strong: true);
         using var text = new SKPaint { IsAntialias = true, Color = SKColor.Parse(theme.TextColor) };
-        float middle = (from.Y + to.Y) / 2 + font.Size * 0.35f;
-        canvas.DrawText(callout.Text, x + Gap, middle, SKTextAlign.Left, font, text);
+        float w = font.MeasureText(callout.Text), h = font.Size * 1.1f, middle = (from.Y + to.Y) / 2;
+        // Beside the bracket, right or left, at its middle or towards either end: whichever hits no line.
+        var candidates = new[] { 0f, -0.3f, 0.3f }.SelectMany(shift =>
+        {
+            float y = middle + shift * Math.Abs(to.Y - from.Y) - h / 2;
+            return new[] { SKRect.Create(x + Gap, y, w, h), SKRect.Create(x - 2 - Gap - w, y, w, h) };
+        }).ToArray();
+        var box = Best(candidates, data, occupied);
+        occupied.Add(box);
+        canvas.DrawText(callout.Text, box.Left, box.Bottom - font.Metrics.Descent, SKTextAlign.Left, font, text);
     }
 
     private SKRect DrawLegend(SKCanvas canvas, PixelRect data, LineBody body)
@@ -110,9 +118,15 @@ internal sealed class ChartOverlay(ChartTheme theme, ChartFonts fonts, PlotCompo
             SKRect.Create(at.X - w - 3, at.Y - h - 2, w, h),
             SKRect.Create(at.X - w - 3, at.Y + 2, w, h),
         ];
+        return Best(candidates, data, occupied);
+    }
+
+    /// <summary>The candidate inside the data area overlapping least with what is drawn (ties: the earlier, preferred one).</summary>
+    private static SKRect Best(SKRect[] candidates, PixelRect data, List<SKRect> occupied)
+    {
         var area = new SKRect(data.Left, data.Top, data.Right, data.Bottom);
         float Cost(SKRect r) =>
-            (area.Contains(r) ? 0 : 1000) + occupied.Sum(o => SKRect.Intersect(o, r) is { IsEmpty: false } hit ? hit.Width * hit.Height : 0);
-        return candidates.OrderBy(Cost).First(); // OrderBy is stable: ties keep the preferred order
+            (area.Contains(r) ? 0 : 1e6f) + occupied.Sum(o => SKRect.Intersect(o, r) is { IsEmpty: false } hit ? hit.Width * hit.Height : 0);
+        return candidates.OrderBy(Cost).First(); // OrderBy is stable
     }
 }

@@ -55,7 +55,7 @@ public static partial class FigureBuilder
 
         var all = us.Concat(china).ToList();
         double span = all.Max(p => p.X) - all.Min(p => p.X);
-        var x = QuarterAxis(reader.Spec.XTitle, all, all.Min(p => p.X) - span * 0.03, all.Max(p => p.X) + span * 0.22);
+        var x = QuarterAxis(reader.Spec.XTitle, all, all.Min(p => p.X) - span * 0.03, all.Max(p => p.X) + span * 0.32);
         var y = AxisBuilder.LinearRange(reader.Spec.YTitle, all.Min(p => p.Value), all.Max(p => p.Value), v => NumberFormat.Number(v, 0));
         string note = "주: 분기별 미국·중국 최고 성능 모델의 MMLU 점수(재집계), 격차는 AI Index 발표값"
             + (unplaced.Count > 0 ? $"({string.Join(", ", unplaced)})" : "");
