@@ -2,7 +2,10 @@ using SkiaSharp;
 
 namespace AiIndexReports.Typesetting;
 
-/// <summary>Gives the typeface the document draws a family and weight with (after subsetting, the subset typeface).</summary>
+/// <summary>
+/// The document's typefaces for drawing callbacks (charts). While the PDF is drawn these are the per-document subset
+/// typefaces, so a chart must declare every string it draws in <see cref="Elements.CanvasElement.Texts"/>.
+/// </summary>
 public interface ITypefaceSource
 {
     SKTypeface GetTypeface(string family, SKFontStyleWeight weight);

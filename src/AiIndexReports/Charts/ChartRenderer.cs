@@ -20,7 +20,7 @@ public enum ChartFrame { Bare, Titled }
 /// lock and cannot see each other's fonts.
 /// </para>
 /// </summary>
-public sealed class ChartRenderer
+public sealed partial class ChartRenderer
 {
     private readonly ChartFonts _fonts;
     private readonly PlotComposer _composer;
@@ -80,14 +80,28 @@ public sealed class ChartRenderer
             canvas.DrawRect(SKRect.Create(size), new SKPaint { Color = SKColors.White });
             Draw(canvas, figure, SKRect.Create(size), frame);
         }
-        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+        return NumberClipIds(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
+
+    // Skia names SVG clip paths from a process-wide counter ("cl_58"); renumber per file so exports are reproducible.
+    private static string NumberClipIds(string svg)
+    {
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        return ClipId().Replace(svg, m =>
+        {
+            if (!ids.TryGetValue(m.Value, out var id)) ids[m.Value] = id = "clip" + (ids.Count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return id;
+        });
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
+    private static partial System.Text.RegularExpressions.Regex ClipId();
 
     /// <summary>
     /// Every string <see cref="Draw"/> puts on the canvas for this figure and frame, so the typesetter can add their
     /// characters to the font subset before drawing.
     /// </summary>
-    public IEnumerable<string> TextsOf(Figure figure, ChartFrame frame = ChartFrame.Bare)
+    public static IEnumerable<string> TextsOf(Figure figure, ChartFrame frame = ChartFrame.Bare)
     {
         if (frame == ChartFrame.Titled)
         {
