@@ -1,0 +1,93 @@
+namespace AiIndexReports.Charts;
+
+// Country bar charts: sorted, top ten plus Korea, Korea in its own colour, a value label on each bar.
+public static partial class FigureBuilder
+{
+    private static Figure ModelsByCountry(MetricReader reader, CountryNames names) =>
+        CountryBars(reader, names, "models.by_country.{C}.count", reader.Title(MeasuredYear(reader)),
+            scale: 1, decimals: 0, unitSuffix: "");
+
+    private static Figure PatentShare(MetricReader reader, CountryNames names) =>
+        CountryBars(reader, names, "patents.share.{C}", reader.Title(PatentYear(reader)),
+            scale: 1, decimals: 1, unitSuffix: "%");
+
+    private static Figure PatentsPer100k(MetricReader reader, CountryNames names) =>
+        CountryBars(reader, names, "patents.per_100k.{C}", reader.Title(PatentYear(reader)),
+            scale: 1, decimals: 2, unitSuffix: "");
+
+    // Metrics give billions of dollars; a Korean brief prints 억 달러 (1 billion = 10억).
+    private static Figure PrivateInvestment(MetricReader reader, CountryNames names) =>
+        CountryBars(reader, names, "invest.private.{C}", reader.Title(MeasuredYear(reader)),
+            scale: 10, decimals: 0, unitSuffix: "");
+
+    private static Figure CountryBars(
+        MetricReader reader, CountryNames names, string pattern, string title, double scale, int decimals, string unitSuffix)
+    {
+        var rows = new List<(string Iso3, string Name, double Value)>();
+        foreach (var (iso3, value, metric) in reader.ByCountry(pattern))
+        {
+            if (iso3 == "EUR") continue; // an aggregate, not a country: it would double-count its members
+            if (!names.TryGet(iso3, out var name))
+            {
+                reader.Warn($"no Korean name for country code '{iso3}' (metric '{metric.Id}'); the code is shown", metric);
+                name = iso3;
+            }
+            rows.Add((iso3, name, value * scale));
+        }
+        if (rows.Count < 2)
+            return Placeholder(reader, title, $"fewer than two countries with '{pattern}'");
+
+        var sorted = rows.OrderByDescending(r => r.Value).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
+        var shown = sorted.Take(MaxCountryBars).ToList();
+        if (!shown.Any(r => r.Iso3 == Korea) && sorted.FirstOrDefault(r => r.Iso3 == Korea) is { Iso3: Korea } korea)
+            shown.Add(korea);
+
+        var bars = shown.Select(r => new BarItem(
+            r.Name, r.Value, NumberFormat.Number(r.Value, decimals) + unitSuffix,
+            r.Iso3 == Korea ? BarEmphasis.Korea : BarEmphasis.None)).ToList();
+        string? note = rows.Any(r => r.Iso3 == Korea) ? null : "주: 한국은 원자료에 값이 없음";
+        var valueAxis = AxisBuilder.LinearFromZero(reader.Spec.XTitle, bars.Max(b => b.Value),
+            v => NumberFormat.Number(v, decimals), headroom: 1.12);
+        return Make(reader, title, valueAxis, AxisBuilder.Categories(bars), new BarBody(bars), note);
+    }
+
+    private static Figure PriceDecline(MetricReader reader)
+    {
+        string title = reader.Title(null);
+        const string id = "cost.decline.rates";
+        var rows = reader.Rows(id);
+        if (rows is null) return Placeholder(reader, title, $"metric '{id}'");
+
+        var bars = new List<BarItem>();
+        foreach (var row in rows)
+        {
+            string label = $"{MetricReader.TextCell(row, "benchmark")} · {MetricReader.TextCell(row, "threshold_model")}";
+            if (MetricReader.Cell(row, "factor") is not double factor || factor <= 0)
+            {
+                reader.Warn($"point '{label}' has factor {MetricReader.TextCell(row, "factor") ?? "(none)"} in '{id}'; "
+                    + "a log axis cannot show zero, negative or missing values, so the bar is left out", reader.Find(id));
+                continue;
+            }
+            double? low = MetricReader.Cell(row, "ci_low"), high = MetricReader.Cell(row, "ci_high");
+            if (low is <= 0 || high is <= 0)
+            {
+                reader.Warn($"point '{label}' has a 90% interval [{low}, {high}] reaching zero or below in '{id}'; "
+                    + "the interval is left out on the log axis", reader.Find(id));
+                low = high = null;
+            }
+            // The GPT-3.5 threshold is the series the inference_price figure draws: mark it so the two figures connect.
+            bool focus = MetricReader.TextCell(row, "benchmark") == "MMLU" && MetricReader.TextCell(row, "threshold_model") == "GPT-3.5";
+            bars.Add(new BarItem(label, factor, NumberFormat.Number(factor, factor < 100 ? 1 : 0) + "배",
+                focus ? BarEmphasis.Focus : BarEmphasis.None, low, high));
+        }
+        if (bars.Count < 2) return Placeholder(reader, title, $"fewer than two usable rows in '{id}'");
+
+        bars = bars.OrderByDescending(b => b.Value).ToList();
+        double min = bars.Min(b => Math.Min(b.Low ?? b.Value, 1));
+        // Room on the right for the value label written after the interval's end.
+        double max = bars.Max(b => b.High ?? b.Value) * 4;
+        var valueAxis = AxisBuilder.LogDecades(reader.Spec.XTitle, min, max, NumberFormat.Multiple);
+        return Make(reader, title, valueAxis, AxisBuilder.Categories(bars), new BarBody(bars),
+            "주: 오차 막대는 90% 신뢰구간, 진한 막대는 GPT-3.5 수준(MMLU 64.8점 이상)");
+    }
+}
