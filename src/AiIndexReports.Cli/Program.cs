@@ -1,6 +1,115 @@
+using System.Diagnostics;
+using AiIndexReports;
+using AiIndexReports.Build;
+using AiIndexReports.Data;
+using AiIndexReports.Metrics;
+using Spectre.Console;
+
 namespace AiIndexReports.Cli;
 
+/// <summary>aiindex build | check | metrics | watch. Exit codes: 0 success, 1 a build or check failed, 2 usage error.</summary>
 internal static class Program
 {
-    private static int Main(string[] args) => 0;
+    private static int Main(string[] args)
+    {
+        if (!CommandLine.TryParse(args, out var options, out var usageError))
+        {
+            Console.Error.WriteLine("aiindex: " + usageError);
+            Console.Error.WriteLine();
+            Console.Error.WriteLine(CommandLine.Usage);
+            return 2;
+        }
+        if (options.Command == CommandKind.Help)
+        {
+            Console.WriteLine(CommandLine.Usage);
+            return 0;
+        }
+
+        var root = options.Root is { } r ? Path.GetFullPath(r) : FindRepoRoot(Directory.GetCurrentDirectory());
+        if (root is null)
+        {
+            Console.Error.WriteLine("aiindex: no repository found (a folder with templates/briefs.toml and data/) here or above; use --root DIR");
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;   // finish cleanly: temp files removed, previous outputs untouched
+            cancel.Cancel();
+        };
+
+        try
+        {
+            return options.Command switch
+            {
+                CommandKind.Check => Check(root, options),
+                CommandKind.Metrics => PrintMetrics(root, options),
+                CommandKind.Watch => new Watcher(root, options).Run(cancel.Token),
+                _ => BuildCommand.Run(root, options, cancel.Token),
+            };
+        }
+        catch (BuildFailedException e)
+        {
+            Report.Errors(e.Diagnostics);
+            return 1;
+        }
+        catch (OperationCanceledException)
+        {
+            Console.Error.WriteLine("aiindex: cancelled; previous outputs left as they were");
+            return 1;
+        }
+    }
+
+    private static string? FindRepoRoot(string start)
+    {
+        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, BriefManifest.DefaultPath)) && Directory.Exists(Path.Combine(dir.FullName, "data")))
+                return dir.FullName;
+        return null;
+    }
+
+    /// <summary>Loads and validates data, manifest, theme and templates of an edition; writes nothing.</summary>
+    private static int Check(string root, CommandLineOptions options)
+    {
+        var diagnostics = new DatasetLoader().Check(root, options.Edition).ToList();
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        if (errors.Count == 0)
+        {
+            var manifest = BriefManifest.Load(root);
+            _ = AiIndexReports.Briefs.BriefTheme.Load(root);
+            using var builder = new BriefBuilder(root);
+            var edition = options.Edition ?? new DatasetLoader().AvailableEditions(root).Max();
+            foreach (var job in builder.Plan(manifest, options with { Briefs = options.Briefs, Edition = edition, AllEditions = false }))
+                builder.CheckTemplates(job);
+        }
+        Report.Errors(diagnostics);
+        if (errors.Count > 0) return 1;
+        Console.WriteLine($"check: edition {options.Edition?.ToString() ?? "(newest)"} OK ({diagnostics.Count} warnings)");
+        return 0;
+    }
+
+    private static int PrintMetrics(string root, CommandLineOptions options)
+    {
+        var dataset = new DatasetLoader().Load(root, options.Edition);
+        var metrics = new MetricsCalculator().Compute(dataset);
+        if (options.Json)
+        {
+            Console.Write(MetricsJson.Serialize(metrics));
+            return 0;
+        }
+        var table = new Table().AddColumns("id", "value", "unit", "label");
+        foreach (var m in metrics.All)
+        {
+            var value = !m.Available ? "(n/a) " + m.UnavailableReason
+                : m.Number is { } n ? n.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)
+                : m.Text ?? (m.Series is { } s ? $"series of {s.Count}" : m.Rows is { } rows ? $"{rows.Count} rows" : "");
+            table.AddRow(Markup.Escape(m.Id), Markup.Escape(value), Markup.Escape(m.Unit), Markup.Escape(m.Label));
+        }
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+        console.Profile.Width = Math.Max(console.Profile.Width, 160);
+        console.Write(table);
+        Console.WriteLine($"{metrics.All.Count()} metrics of edition {metrics.Edition}; templates read them as metrics.<id>.value");
+        return 0;
+    }
 }

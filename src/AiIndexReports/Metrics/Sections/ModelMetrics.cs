@@ -190,7 +190,7 @@ internal static class ModelMetrics
         yield return printed.Count == 0
             ? Unavailable("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", "", noteFormula,
                 NotComputable.MissingIndicator(indicator, indicators.Edition, y.ToString(CultureInfo.InvariantCulture)))
-            : Text("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
+            : MetricFactory.Text("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
                 $"재집계는 Epoch AI의 {snapshot} 내려받기 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음",
                 printed.Select(i => i.Location));
     }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Text.Json;
+using AiIndexReports;
+using AiIndexReports.Build;
+using Spectre.Console;
+
+namespace AiIndexReports.Cli;
+
+/// <summary>
+/// `aiindex build`: plans the jobs, builds them in parallel, prints progress (a live display on a terminal, one line
+/// per brief otherwise or when CI=true), a summary, and writes output/build-manifest.json. Exit 0 only if every brief built.
+/// </summary>
+internal static class BuildCommand
+{
+    public static int Run(string root, CommandLineOptions options, CancellationToken cancellation)
+    {
+        var total = Stopwatch.StartNew();
+        var manifest = BriefManifest.Load(root);
+        using var builder = new BriefBuilder(root, new BuildSettings { Force = options.Force, Previews = options.Previews });
+        var jobs = builder.Plan(manifest, options);
+        if (jobs.Count == 0)
+        {
+            Console.WriteLine("build: nothing to build (no brief matches; check --brief, --edition and --shard)");
+            return 0;
+        }
+
+        var plain = Console.IsOutputRedirected || Environment.GetEnvironmentVariable("CI") == "true";
+        IReadOnlyList<BriefBuildResult> results;
+        if (plain)
+        {
+            var gate = new Lock();
+            results = builder.BuildAll(jobs, options.Jobs, result =>
+            {
+                lock (gate) PrintLine(result, options.Timings);
+            }, cancellation);
+        }
+        else
+        {
+            results = [];
+            AnsiConsole.Progress()
+                .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new SpinnerColumn())
+                .Start(ctx =>
+                {
+                    var task = ctx.AddTask($"building {jobs.Count} brief(s) with {options.Jobs} job(s)", maxValue: jobs.Count);
+                    results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation);
+                });
+            foreach (var r in results) PrintLine(r, options.Timings);
+        }
+
+        WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
+        var built = results.Count(r => r.Status == BriefBuildStatus.Built);
+        var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
+        var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
+        Console.WriteLine($"build: {built} built, {skipped} up to date, {failed} failed in {total.Elapsed.TotalSeconds:0.00} s");
+        return failed == 0 ? 0 : 1;
+    }
+
+    private static void PrintLine(BriefBuildResult r, bool timings)
+    {
+        switch (r.Status)
+        {
+            case BriefBuildStatus.Built:
+                Console.WriteLine($"built    {r.Job.Name}: {r.PdfPath} ({r.Pages} pages, {r.Bytes / 1024} KB)");
+                break;
+            case BriefBuildStatus.Skipped:
+                Console.WriteLine($"skipped  {r.Job.Name}: inputs unchanged since the last build ({r.PdfPath}); --force rebuilds");
+                break;
+            default:
+                Console.Error.WriteLine($"FAILED   {r.Job.Name}: previous output left untouched");
+                break;
+        }
+        foreach (var d in r.Diagnostics)
+            (d.Severity == Severity.Error ? Console.Error : Console.Out).WriteLine("  " + d);
+        if (timings && r.Timings is { } t)
+            Console.WriteLine("  timings: " + string.Join(", ", t.Select(x => $"{x.Stage} {x.Time.TotalMilliseconds:0} ms")));
+    }
+
+    private static void WriteRunManifest(string outputRoot, IReadOnlyList<BriefBuildResult> results, TimeSpan elapsed)
+    {
+        var manifest = new
+        {
+            elapsed_ms = Math.Round(elapsed.TotalMilliseconds),
+            briefs = results.Select(r => new
+            {
+                job = r.Job.Name,
+                status = r.Status.ToString().ToLowerInvariant(),
+                pdf = r.PdfPath?.Replace('\\', '/'),
+                pages = r.Pages,
+                bytes = r.Bytes,
+                outputs = r.Outputs?.Select(o => new { path = o.Path, sha256 = o.Sha256, bytes = o.Bytes }),
+                timings_ms = r.Timings?.ToDictionary(t => t.Stage, t => Math.Round(t.Time.TotalMilliseconds, 1)),
+                diagnostics = r.Diagnostics.Select(d => d.ToString()),
+            }),
+        };
+        var writer = new OutputWriter(outputRoot);
+        writer.Add("build-manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions
+        {
+            WriteIndented = true,
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }));
+        writer.Commit();
+    }
+}

@@ -1,0 +1,228 @@
+using System.Globalization;
+using AiIndexReports.Build;
+using AiIndexReports.Charts;
+using AiIndexReports.Typesetting;
+using AiIndexReports.Typesetting.Elements;
+using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Text;
+using SkiaSharp;
+using Figure = AiIndexReports.Typesetting.Elements.Figure;
+
+namespace AiIndexReports.Briefs;
+
+/// <summary>
+/// Composes a brief for the typesetting engine: the cover (series band, title, subtitle, authors, date, publisher and
+/// the boxed 요약), a table of contents for the full brief, then the body blocks in the conventions of a Korean policy
+/// brief — numbered headings, □ ○ - · items, "&lt;표 n&gt;" tables and "[그림 n]" figures with their unit, notes and
+/// source lines, running header and "- n -" page numbers.
+/// </summary>
+public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
+{
+    private readonly Theme _theme = theme.ToTypesettingTheme();
+
+    public TypesetResult Typeset(BriefSpec brief, int edition, BriefDocument body, FigureSet figures, DateTime createdUtc) =>
+        new Typesetter(fonts).Typeset(Compose(brief, edition, body, figures, createdUtc));
+
+    public Document Compose(BriefSpec brief, int edition, BriefDocument body, FigureSet figures, DateTime createdUtc)
+    {
+        var title = brief.Fill(brief.Title, edition);
+        var document = new Document(_theme)
+        {
+            Page = new PageSetup
+            {
+                Size = theme.PageSize,
+                Margins = theme.Margins,
+                Header = RunningHeader(title, brief.Publisher),
+                Footer = new PageNumber("- {page} -"),
+                HeaderFooterOnFirstPage = false,
+            },
+            Metadata = new DocumentMetadata
+            {
+                Title = title,
+                Subject = brief.Fill(brief.Subtitle, edition),
+                Author = brief.Publisher,
+                Keywords = "AI 인덱스, AI Index, 한국, 정책 브리프, Epoch AI",
+                CreatedUtc = createdUtc,
+                Language = "ko-KR",
+            },
+        };
+
+        var blocks = body.Blocks.ToList();
+        var summary = blocks.OfType<BriefSummary>().FirstOrDefault();
+        if (summary is not null) blocks.Remove(summary);
+
+        document.AddRange(Cover(brief, edition, summary));
+        if (brief.Variant == "full")
+        {
+            document.Add(new PageBreak());
+            document.Add(new Paragraph("목차") { Style = _theme.Heading(1) with { RuleBelow = 0, SpaceBefore = 0 } });
+            document.Add(new TableOfContents());
+            document.Add(new PageBreak());
+        }
+        document.AddRange(Body(blocks, figures));
+        return document;
+    }
+
+    private Element RunningHeader(string title, string publisher)
+    {
+        var style = _theme.PageHeader;
+        return new Row { Spacing = 8 }
+            .Relative(3, new Paragraph(title) { Style = style with { Align = TextAlign.Left } })
+            .Relative(2, new Paragraph(publisher) { Style = style with { Align = TextAlign.Right } });
+    }
+
+    private IEnumerable<Element> Cover(BriefSpec brief, int edition, BriefSummary? summary)
+    {
+        var issue = brief.IssueFor(edition);
+        var white = SKColors.White;
+        var bandText = issue is null ? brief.Series : $"{brief.Series} 제{issue.Number}호";
+        yield return new Box(new Paragraph(new TextSpan(bandText) { Color = white, Weight = SKFontStyleWeight.SemiBold })
+        {
+            Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.NoteSize + 0.5f }, Align = TextAlign.Left, LineHeight = 1.3f, SpaceAfter = 0 },
+        })
+        { Style = new BoxStyle { Background = theme.Accent, Padding = new Spacing(5, 10) } };
+        yield return new Spacer(18);
+
+        var titleStyle = _theme.Heading(1) with
+        {
+            Text = _theme.Heading(1).Text with { Size = theme.H1Size + 9, Weight = SKFontStyleWeight.Bold, Color = theme.Accent },
+            RuleBelow = 0, SpaceBefore = 0, SpaceAfter = 6, LineHeight = 1.3f, KeepWithNext = false,
+        };
+        yield return new Paragraph(brief.Fill(brief.Title, edition)) { Style = titleStyle };
+        if (brief.Subtitle.Length > 0)
+            yield return new Paragraph(brief.Fill(brief.Subtitle, edition))
+            {
+                Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.BodySize + 1.5f, Color = theme.Muted }, Align = TextAlign.Left, SpaceAfter = 10 },
+            };
+
+        var lineStyle = _theme.Body with { Text = _theme.Body.Text with { Size = theme.NoteSize + 0.5f }, LineHeight = 1.4f, SpaceAfter = 0 };
+        var date = issue is null ? "" : Text.KoreanDates.DateDot(issue.Date);
+        yield return new Box(new Row { Spacing = 8 }
+            .Relative(1, new Paragraph(string.Join(", ", brief.Authors)) { Style = lineStyle with { Align = TextAlign.Left, Text = lineStyle.Text with { Color = theme.Muted } } })
+            .Relative(1, new Paragraph(new TextSpan(date + "   ") { Weight = SKFontStyleWeight.Bold }, new TextSpan(brief.Publisher) { Weight = SKFontStyleWeight.SemiBold })
+            { Style = lineStyle with { Align = TextAlign.Right } }))
+        { Style = new BoxStyle { BorderColor = theme.Accent, BorderWidth = 0.8f, BorderSides = BorderSides.Top, Padding = new Spacing(6, 0, 0, 0) } };
+        yield return new Spacer(14);
+
+        if (summary is not null)
+        {
+            var items = new List<Element>
+            {
+                new Paragraph(new TextSpan("요약") { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
+                {
+                    Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.BodySize + 2 }, Align = TextAlign.Left, SpaceAfter = 2 },
+                },
+            };
+            items.AddRange(Body(summary.Blocks, figures: null));
+            yield return new Box(new Column(items) { Spacing = 0 });
+            yield return new Spacer(8);
+        }
+    }
+
+    private IEnumerable<Element> Body(IReadOnlyList<BriefBlock> blocks, FigureSet? figures)
+    {
+        for (var i = 0; i < blocks.Count; i++)
+        {
+            var block = blocks[i];
+            // "주:" and "자료:" lines right after a table or figure belong to it: they stay together on the page.
+            var notes = new List<string>();
+            if (block is BriefTable or BriefFigure)
+                while (i + 1 < blocks.Count && blocks[i + 1] is BriefParagraph { Kind: ParagraphKind.Remark or ParagraphKind.Source } note)
+                {
+                    notes.Add(Plain(note.Text));
+                    i++;
+                }
+
+            switch (block)
+            {
+                case BriefHeading h:
+                    yield return new Heading(h.Level, Spans([new Inline(h.Number + " "), .. h.Text]))
+                    {
+                        AnchorId = "sec-" + h.Number.TrimEnd('.'),
+                    };
+                    break;
+                case BriefBullet b:
+                    yield return new BulletItem(b.Level, Spans(b.Text));
+                    break;
+                case BriefParagraph p:
+                    yield return Paragraph(p);
+                    break;
+                case BriefTable t:
+                    yield return Table(t, notes);
+                    break;
+                case BriefFigure f when figures is not null:
+                    yield return FigureElement(f, figures[f.FigureId], notes);
+                    break;
+                case BriefFigure f:
+                    throw new BuildFailedException(new Diagnostic(null, $"figure \"{f.FigureId}\" cannot be placed inside the summary box"));
+                case BriefSummary s:
+                    yield return new Box(new Column(Body(s.Blocks, figures)));
+                    break;
+                case BriefPageBreak:
+                    yield return new PageBreak();
+                    break;
+            }
+        }
+    }
+
+    private Paragraph Paragraph(BriefParagraph p) => p.Kind switch
+    {
+        ParagraphKind.Note => new Paragraph(Spans(p.Text))
+        {
+            Style = _theme.SourceNote with { Text = _theme.SourceNote.Text with { Size = theme.NoteSize + 0.5f }, Align = TextAlign.Left, LeftIndent = 10, FirstLineIndent = -10, SpaceBefore = 2, SpaceAfter = 4 },
+        },
+        ParagraphKind.Remark or ParagraphKind.Source => new Paragraph(Spans(p.Text)) { Style = _theme.SourceNote },
+        _ => new Paragraph(Spans(p.Text)),
+    };
+
+    private Figure Table(BriefTable t, IReadOnlyList<string> notes)
+    {
+        var columns = t.Align.Count == 0 ? [Width.Relative()] : t.Align.Select((a, c) => Width.Relative(c == 0 ? 1.6f : 1)).ToList();
+        var table = new Table(columns);
+        TextAlign Align(int column) => column < t.Align.Count ? t.Align[column] switch
+        {
+            CellAlign.Right => TextAlign.Right,
+            CellAlign.Center => TextAlign.Center,
+            _ => TextAlign.Left,
+        } : TextAlign.Left;
+
+        if (t.Header.Count > 0)
+            table.Header(t.Header.Select(cell => new TableCell(new Paragraph(Spans(cell)) { Align = TextAlign.Center })));
+        foreach (var row in t.Rows)
+            table.Row(row.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = Align(c) })));
+
+        return new Figure($"<표 {t.Number}> {t.Caption}", table)
+        {
+            Unit = t.Unit is null ? null : $"({t.Unit})",
+            Notes = notes,
+            KeepTogether = t.Rows.Count <= 12,
+        };
+    }
+
+    private Figure FigureElement(BriefFigure f, Charts.Figure figure, IReadOnlyList<string> notes)
+    {
+        var height = theme.ChartHeight;
+        var chartTheme = theme.Chart;
+        var canvas = new CanvasElement(height, (canvas, size, typefaces) =>
+            new ChartRenderer(typefaces, chartTheme).Draw(canvas, figure, SKRect.Create(size)))
+        {
+            Texts = ChartRenderer.TextsOf(figure).ToList(),
+            Name = "figure " + figure.Id,
+        };
+        var lines = new List<string>();
+        if (figure.Note is not null) lines.Add(figure.Note.StartsWith("주:", StringComparison.Ordinal) ? figure.Note : "주: " + figure.Note);
+        lines.AddRange(notes);
+        if (!notes.Any(n => n.StartsWith("자료:", StringComparison.Ordinal))) lines.Add(figure.Source);
+        return new Figure($"[그림 {f.Number.ToString(CultureInfo.InvariantCulture)}] {figure.Title}", canvas) { Notes = lines };
+    }
+
+    private IEnumerable<TextSpan> Spans(IEnumerable<Inline> inlines) => inlines.Select(i => new TextSpan(i.Text)
+    {
+        Weight = i.Bold ? SKFontStyleWeight.Bold : null,
+        LinkUrl = i.Link,
+        Underline = i.Link is null ? null : true,
+        Color = i.Link is null ? null : theme.Link,
+    });
+
+    private static string Plain(IEnumerable<Inline> inlines) => string.Concat(inlines.Select(i => i.Text));
+}

@@ -1,0 +1,234 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Reflection;
+using System.Text;
+using System.Text.Json;
+using AiIndexReports.Briefs;
+using AiIndexReports.Charts;
+using AiIndexReports.Data;
+using AiIndexReports.Metrics;
+using AiIndexReports.Typesetting;
+using AiIndexReports.Typesetting.Fonts;
+
+namespace AiIndexReports.Build;
+
+/// <summary>One brief of one edition.</summary>
+public sealed record BuildJob(BriefSpec Brief, int Edition)
+{
+    public string Name => $"{Edition}/{Brief.Id}";
+}
+
+/// <summary>What became of one job.</summary>
+public sealed record BriefBuildResult(
+    BuildJob Job,
+    BriefBuildStatus Status,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    string? PdfPath = null,
+    int Pages = 0,
+    long Bytes = 0,
+    IReadOnlyList<(string Stage, TimeSpan Time)>? Timings = null,
+    IReadOnlyList<(string Path, string Sha256, long Bytes)>? Outputs = null);
+
+public enum BriefBuildStatus { Built, Skipped, Failed }
+
+/// <summary>
+/// Runs the stages for each brief: Load → Compute → Chart → Write → Typeset, then writes the PDF, figures (PNG, SVG),
+/// metrics.json and previews atomically under output/. An edition's dataset, metrics and figures are computed once per
+/// run and shared by its briefs. A brief whose inputs hash the same as at its last good build is skipped.
+/// </summary>
+public sealed class BriefBuilder : IDisposable
+{
+    private readonly string _root;
+    private readonly BuildSettings _settings;
+    private readonly ConcurrentDictionary<int, Lazy<EditionOutputs>> _editions = new();
+    private readonly Lazy<BriefTheme> _theme;
+    private readonly Lazy<FontLibrary> _fonts;
+    private readonly ConcurrentDictionary<int, byte> _editionFilesWritten = new();
+
+    public BriefBuilder(string repoRoot, BuildSettings? settings = null)
+    {
+        _root = Path.GetFullPath(repoRoot);
+        _settings = settings ?? new BuildSettings();
+        _theme = new(() => BriefTheme.Load(_root));
+        _fonts = new(() => _theme.Value.Fonts.Load(Path.Combine(_root, "templates")));
+    }
+
+    public string OutputRoot => Path.Combine(_root, "output");
+
+    /// <summary>The jobs a command line asks for, sorted by edition then brief id (the order shards slice).</summary>
+    public IReadOnlyList<BuildJob> Plan(BriefManifest manifest, CommandLineOptions options)
+    {
+        var available = new DatasetLoader().AvailableEditions(_root);
+        if (available.Count == 0)
+            throw new BuildFailedException(new Diagnostic(new SourceLocation("data"), "no edition folders (expected data/<year>/edition.toml)"));
+        if (options.Edition is { } e && !available.Contains(e))
+            throw new BuildFailedException(new Diagnostic(new SourceLocation($"data/{e}"),
+                $"edition {e} not found (available: {string.Join(", ", available)})"));
+        var editions = options.AllEditions ? available : [options.Edition ?? available.Max()];
+
+        foreach (var id in options.Briefs)
+            if (manifest.Briefs.All(b => b.Id != id))
+                throw new BuildFailedException(new Diagnostic(new SourceLocation(manifest.File),
+                    $"unknown brief '{id}' (known: {string.Join(", ", manifest.Briefs.Select(b => b.Id))})"));
+
+        var jobs = from edition in editions
+                   from brief in manifest.Briefs
+                   where options.Briefs.Count == 0 || options.Briefs.Contains(brief.Id)
+                   where brief.Editions is null || brief.Editions.Contains(edition)
+                   orderby edition, brief.Id
+                   select new BuildJob(brief, edition);
+        return options.Shard.Select(jobs.ToList());
+    }
+
+    /// <summary>Builds jobs with up to <paramref name="parallelism"/> at once; every job runs, failures included.</summary>
+    public IReadOnlyList<BriefBuildResult> BuildAll(
+        IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default)
+    {
+        var results = new BriefBuildResult[jobs.Count];
+        Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, i =>
+        {
+            results[i] = Build(jobs[i], cancellation);
+            onDone?.Invoke(results[i]);
+        });
+        return results;
+    }
+
+    public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default)
+    {
+        var timings = new List<(string, TimeSpan)>();
+        var clock = Stopwatch.StartNew();
+        T Timed<T>(string stage, Func<T> run)
+        {
+            clock.Restart();
+            var value = run();
+            timings.Add((stage, clock.Elapsed));
+            return value;
+        }
+
+        try
+        {
+            var fingerprint = Fingerprint(job);
+            var cache = new BuildCache(OutputRoot);
+            var pdfRelative = job.Brief.OutputPath(job.Edition);
+            if (!_settings.Force && cache.IsUpToDate(job.Name, fingerprint, pdfRelative))
+                return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative));
+
+            var edition = Timed("load+metrics+charts", () => EditionFor(job.Edition));
+            var theme = _theme.Value;
+            var fonts = _fonts.Value;
+            cancellation.ThrowIfCancellationRequested();
+
+            var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
+            cancellation.ThrowIfCancellationRequested();
+            var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts)
+                .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
+
+            var writer = new OutputWriter(OutputRoot);
+            writer.Add(pdfRelative, typeset.Pdf);
+            // Edition-wide files are the same for every brief of the edition: written by the first brief of the run.
+            if (_editionFilesWritten.TryAdd(job.Edition, 0))
+                foreach (var (path, bytes) in edition.Files) writer.Add(path, bytes);
+            if (_settings.Previews)
+                Timed("previews", () =>
+                {
+                    var previews = PreviewFolder(job);
+                    for (var p = 0; p < typeset.PageCount; p++)
+                        writer.Add($"{previews}/page-{p + 1:00}.png", typeset.RenderPng(p, _settings.PreviewDpi));
+                    return 0;
+                });
+
+            var outputs = writer.Pending
+                .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
+                .ToList();
+            Timed("write outputs", () =>
+            {
+                writer.Commit(cancellation);
+                cache.Record(job.Name, fingerprint, pdfRelative, typeset.Pdf);
+                return 0;
+            });
+
+            return new BriefBuildResult(job, BriefBuildStatus.Built, edition.Warnings, Path.Combine("output", pdfRelative),
+                typeset.PageCount, typeset.Pdf.Length, timings, outputs);
+        }
+        catch (BuildFailedException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, e.Diagnostics, Timings: timings);
+        }
+        catch (TypesettingException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, [new Diagnostic(null, "typesetting: " + e.Message)], Timings: timings);
+        }
+    }
+
+    /// <summary>Renders a brief's templates against its edition's metrics without typesetting: the `check` command.</summary>
+    public void CheckTemplates(BuildJob job)
+    {
+        var edition = EditionFor(job.Edition);
+        new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures);
+    }
+
+    public static string PreviewFolder(BuildJob job) => $"{job.Edition}/{job.Brief.Id}/preview";
+
+    /// <summary>Publication date from the manifest, or SOURCE_DATE_EPOCH (reproducible-builds.org) when set; always UTC.</summary>
+    private DateTime CreatedUtc(BuildJob job)
+    {
+        if (_settings.SourceDateEpoch is { } epoch) return DateTime.UnixEpoch.AddSeconds(epoch);
+        var issue = job.Brief.IssueFor(job.Edition);
+        return issue is null
+            ? new DateTime(job.Edition, 1, 1, 0, 0, 0, DateTimeKind.Utc)
+            : issue.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+    }
+
+    private string Fingerprint(BuildJob job)
+    {
+        var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
+        return InputFingerprint.Of(_root,
+            ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "",
+             _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""]);
+    }
+
+    /// <summary>Changes whenever the program itself changes, so a new build of the tool rebuilds every brief.</summary>
+    private static readonly string ToolVersion = string.Join("|",
+        new[] { typeof(BriefBuilder).Assembly, typeof(Typesetter).Assembly }.Select(a => a.ManifestModule.ModuleVersionId.ToString()));
+
+    private EditionOutputs EditionFor(int edition) =>
+        _editions.GetOrAdd(edition, e => new Lazy<EditionOutputs>(() => ComputeEdition(e))).Value;
+
+    private EditionOutputs ComputeEdition(int edition)
+    {
+        var dataset = new DatasetLoader().Load(_root, edition);
+        var metrics = new MetricsCalculator().Compute(dataset);
+        var figures = FigureBuilder.Build(metrics);
+        var files = new List<(string, byte[])>
+        {
+            ($"{edition}/metrics.json", Encoding.UTF8.GetBytes(MetricsJson.Serialize(metrics))),
+        };
+        using var typefaces = new FileTypefaceSource(Path.Combine(_root, "templates"), _theme.Value.Fonts);
+        var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
+        foreach (var figure in figures.Figures)
+        {
+            files.Add(($"{edition}/figures/{figure.Id}.png", renderer.RenderPng(figure, 2)));
+            files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
+        }
+        return new EditionOutputs(metrics, figures, files, [.. dataset.Warnings, .. figures.Diagnostics]);
+    }
+
+    public void Dispose()
+    {
+        if (_fonts.IsValueCreated) _fonts.Value.Dispose();
+    }
+
+    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<Diagnostic> Warnings);
+}
+
+/// <summary>Options of a build run that are not about which briefs to build.</summary>
+public sealed record BuildSettings
+{
+    public bool Force { get; init; }
+    public bool Previews { get; init; }
+    public float PreviewDpi { get; init; } = 80;
+    public long? SourceDateEpoch { get; init; } =
+        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+}
