@@ -36,6 +36,7 @@ internal static class CsvTableReader
         {
             Separator = ',',
             TrackLineNumbers = true,
+            PoolStrings = true, // organisation, domain and country cells repeat across thousands of rows; kept rows share one string each
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
         };
         using var reader = encoding == FileEncoding.Utf8
