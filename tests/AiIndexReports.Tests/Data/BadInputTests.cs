@@ -46,6 +46,17 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Unclosed_quote_near_the_top_of_a_big_file_is_stopped_at_the_record_size_limit()
+    {
+        // 5 MB of text after an opening quote on line 7: without the cap the rest of the file would become one record.
+        var text = TempRepo.Fixture("notable_models.csv").Replace("2.13e+25,\n", "2.13e+25,\"Abstract that goes on\n");
+        _repo.Write(Notable, text + string.Concat(Enumerable.Repeat("filler line of an abstract that never ends\n", 120_000)));
+
+        var error = SingleAt(_repo.LoadErrors(), $"{Notable}:7");
+        Assert.Contains("longer than 4 MB: a quoted field is probably never closed", error.Message);
+    }
+
+    [Fact]
     public void Empty_file()
     {
         _repo.Write(Notable, []);
