@@ -70,7 +70,8 @@ internal static class CsvTableReader
 
         var records = 0;
         ShortRecord? pendingShort = null;
-        while (TryRead(reader, file, diagnostics))
+        bool? more;
+        while ((more = TryRead(reader, file, diagnostics)) == true)
         {
             records++;
             var line = (int)reader.LineNumber;
@@ -109,7 +110,7 @@ internal static class CsvTableReader
 
         if (pendingShort is { } last)
             diagnostics.Error(last.Location, $"the last record has {last.Fields} of {headers.Length} fields: the file ends mid-record (truncated?)");
-        if (records == 0)
+        if (records == 0 && more == false)
             diagnostics.Error(fileStart, "the file has a header but no data rows");
         return rows;
     }
@@ -119,8 +120,11 @@ internal static class CsvTableReader
     /// <summary>Largest record accepted, in bytes.</summary>
     internal const int MaxRecordBytes = 4 << 20;
 
-    /// <summary>Reader.Read, turning the only failure CsvHelper raises for our options (an oversized record) into a diagnostic.</summary>
-    private static bool TryRead(CsvReader reader, DataFile file, DiagnosticBag diagnostics)
+    /// <summary>
+    /// Reader.Read, turning the only failure CsvHelper raises for our options (an oversized record) into a diagnostic.
+    /// </summary>
+    /// <returns>true on a record, false at the end, null when reading had to stop</returns>
+    private static bool? TryRead(CsvReader reader, DataFile file, DiagnosticBag diagnostics)
     {
         try
         {
@@ -130,7 +134,7 @@ internal static class CsvTableReader
         {
             diagnostics.Error(new SourceLocation(file.RepoPath, (int)e.LineNumber),
                 $"the record starting here is longer than {MaxRecordBytes >> 20} MB: a quoted field is probably never closed ({e.Message})");
-            return false;
+            return null;
         }
     }
 
