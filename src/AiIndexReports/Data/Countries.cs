@@ -109,6 +109,9 @@ public static class Countries
     /// <summary>Every spelling that <see cref="TryFromName"/> accepts (for suggestions).</summary>
     public static IReadOnlyList<string> KnownNames { get; } = [.. Table.SelectMany(t => t.Names)];
 
+    /// <summary>The spellings accepted for a code, display name first.</summary>
+    public static IReadOnlyList<string> NamesOf(string iso3) => Table.FirstOrDefault(t => t.Iso3 == iso3).Names ?? [];
+
     public static bool TryFromName(string name, out Country country) => ByName.TryGetValue(name.Trim(), out country!);
 
     public static bool TryFromIso3(string iso3, out Country country) => ByIso3.TryGetValue(iso3, out country!);

@@ -97,8 +97,9 @@ internal static class EditionManifestReader
         if (document.HasErrors) return null;
 
         var values = new Dictionary<(string Table, string Key), (object Value, SourceLocation At)>();
+        var keysSeen = new HashSet<(string, string)>(); // including keys whose value was reported as invalid
         var tablesSeen = new HashSet<string>(StringComparer.Ordinal);
-        Collect("", document.KeyValues, path, values, diagnostics);
+        Collect("", document.KeyValues, path, values, keysSeen, diagnostics);
         foreach (var table in document.Tables)
         {
             var name = table.Name?.ToString().Trim() ?? "";
@@ -111,7 +112,7 @@ internal static class EditionManifestReader
                 continue;
             }
             tablesSeen.Add(name);
-            Collect(name, table.Items, path, values, diagnostics);
+            Collect(name, table.Items, path, values, keysSeen, diagnostics);
         }
 
         foreach (var required in RequiredTables.Where(t => !tablesSeen.Contains(t)))
@@ -119,7 +120,7 @@ internal static class EditionManifestReader
         foreach (var (table, keys) in Schema)
         {
             if (table.Length > 0 && !tablesSeen.Contains(table)) continue;
-            foreach (var (key, spec) in keys.Where(k => k.Value.Required && !values.ContainsKey((table, k.Key))))
+            foreach (var (key, spec) in keys.Where(k => k.Value.Required && !keysSeen.Contains((table, k.Key))))
                 diagnostics.Error(new SourceLocation(path), $"missing key {(table.Length == 0 ? "" : table + ".")}{key}: {spec.Help}");
         }
         if (diagnostics.HasErrors) return null;
@@ -155,7 +156,7 @@ internal static class EditionManifestReader
     }
 
     private static void Collect(string table, SyntaxList<KeyValueSyntax> items, string path,
-        Dictionary<(string, string), (object, SourceLocation)> values, DiagnosticBag diagnostics)
+        Dictionary<(string, string), (object, SourceLocation)> values, HashSet<(string, string)> keysSeen, DiagnosticBag diagnostics)
     {
         var schema = Schema[table];
         var where = table.Length == 0 ? "at the top of the file" : $"in [{table}]";
@@ -170,6 +171,7 @@ internal static class EditionManifestReader
                     + $"; known keys there: {string.Join(", ", schema.Keys)}");
                 continue;
             }
+            keysSeen.Add((table, key));
             object? value = (spec.Kind, item.Value) switch
             {
                 (Kind.Integer, IntegerValueSyntax i) => i.Value,

@@ -46,6 +46,17 @@ public sealed class BadInputTests : IDisposable
     }
 
     [Fact]
+    public void Unclosed_quote_near_the_top_of_a_big_file_is_stopped_at_the_record_size_limit()
+    {
+        // 5 MB of text after an opening quote on line 7: without the cap the rest of the file would become one record.
+        var text = TempRepo.Fixture("notable_models.csv").Replace("2.13e+25,\n", "2.13e+25,\"Abstract that goes on\n");
+        _repo.Write(Notable, text + string.Concat(Enumerable.Repeat("filler line of an abstract that never ends\n", 120_000)));
+
+        var error = SingleAt(_repo.LoadErrors(), $"{Notable}:7");
+        Assert.Contains("longer than 4 MB: a quoted field is probably never closed", error.Message);
+    }
+
+    [Fact]
     public void Empty_file()
     {
         _repo.Write(Notable, []);
@@ -201,6 +212,39 @@ public sealed class BadInputTests : IDisposable
 
         var error = SingleAt(_repo.LoadErrors(), $"{TempRepo.IndicatorsPath}:5:6");
         Assert.Equal("value: duplicate key (2025, notable_ai_models, China, 2024): line 3 has 15, line 5 has 16; keep one of the two lines", error.Message);
+    }
+
+    [Fact]
+    public void Exact_duplicate_indicator_row_is_a_warning_and_counted_once()
+    {
+        File.AppendAllText(Path.Combine(_repo.Root, TempRepo.IndicatorsPath),
+            "2025,notable_ai_models,China,CHN,2024,15,models,transcribed_report_text,https://example.org,\n");
+
+        var dataset = _repo.Load();
+        Assert.Equal(3, dataset.Indicators.Count);
+        var warning = Assert.Single(dataset.Warnings, w => w.Location?.Line == 5);
+        Assert.Equal($"{TempRepo.IndicatorsPath}:5:6: warning: value: line 5 repeats line 3 (same key 2025, notable_ai_models, China, 2024, same value 15): ignored",
+            warning.ToString());
+    }
+
+    [Fact]
+    public void Duplicate_model_name_names_both_lines()
+    {
+        File.AppendAllText(Path.Combine(_repo.Root, Notable), "EXAONE 3.5 32B,Language,LG AI Research,Korea (Republic of),2024-08-07,7800000000.0,,\n");
+
+        var error = SingleAt(_repo.LoadErrors(), $"{Notable}:8:1");
+        Assert.Equal("Model: duplicate key (model \"EXAONE 3.5 32B\"): line 5 has organization \"LG AI Research\", published 2024-12-09, "
+            + "line 8 has organization \"LG AI Research\", published 2024-08-07; keep one of the two lines", error.Message);
+    }
+
+    [Fact]
+    public void Indicator_geography_and_iso3_must_agree()
+    {
+        _repo.Replace(TempRepo.IndicatorsPath, "South Korea,KOR", "Korea,KOR");
+
+        var error = SingleAt(_repo.LoadErrors(), $"{TempRepo.IndicatorsPath}:4:4");
+        Assert.Equal("iso3: geography \"Korea\" is not a known spelling of KOR; expected one of \"South Korea\", \"Korea (Republic of)\", "
+            + "\"Republic of Korea\" (or add the spelling to Data/Countries.cs)", error.Message);
     }
 
     [Fact]

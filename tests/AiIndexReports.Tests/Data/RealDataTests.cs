@@ -78,4 +78,58 @@ public sealed class RealDataTests
         var deepseek = Edition2024.Value.NotableModels.Single(m => m.Name == "DeepSeek-Coder-V2-236B");
         Assert.Equal(new SourceLocation("data/shared/epoch/notable_ai_models_2024-07-16.csv", 19, 1), deepseek.Source);
     }
+
+    [Fact]
+    public void Gpt35_level_price_series_runs_from_20_dollars_to_7_cents()
+    {
+        var series = Edition2025.Value.CheapestPrices.Where(p => p.Benchmark == "MMLU" && p.ThresholdModel == "GPT-3.5").ToList();
+        Assert.Equal(7, series.Count);
+        Assert.Equal(("GPT-3.5", new DateOnly(2022, 11, 30), 20.0), (series[0].Model, series[0].PriceDate, series[0].UsdPerMillionTokens));
+        Assert.Equal(("Gemini-1.5-Flash-8B", new DateOnly(2024, 10, 3), 0.07), (series[^1].Model, series[^1].PriceDate, series[^1].UsdPerMillionTokens));
+        Assert.Equal(64.8, series[0].ThresholdMinScore);
+        // grep -n 'Gemini-1.5-Flash-8B,2024-10-03' …cheapest_above_threshold.csv | head -1 → 17; price is column 7
+        Assert.Equal(new SourceLocation("data/shared/epoch/llm_inference_price_cheapest_above_threshold.csv", 17, 7), series[^1].Source);
+    }
+
+    [Fact]
+    public void Price_decline_rates_span_9_to_851_times_per_year()
+    {
+        var rates = Edition2025.Value.DeclineRates;
+        Assert.Equal(21, rates.Count);
+        Assert.Equal(9.24, rates.Min(r => r.FactorPerYear));
+        Assert.Equal(851.16, rates.Max(r => r.FactorPerYear));
+    }
+
+    [Fact]
+    public void Other_tables_load_with_their_row_counts()
+    {
+        var dataset = Edition2025.Value;
+        Assert.Equal(173, dataset.Indicators.Count);
+        Assert.Equal(73, dataset.ModelPrices.Count);
+        Assert.Equal(211, dataset.MmluScores.Count); // 246 rows, 35 without release_date (a warning lists them)
+        Assert.Contains(dataset.Warnings, w => w.Message.StartsWith("35 rows without release_date left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Every_table_of_the_edition_is_listed_with_its_licence()
+    {
+        Assert.Equal(
+        [
+            ("data/shared/epoch/notable_ai_models_2025-02-24.csv", "Epoch AI", "CC BY 4.0", SourceType.Original),
+            ("data/shared/aiindex/indicators.csv", "Stanford HAI (AI Index)", "CC BY-ND 4.0 (figures quoted with attribution; charts redrawn from the numbers)", SourceType.TranscribedSecondary),
+            ("data/shared/epoch/llm_inference_price_cheapest_above_threshold.csv", "Epoch AI", "CC BY 4.0", SourceType.Original),
+            ("data/shared/epoch/llm_inference_price_decline_rates.csv", "Epoch AI", "CC BY 4.0", SourceType.Original),
+            ("data/shared/epoch/llm_price_and_benchmarks_by_model.csv", "Epoch AI; Artificial Analysis", "CC BY 4.0", SourceType.Original),
+            ("data/shared/epoch/mmlu_scores_by_model.csv", "Epoch AI", "MIT", SourceType.Original),
+        ], Edition2025.Value.Tables.Select(t => (t.File, t.Publisher, t.License, t.Type)));
+    }
+
+    [Fact]
+    public void Indicators_of_the_edition_carry_iso3_and_source_type()
+    {
+        // grep -n '^2025,notable_ai_models,South Korea' data/shared/aiindex/indicators.csv → 62; value is column 6
+        var korea = Edition2025.Value.Indicators.Single(i => i.ReportEdition == "2025" && i.Name == "notable_ai_models" && i.Iso3 == "KOR");
+        Assert.Equal(("South Korea", "2024", 1.0, "models", SourceType.TranscribedSecondary), (korea.Geography, korea.Period, korea.Value, korea.Unit, korea.SourceType));
+        Assert.Equal(new SourceLocation("data/shared/aiindex/indicators.csv", 62, 6), korea.Location);
+    }
 }

@@ -18,6 +18,20 @@ internal static class CsvTableReader
     public static List<TRow> Read<TRaw, TRow>(
         DataFile file, DiagnosticBag diagnostics, Func<TRaw, RowCells, TRow?> convert, IEnumerable<(string Name, SourceLocation DeclaredAt)>? extraRequiredColumns = null)
     {
+        try
+        {
+            return ReadFile(file, diagnostics, convert, extraRequiredColumns ?? []);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(new SourceLocation(file.RepoPath), $"cannot read the file: {e.Message}");
+            return [];
+        }
+    }
+
+    private static List<TRow> ReadFile<TRaw, TRow>(
+        DataFile file, DiagnosticBag diagnostics, Func<TRaw, RowCells, TRow?> convert, IEnumerable<(string Name, SourceLocation DeclaredAt)> extraRequiredColumns)
+    {
         var rows = new List<TRow>();
         var fileStart = new SourceLocation(file.RepoPath, 1, 1);
         if (!CsvRecordMapper.TryGetMembers<TRaw>(out var members))
@@ -36,7 +50,11 @@ internal static class CsvTableReader
         {
             Separator = ',',
             TrackLineNumbers = true,
+            PoolStrings = true, // organisation, domain and country cells repeat across thousands of rows; kept rows share one string each
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
+            // Real records are under 10 KB; without a cap an unclosed quote near the top of a big file
+            // would pull the rest of the file into one record in memory.
+            MaxRecordSize = MaxRecordBytes,
         };
         using var reader = encoding == FileEncoding.Utf8
             ? CsvReader.FromFile(file.FullPath, options)
@@ -48,11 +66,12 @@ internal static class CsvTableReader
             diagnostics.Error(fileStart, $"the file has no header line; expected the columns {ColumnList(members)}");
             return rows;
         }
-        if (FindColumns(reader, headers, members, extraRequiredColumns ?? [], file, diagnostics) is not { } columns) return rows;
+        if (FindColumns(reader, headers, members, extraRequiredColumns, file, diagnostics) is not { } columns) return rows;
 
         var records = 0;
         ShortRecord? pendingShort = null;
-        while (reader.Read())
+        bool? more;
+        while ((more = TryRead(reader, file, diagnostics)) == true)
         {
             records++;
             var line = (int)reader.LineNumber;
@@ -91,12 +110,33 @@ internal static class CsvTableReader
 
         if (pendingShort is { } last)
             diagnostics.Error(last.Location, $"the last record has {last.Fields} of {headers.Length} fields: the file ends mid-record (truncated?)");
-        if (records == 0)
+        if (records == 0 && more == false)
             diagnostics.Error(fileStart, "the file has a header but no data rows");
         return rows;
     }
 
     private readonly record struct ShortRecord(SourceLocation Location, int Fields);
+
+    /// <summary>Largest record accepted, in bytes.</summary>
+    internal const int MaxRecordBytes = 4 << 20;
+
+    /// <summary>
+    /// Reader.Read, turning the only failure CsvHelper raises for our options (an oversized record) into a diagnostic.
+    /// </summary>
+    /// <returns>true on a record, false at the end, null when reading had to stop</returns>
+    private static bool? TryRead(CsvReader reader, DataFile file, DiagnosticBag diagnostics)
+    {
+        try
+        {
+            return reader.Read();
+        }
+        catch (CsvFormatException e)
+        {
+            diagnostics.Error(new SourceLocation(file.RepoPath, (int)e.LineNumber),
+                $"the record starting here is longer than {MaxRecordBytes >> 20} MB: a quoted field is probably never closed ({e.Message})");
+            return null;
+        }
+    }
 
     /// <summary>Finds each mapped member's column by name; reports every missing column with the nearest header name.</summary>
     private static Dictionary<string, MappedColumn>? FindColumns(

@@ -15,9 +15,9 @@ internal sealed class KeyIndex<TKey> where TKey : notnull
         if (_seen.TryAdd(key, (cells.Line, value))) return true;
         var first = _seen[key];
         if (first.Value == value)
-            cells.Warning(member, $"duplicate of line {first.Line} ({describeKey}), same value {value}: ignored");
+            cells.Warning(member, $"line {cells.Line} repeats line {first.Line} (same key {describeKey}, same value {value}): ignored");
         else
-            cells.Error(member, $"duplicate key {describeKey}: line {first.Line} has {first.Value}, line {cells.Line} has {value}; keep one of the two lines");
+            cells.Error(member, $"duplicate key ({describeKey}): line {first.Line} has {first.Value}, line {cells.Line} has {value}; keep one of the two lines");
         return false;
     }
 }

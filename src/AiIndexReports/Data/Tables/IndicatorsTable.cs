@@ -50,12 +50,11 @@ internal static class IndicatorsTable
             var iso3 = CheckIso3(raw.Iso3.Trim(), geography, cells, nameof(raw.Iso3));
             if (!SourceTypes.TryGetValue(raw.SourceType.Trim(), out var sourceType))
                 cells.Error(nameof(raw.SourceType), $"expected one of {string.Join(", ", SourceTypes.Keys)}, found \"{raw.SourceType}\"");
-            if (value is { } v)
-                keys.Add((edition, name, geography, period), v.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                    cells, nameof(raw.Value), $"({edition}, {name}, {geography}, {period})");
-            return cells.HasErrors || value is null ? null
-                : new Indicator(edition, name, geography, iso3, period, value.Value, unit, sourceType,
-                    raw.Source.Trim(), raw.Note.Trim(), cells.At(nameof(raw.Value)));
+            if (cells.HasErrors || value is null) return null;
+            if (!keys.Add((edition, name, geography, period), value.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    cells, nameof(raw.Value), $"{edition}, {name}, {geography}, {period}")) return null;
+            return new Indicator(edition, name, geography, iso3, period, value.Value, unit, sourceType,
+                raw.Source.Trim(), raw.Note.Trim(), cells.At(nameof(raw.Value)));
         });
     }
 
@@ -75,9 +74,8 @@ internal static class IndicatorsTable
         }
         if (named is null)
         {
-            var suggestion = Countries.Suggest(geography);
-            cells.Error(member, $"geography \"{geography}\" is not a known spelling of {byCode.Iso3} ({byCode.EnglishName})"
-                + (suggestion is null ? "" : $"; did you mean \"{suggestion}\"?"));
+            cells.Error(member, $"geography \"{geography}\" is not a known spelling of {byCode.Iso3}; expected one of "
+                + string.Join(", ", Countries.NamesOf(byCode.Iso3).Select(n => $"\"{n}\"")) + " (or add the spelling to Data/Countries.cs)");
             return null;
         }
         if (named.Iso3 != byCode.Iso3)

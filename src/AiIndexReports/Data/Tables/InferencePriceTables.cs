@@ -72,8 +72,8 @@ internal static class InferencePriceTables
             var score = cells.Number(nameof(raw.BenchmarkScore), raw.BenchmarkScore);
             var trend = cells.Number(nameof(raw.FittedTrend), raw.FittedTrend);
             if (cells.HasErrors) return null;
-            keys.Add((benchmark, threshold, model, date!.Value), $"${raw.UsdPerMillionTokens.Trim()}", cells, nameof(raw.UsdPerMillionTokens),
-                $"({benchmark}, {threshold}, {model}, {date:yyyy-MM-dd})");
+            if (!keys.Add((benchmark, threshold, model, date!.Value), $"${raw.UsdPerMillionTokens.Trim()}", cells, nameof(raw.UsdPerMillionTokens),
+                    $"{benchmark}, {threshold}, {model}, {date:yyyy-MM-dd}")) return null;
             return new CheapestPricePoint(benchmark, threshold, minScore!.Value, model, date.Value, price!.Value, score!.Value, trend!.Value,
                 cells.At(nameof(raw.UsdPerMillionTokens)));
         });
@@ -95,7 +95,7 @@ internal static class InferencePriceTables
             var high = cells.Number(nameof(raw.Ci90High), raw.Ci90High);
             var r2 = cells.Number(nameof(raw.RSquared), raw.RSquared);
             if (cells.HasErrors) return null;
-            keys.Add((benchmark, threshold), $"{raw.FactorPerYear.Trim()}×/year", cells, nameof(raw.FactorPerYear), $"({benchmark}, {threshold})");
+            if (!keys.Add((benchmark, threshold), $"{raw.FactorPerYear.Trim()}×/year", cells, nameof(raw.FactorPerYear), $"{benchmark}, {threshold}")) return null;
             return new PriceDeclineRate(benchmark, threshold, minScore!.Value, points!.Value, start!.Value, end!.Value,
                 factor!.Value, low!.Value, high!.Value, r2!.Value, cells.At(nameof(raw.FactorPerYear)));
         });
@@ -116,8 +116,8 @@ internal static class InferencePriceTables
             var elo = cells.Number(nameof(raw.ArenaElo), raw.ArenaElo, required: false);
             var source = cells.Required(nameof(raw.DataSource), raw.DataSource);
             if (cells.HasErrors) return null;
-            keys.Add((model, date!.Value, source), $"${raw.UsdPerMillionTokens.Trim()}", cells, nameof(raw.UsdPerMillionTokens),
-                $"({model}, {date:yyyy-MM-dd}, {source})");
+            if (!keys.Add((model, date!.Value, source), $"${raw.UsdPerMillionTokens.Trim()}", cells, nameof(raw.UsdPerMillionTokens),
+                    $"{model}, {date:yyyy-MM-dd}, {source}")) return null;
             return new ModelPriceBenchmarks(model, date.Value, price!.Value, mmlu, gpqa, humanEval, math, elo, source,
                 cells.At(nameof(raw.Model)));
         });

@@ -36,9 +36,9 @@ internal static class NotableModelsTable
             var parameters = cells.Number(nameof(raw.Parameters), raw.Parameters, required: false);
             var compute = cells.Number(nameof(raw.TrainingComputeFlop), raw.TrainingComputeFlop, required: false);
             var codes = countries.Resolve(raw.Countries, cells, nameof(raw.Countries));
-            names.Add(name, $"\"{name}\"", cells, nameof(raw.Model), $"model \"{name}\"");
-            return cells.HasErrors || date is null ? null
-                : new NotableModel(name, raw.Organization.Trim(), codes, date.Value, parameters, compute, raw.Domain.Trim(), cells.At(nameof(raw.Model)));
+            if (cells.HasErrors || date is null) return null;
+            if (!names.Add(name, $"organization \"{raw.Organization.Trim()}\", published {date:yyyy-MM-dd}", cells, nameof(raw.Model), $"model \"{name}\"")) return null;
+            return new NotableModel(name, raw.Organization.Trim(), codes, date.Value, parameters, compute, raw.Domain.Trim(), cells.At(nameof(raw.Model)));
         }, [(modelColumn, modelColumnAt)]);
         countries.ReportUnknown("Country (from Organization)");
         return rows;
