@@ -146,6 +146,18 @@ public class RealEditionMetricsTests
     }
 
     [Fact]
+    public void Edition_2024_korea_scorecard_uses_the_rank_where_no_score_is_printed()
+    {
+        var rows = Edition2024.Value["korea.scorecard"].Rows!;
+
+        Assert.Equal(["models.by_country.KOR.count", "patents.per_100k.KOR", "vibrancy.rank.KOR"], rows.Select(r => r["indicator"]));
+        Assert.Equal("▼", rows[0]["change_sign"]);                  // 3 Korean models in 2022, 1 in 2023
+        Assert.Equal(62.0, rows[0]["leader_value"]);
+        Assert.Equal("–", rows[1]["change_sign"]);                  // no earlier edition to compare with
+        Assert.Equal((7.0, "위"), ((double)rows[2]["value"]!, (string)rows[2]["unit"]!));
+    }
+
+    [Fact]
     public void Edition_2024_patents_and_what_it_does_not_report()
     {
         var m = Edition2024.Value;
