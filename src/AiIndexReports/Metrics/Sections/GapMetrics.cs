@@ -62,7 +62,7 @@ internal static class GapMetrics
 
     private const string QuarterlyFormula =
         "Epoch AI MMLU 점수표에서 개발 국가에 해당 국가가 들어 있는 모델만 골라, 공개일 기준 분기마다 그 분기 말까지 공개된 모델의 최고 점수(누적 최고치)를 구함. " +
-        "처음 점수가 있는 분기부터 측정 연도 4분기까지. 점수는 출처와 shot 설정이 섞여 있어 AI 인덱스 발표치와 다를 수 있음(자체 재집계)";
+        "처음 점수가 있는 분기부터 측정 연도 4분기까지. 점수는 출처와 예시 문항 수(shot) 설정이 섞여 있어 AI 인덱스 발표치와 다를 수 있음(자체 재집계)";
 
     private static IEnumerable<Metric> Quarterly(Dataset dataset)
     {

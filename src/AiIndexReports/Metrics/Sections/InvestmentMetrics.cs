@@ -28,7 +28,7 @@ internal static class InvestmentMetrics
         }
 
         yield return new MetricSpec("invest.private.ranking", "국가별 민간 AI 투자액 순위", "10억 달러",
-                $"{formula}를 큰 순서로 나열(발표된 국가 사이의 순위, 같은 값은 공동 순위). 행: 국가 코드, 국가명, 투자액, 순위")
+                "AI 인덱스(Quid 자료)가 발표한 측정 연도의 국가별 민간 AI 투자액(10억 달러)을 큰 순서로 나열(발표된 국가 사이의 순위, 같은 값은 공동 순위). 행: 국가 코드, 국가명, 투자액, 순위")
             .Rows(ranked.Select(r => Row(("iso3", r.Item.Iso3), ("name_ko", RegionNames.Country(r.Item.Iso3!)), ("value", r.Value), ("rank", r.Rank))).ToList(),
                 rows.Values.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");
 

@@ -90,7 +90,7 @@ internal static class ModelMetrics
 
         var usa = byCountry.GetValueOrDefault("USA")?.Count ?? 0;
         var chn = byCountry.GetValueOrDefault("CHN")?.Count ?? 0;
-        yield return Number("models.us_china_ratio", "미국 대비 중국 주목할 만한 AI 모델 수 배율", "배",
+        yield return Number("models.us_china_ratio", "중국 대비 미국의 주목할 만한 AI 모델 수 배수", "배",
             "미국 모델 수 ÷ 중국 모델 수(측정 연도, 재집계)", Calc.Divide(usa, chn, $"China's notable model count in {y}"),
             (byCountry.GetValueOrDefault("USA") ?? []).Concat(byCountry.GetValueOrDefault("CHN") ?? []).Select(m => m.Source));
 

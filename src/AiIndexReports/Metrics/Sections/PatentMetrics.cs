@@ -115,16 +115,17 @@ internal static class PatentMetrics
             .Where(i => i.Iso3 == "USA" && (i.Unit.Contains("peak", StringComparison.OrdinalIgnoreCase) || i.Note.Contains("peak", StringComparison.OrdinalIgnoreCase)))
             .MaxBy(i => i.Value);
         const string peakFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도의 비중";
+        const string peakYearFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도";
         if (peak is null)
         {
             var why = NotComputable.MissingIndicator(indicator, indicators.Edition, "USA peak share", "미국 비중의 정점");
             yield return Unavailable("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula, why);
-            yield return Unavailable("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakFormula, why);
+            yield return Unavailable("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakYearFormula, why);
         }
         else
         {
             yield return Number("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula, peak.Value, [peak.Location]);
-            yield return Number("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakFormula,
+            yield return Number("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakYearFormula,
                 Period.Parse(peak.Period) is { } p ? p.Year : double.NaN, [peak.Location]);
         }
     }
@@ -169,8 +170,8 @@ internal static class PatentMetrics
         foreach (var other in byCode.Keys.Union(["CHN", "USA"]).Where(c => c != "KOR").Order(StringComparer.Ordinal))
         {
             var name = RegionNames.Country(other);
-            var label = $"인구 10만 명당 AI 특허 등록 건수의 한국 대비 배수({name})";
-            var formula = $"한국의 인구 10만 명당 등록 건수 ÷ {name}의 인구 10만 명당 등록 건수";
+            var label = $"인구 10만 명당 AI 특허 등록 건수의 상대국 대비 한국 배수({name})";
+            const string formula = "한국의 인구 10만 명당 등록 건수 ÷ 상대국의 인구 10만 명당 등록 건수(한국이 상대국의 몇 배인지)";
             if (korea is null)
                 yield return Unavailable($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula, missingKorea);
             else if (!byCode.TryGetValue(other, out var o))
@@ -188,12 +189,12 @@ internal static class PatentMetrics
         if (before is null)
         {
             yield return Unavailable("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, missingBefore);
-            yield return Unavailable("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", previousFormula, missingBefore);
+            yield return Unavailable("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", PreviousYearFormula, missingBefore);
         }
         else
         {
             yield return Number("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, before.Value, [before.Location]);
-            yield return Number("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", previousFormula,
+            yield return Number("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", PreviousYearFormula,
                 Period.Parse(before.Period) is { } p ? p.Year : double.NaN, [before.Location]);
         }
         yield return korea is null || before is null
@@ -202,6 +203,8 @@ internal static class PatentMetrics
             : Number("patents.per_100k.KOR.change", "한국 인구 10만 명당 AI 특허 등록 건수의 직전 판 대비 변화", "건", changeFormula,
                 korea.Value - before.Value, [korea.Location, before.Location]);
     }
+
+    private const string PreviousYearFormula = "직전 판 AI 인덱스가 한국의 인구 10만 명당 AI 특허 등록 건수를 발표한 연도(직전 판의 최근 연도)";
 
     /// <summary>The rows of the most recent period among those given (an edition prints a few older years too).</summary>
     internal static List<Indicator> LatestPeriod(IReadOnlyList<Indicator> rows)
