@@ -53,7 +53,7 @@ public sealed class DatasetLoader
         var manifest = EditionManifestReader.Read(repoRoot, edition, diagnostics);
         if (manifest is null) return (null, diagnostics);
 
-        var notable = NotableModelsTable.Read(manifest.NotableModels, manifest.ModelColumn, diagnostics);
+        var notable = NotableModelsTable.Read(manifest.NotableModels, manifest.ModelColumn, manifest.ModelColumnAt, diagnostics);
         var indicators = IndicatorsTable.Read(manifest.Indicators, diagnostics);
         var cheapest = manifest.CheapestPrices is { } c ? InferencePriceTables.ReadCheapest(c, diagnostics) : [];
         var decline = manifest.DeclineRates is { } d ? InferencePriceTables.ReadDeclineRates(d, diagnostics) : [];

@@ -9,6 +9,7 @@ internal sealed record EditionManifest(
     EditionInfo Info,
     DataFile NotableModels,
     string ModelColumn,
+    SourceLocation ModelColumnAt,
     DataFile Indicators,
     SourceLocation IndicatorEditionAt,
     DataFile? CheapestPrices,
@@ -148,7 +149,8 @@ internal static class EditionManifestReader
         var snapshot = (DateOnly)values[("notable_models", "snapshot_date")].Value;
         var reportEdition = values[("indicators", "report_edition")];
         var info = new EditionInfo(editionValue, measuredYear, folder, notable.RepoPath, snapshot, (string)reportEdition.Value);
-        return new EditionManifest(info, notable, (string)values[("notable_models", "model_column")].Value, indicators, reportEdition.At,
+        var modelColumn = values[("notable_models", "model_column")];
+        return new EditionManifest(info, notable, (string)modelColumn.Value, modelColumn.At, indicators, reportEdition.At,
             cheapest, decline, modelPrices, mmlu);
     }
 

@@ -16,7 +16,7 @@ internal static class CsvTableReader
     /// <param name="convert">turns one raw record into a row, or null when its cells were reported as bad</param>
     /// <param name="extraRequiredColumns">header names the edition requires beyond the map (e.g. its declared model column)</param>
     public static List<TRow> Read<TRaw, TRow>(
-        DataFile file, DiagnosticBag diagnostics, Func<TRaw, RowCells, TRow?> convert, IEnumerable<string>? extraRequiredColumns = null)
+        DataFile file, DiagnosticBag diagnostics, Func<TRaw, RowCells, TRow?> convert, IEnumerable<(string Name, SourceLocation DeclaredAt)>? extraRequiredColumns = null)
     {
         var rows = new List<TRow>();
         var fileStart = new SourceLocation(file.RepoPath, 1, 1);
@@ -36,6 +36,7 @@ internal static class CsvTableReader
         {
             Separator = ',',
             TrackLineNumbers = true,
+            PoolStrings = true, // organisation, domain and country cells repeat across thousands of rows; kept rows share one string each
             OnMalformedRecord = m => malformed.TryAdd(m.LineNumber, m.Reason),
         };
         using var reader = encoding == FileEncoding.Utf8
@@ -100,10 +101,10 @@ internal static class CsvTableReader
 
     /// <summary>Finds each mapped member's column by name; reports every missing column with the nearest header name.</summary>
     private static Dictionary<string, MappedColumn>? FindColumns(
-        CsvReader reader, string[] headers, IReadOnlyList<CsvRecordMember> members, IEnumerable<string> extraRequired, DataFile file, DiagnosticBag diagnostics)
+        CsvReader reader, string[] headers, IReadOnlyList<CsvRecordMember> members, IEnumerable<(string Name, SourceLocation DeclaredAt)> extraRequired, DataFile file, DiagnosticBag diagnostics)
     {
         var columns = new Dictionary<string, MappedColumn>(StringComparer.Ordinal);
-        var missing = new List<(string Name, bool Extra)>();
+        var missing = new List<(string Name, SourceLocation? DeclaredAt)>();
         foreach (var member in members)
         {
             var found = false;
@@ -115,21 +116,21 @@ internal static class CsvTableReader
                 found = true;
                 break;
             }
-            if (!found) missing.Add((string.Join("\" or \"", member.ColumnNames), false));
+            if (!found) missing.Add((string.Join("\" or \"", member.ColumnNames), null));
         }
-        missing.AddRange(extraRequired.Where(name => !reader.TryGetFieldIndex(name, out _)).Select(name => (name, true)));
+        missing.AddRange(extraRequired.Where(e => !reader.TryGetFieldIndex(e.Name, out _)).Select(e => (e.Name, (SourceLocation?)e.DeclaredAt)));
         if (missing.Count == 0) return columns;
 
         // A renamed column is the likely story: suggest among the headers no other member took.
         var mapped = columns.Values.Select(c => c.Header).ToHashSet(StringComparer.Ordinal);
         var unmapped = headers.Where(h => !mapped.Contains(h)).ToList();
-        foreach (var (name, extra) in missing)
+        foreach (var (name, declaredAt) in missing)
         {
-            var nearest = NearestName.Find(name, extra ? headers : unmapped);
+            var nearest = NearestName.Find(name, declaredAt is null ? unmapped : headers);
             var at = nearest is null ? new SourceLocation(file.RepoPath, 1) : new SourceLocation(file.RepoPath, 1, Array.IndexOf(headers, nearest) + 1);
             diagnostics.Error(at,
                 $"missing required column \"{name}\"" + (nearest is null ? "" : $" (renamed? the header has \"{nearest}\" in column {at.Column})")
-                + (extra ? $" (declared in {file.DeclaredAt})" : "")
+                + (declaredAt is null ? "" : $" (declared in {declaredAt})")
                 + $"; expected columns: {ColumnList(members)}; found: {string.Join(", ", headers.Select(h => $"\"{h}\""))}");
         }
         return null;

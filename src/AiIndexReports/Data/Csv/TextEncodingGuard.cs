@@ -152,15 +152,27 @@ internal static class TextEncodingGuard
             while (true)
             {
                 var read = stream.Read(bytes, 0, ChunkSize);
+                int decoded;
                 try
                 {
-                    decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
+                    decoded = decoder.GetChars(bytes, 0, read, chars, 0, flush: read == 0);
                 }
                 catch (DecoderFallbackException e)
                 {
                     // Index is relative to this chunk; a lead byte carried over from the previous chunk gives -1.
                     var at = (int)Math.Clamp(e.Index, 0, Math.Max(0, read - 1));
                     firstInvalid = lines.PositionOf(bytes.AsSpan(0, read), at);
+                    return false;
+                }
+                // .NET maps the stray bytes 0x80 and 0xFF and CP949's user-defined rows to C1 controls and private-use
+                // characters instead of failing: no Korean text contains those, so they mean "not CP949 text".
+                var text = chars.AsSpan(0, decoded);
+                var c1 = text.IndexOfAnyInRange('\u0080', '\u009F');
+                var privateUse = text.IndexOfAnyInRange('\uE000', '\uF8FF');
+                var first = c1 < 0 ? privateUse : privateUse < 0 ? c1 : Math.Min(c1, privateUse);
+                if (first >= 0)
+                {
+                    firstInvalid = lines.PositionOf(bytes.AsSpan(0, read), StrictCp949.GetByteCount(chars, 0, first));
                     return false;
                 }
                 if (read == 0) return true;

@@ -25,7 +25,7 @@ internal static class NotableModelsTable
         SourceType.Original, "https://epoch.ai/data/notable-ai-models");
 
     /// <param name="modelColumn">the model column the edition declares ("System" or "Model"); its absence is an error</param>
-    public static List<NotableModel> Read(DataFile file, string modelColumn, DiagnosticBag diagnostics)
+    public static List<NotableModel> Read(DataFile file, string modelColumn, SourceLocation modelColumnAt, DiagnosticBag diagnostics)
     {
         var countries = new CountryCells(diagnostics);
         var names = new KeyIndex<string>();
@@ -39,7 +39,7 @@ internal static class NotableModelsTable
             names.Add(name, $"\"{name}\"", cells, nameof(raw.Model), $"model \"{name}\"");
             return cells.HasErrors || date is null ? null
                 : new NotableModel(name, raw.Organization.Trim(), codes, date.Value, parameters, compute, raw.Domain.Trim(), cells.At(nameof(raw.Model)));
-        }, [modelColumn]);
+        }, [(modelColumn, modelColumnAt)]);
         countries.ReportUnknown("Country (from Organization)");
         return rows;
     }
