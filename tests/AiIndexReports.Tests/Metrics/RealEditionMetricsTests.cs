@@ -83,6 +83,8 @@ public class RealEditionMetricsTests
         Assert.Equal(17.2, N(m, "gap.mmlu.reduction"), 9);
         Assert.Equal("2024년 말", m["gap.mmlu.end_period"].Text);
         Assert.Equal(8.1, N(m, "gap.mmmu.end"));
+        Assert.Equal((9.3, 1.7, "%"), (N(m, "gap.arena.start"), N(m, "gap.arena.end"), m["gap.arena.start"].Unit));
+        Assert.Equal("2024년 1월", m["gap.arena.start_period"].Text);
         Assert.Equal("2024 Q4", m["gap.mmlu.quarterly.USA"].Series![^1].Label);
 
         Assert.Equal(20, N(m, "cost.gpt35.start_price"));

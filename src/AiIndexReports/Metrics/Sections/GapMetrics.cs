@@ -55,9 +55,9 @@ internal static class GapMetrics
         yield return Number($"{p}.end", endLabel, unit, endFormula, end.Value, [end.Location]);
         yield return Number($"{p}.reduction", reductionLabel, "%p", reductionFormula, start.Value - end.Value, [start.Location, end.Location]);
         yield return Text($"{p}.start_period", $"격차 시작 시점({display})", periodFormula,
-            Period.Parse(start.Period)!.Value.Korean(start.Period), [start.Location]);
+            Period.Parse(start.Period)!.Value.Korean, [start.Location]);
         yield return Text($"{p}.end_period", $"격차 최근 시점({display})", periodFormula,
-            Period.Parse(end.Period)!.Value.Korean(end.Period), [end.Location]);
+            Period.Parse(end.Period)!.Value.Korean, [end.Location]);
     }
 
     private const string QuarterlyFormula =

@@ -78,10 +78,10 @@ internal static class PatentMetrics
     private static IEnumerable<Metric> Shares(EditionIndicators indicators)
     {
         const string indicator = "ai_patents_granted_share";
-        var current = LatestPeriod(indicators.Current(indicator));
-        var previous = LatestPeriod(indicators.Previous(indicator));
-        var byCode = ByIso3(current);
-        var previousByCode = ByIso3(previous);
+        var current = IndicatorRows.LatestPeriod(indicators.Current(indicator));
+        var previous = IndicatorRows.LatestPeriod(indicators.Previous(indicator));
+        var byCode = IndicatorRows.ByIso3(current);
+        var previousByCode = IndicatorRows.ByIso3(previous);
 
         foreach (var code in byCode.Keys.Union(AlwaysReported).Order(StringComparer.Ordinal))
         {
@@ -133,9 +133,9 @@ internal static class PatentMetrics
     private static IEnumerable<Metric> PerCapita(EditionIndicators indicators)
     {
         const string indicator = "ai_patents_granted_per_100k";
-        var current = LatestPeriod(indicators.Current(indicator));
-        var previous = LatestPeriod(indicators.Previous(indicator));
-        var byCode = ByIso3(current);
+        var current = IndicatorRows.LatestPeriod(indicators.Current(indicator));
+        var previous = IndicatorRows.LatestPeriod(indicators.Previous(indicator));
+        var byCode = IndicatorRows.ByIso3(current);
         var ranked = Ranking.Descending(byCode.Values, i => i.Value, i => RegionNames.Country(i.Iso3!));
         var rankOf = ranked.ToDictionary(r => r.Item.Iso3!, StringComparer.Ordinal);
         const string rankFormula = "AI 인덱스가 발표한 국가들 사이에서 인구 10만 명당 AI 특허 등록 건수가 많은 순서의 순위(같은 값은 공동 순위)";
@@ -182,7 +182,7 @@ internal static class PatentMetrics
                     Growth.Multiple(korea.Value, o.Value, $"{indicator} {other}"), [korea.Location, o.Location]);
         }
 
-        var before = ByIso3(previous).GetValueOrDefault("KOR");
+        var before = IndicatorRows.ByIso3(previous).GetValueOrDefault("KOR");
         const string previousFormula = "직전 판 AI 인덱스가 발표한 한국의 인구 10만 명당 AI 특허 등록 건수(직전 판의 최근 연도)";
         const string changeFormula = "이번 판의 한국 값 − 직전 판의 한국 값";
         var missingBefore = indicators.MissingPrevious(indicator, "KOR", "한국");
@@ -205,15 +205,4 @@ internal static class PatentMetrics
     }
 
     private const string PreviousYearFormula = "직전 판 AI 인덱스가 한국의 인구 10만 명당 AI 특허 등록 건수를 발표한 연도(직전 판의 최근 연도)";
-
-    /// <summary>The rows of the most recent period among those given (an edition prints a few older years too).</summary>
-    internal static List<Indicator> LatestPeriod(IReadOnlyList<Indicator> rows)
-    {
-        var latest = rows.Select(i => Period.Parse(i.Period)?.SortKey).Max();
-        return latest is null ? [] : rows.Where(i => Period.Parse(i.Period)?.SortKey == latest).ToList();
-    }
-
-    internal static Dictionary<string, Indicator> ByIso3(IEnumerable<Indicator> rows) =>
-        rows.Where(i => i.Iso3 is not null).GroupBy(i => i.Iso3!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 }
