@@ -43,6 +43,7 @@ public class RealEditionMetricsTests
         Assert.Equal(-1, N(m, "models.aiindex.USA.difference"));
         Assert.Equal(-5, N(m, "models.aiindex.CHN.difference"));
         Assert.Contains("2025-02-24", m["models.aiindex.note"].Text);
+        Assert.Equal(0, N(m, "models.unattributed"));
     }
 
     [Fact]
@@ -145,6 +146,8 @@ public class RealEditionMetricsTests
         Assert.Equal(1, N(m, "models.aiindex.USA.difference"));
         Assert.Equal(5, N(m, "models.aiindex.CHN.difference"));     // 20 − 15
         Assert.False(m["models.aiindex.KOR.count"].Available);      // the 2024 edition prints no count for Korea
+        Assert.Equal(13, N(m, "models.unattributed"));              // "Multinational" only, e.g. Google DeepMind's Gemini 1.0
+        Assert.Contains("13개 모델", m["models.aiindex.note"].Text);
     }
 
     [Fact]
