@@ -49,7 +49,7 @@ internal sealed class EditionIndicators
 }
 
 /// <summary>indicators.csv periods: "2024", "end-2023", "2024-01", "2013-2023": sortable, and readable in Korean.</summary>
-internal readonly record struct Period(int Year, int Month, bool EndOfYear)
+internal readonly record struct Period(int Year, int Month, bool EndOfYear, bool HasMonth)
 {
     private static readonly Regex Shape = new(@"^(?:(?<end>end-)?(?<y>\d{4})(?:-(?<m>\d{2}))?|\d{4}-(?<y2>\d{4}))$",
         RegexOptions.CultureInvariant);
@@ -58,16 +58,30 @@ internal readonly record struct Period(int Year, int Month, bool EndOfYear)
     {
         var m = Shape.Match(text.Trim());
         if (!m.Success) return null;
-        if (m.Groups["y2"].Success) return new Period(Int(m.Groups["y2"].Value), 12, false);
+        if (m.Groups["y2"].Success) return new Period(Int(m.Groups["y2"].Value), 12, false, false);
         var month = m.Groups["m"].Success ? Int(m.Groups["m"].Value) : 12;
-        return month is < 1 or > 12 ? null : new Period(Int(m.Groups["y"].Value), month, m.Groups["end"].Success);
+        return month is < 1 or > 12 ? null : new Period(Int(m.Groups["y"].Value), month, m.Groups["end"].Success, m.Groups["m"].Success);
     }
 
     public int SortKey => Year * 100 + Month;
 
     /// <summary>"2023년 말", "2024년 1월", "2023년".</summary>
-    public string Korean(string original) =>
-        EndOfYear ? $"{Year}년 말" : original.Length == 7 ? $"{Year}년 {Month}월" : $"{Year}년";
+    public string Korean => EndOfYear ? $"{Year}년 말" : HasMonth ? $"{Year}년 {Month}월" : $"{Year}년";
 
     private static int Int(string s) => int.Parse(s, NumberStyles.None, CultureInfo.InvariantCulture);
+}
+
+/// <summary>Selections every section makes on indicator rows.</summary>
+internal static class IndicatorRows
+{
+    /// <summary>The rows of the most recent period among those given (an edition prints a few older years too).</summary>
+    public static List<Indicator> LatestPeriod(IReadOnlyList<Indicator> rows)
+    {
+        var latest = rows.Select(i => Period.Parse(i.Period)?.SortKey).Max();
+        return latest is null ? [] : rows.Where(i => Period.Parse(i.Period)?.SortKey == latest).ToList();
+    }
+
+    public static Dictionary<string, Indicator> ByIso3(IEnumerable<Indicator> rows) =>
+        rows.Where(i => i.Iso3 is not null).GroupBy(i => i.Iso3!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
 }

@@ -18,7 +18,7 @@ internal static class MetricFactory
             ? Unavailable(id, label, unit, formula, why)
             : Number(id, label, unit, formula, value.Value, sources);
 
-    public static Metric Text(string id, string label, string formula, string text, IEnumerable<SourceLocation> sources) =>
+    public static Metric TextMetric(string id, string label, string formula, string text, IEnumerable<SourceLocation> sources) =>
         new() { Id = id, Label = label, Unit = "", Formula = formula, Text = text, Sources = Sorted(sources) };
 
     /// <summary>A series needs two points to show a change; fewer is reported, not drawn.</summary>
@@ -73,7 +73,7 @@ internal sealed record MetricSpec(string Id, string Label, string Unit, string F
 {
     public Metric Number(double value, IEnumerable<SourceLocation> sources) => MetricFactory.Number(Id, Label, Unit, Formula, value, sources);
     public Metric Number(Calc value, IEnumerable<SourceLocation> sources) => MetricFactory.Number(Id, Label, Unit, Formula, value, sources);
-    public Metric Text(string text, IEnumerable<SourceLocation> sources) => MetricFactory.Text(Id, Label, Formula, text, sources);
+    public Metric Text(string text, IEnumerable<SourceLocation> sources) => MetricFactory.TextMetric(Id, Label, Formula, text, sources);
     public Metric Series(IReadOnlyList<SeriesPoint> points, IEnumerable<SourceLocation> sources, string seriesName) =>
         MetricFactory.Series(Id, Label, Unit, Formula, points, sources, seriesName);
     public Metric Rows(IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, IEnumerable<SourceLocation> sources, string rowsName) =>

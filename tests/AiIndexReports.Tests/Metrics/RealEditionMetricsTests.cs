@@ -43,6 +43,7 @@ public class RealEditionMetricsTests
         Assert.Equal(-1, N(m, "models.aiindex.USA.difference"));
         Assert.Equal(-5, N(m, "models.aiindex.CHN.difference"));
         Assert.Contains("2025-02-24", m["models.aiindex.note"].Text);
+        Assert.Equal(0, N(m, "models.unattributed"));
     }
 
     [Fact]
@@ -83,6 +84,8 @@ public class RealEditionMetricsTests
         Assert.Equal(17.2, N(m, "gap.mmlu.reduction"), 9);
         Assert.Equal("2024년 말", m["gap.mmlu.end_period"].Text);
         Assert.Equal(8.1, N(m, "gap.mmmu.end"));
+        Assert.Equal((9.3, 1.7, "%"), (N(m, "gap.arena.start"), N(m, "gap.arena.end"), m["gap.arena.start"].Unit));
+        Assert.Equal("2024년 1월", m["gap.arena.start_period"].Text);
         Assert.Equal("2024 Q4", m["gap.mmlu.quarterly.USA"].Series![^1].Label);
 
         Assert.Equal(20, N(m, "cost.gpt35.start_price"));
@@ -143,6 +146,20 @@ public class RealEditionMetricsTests
         Assert.Equal(1, N(m, "models.aiindex.USA.difference"));
         Assert.Equal(5, N(m, "models.aiindex.CHN.difference"));     // 20 − 15
         Assert.False(m["models.aiindex.KOR.count"].Available);      // the 2024 edition prints no count for Korea
+        Assert.Equal(13, N(m, "models.unattributed"));              // "Multinational" only, e.g. Google DeepMind's Gemini 1.0
+        Assert.Contains("13개 모델", m["models.aiindex.note"].Text);
+    }
+
+    [Fact]
+    public void Edition_2024_korea_scorecard_uses_the_rank_where_no_score_is_printed()
+    {
+        var rows = Edition2024.Value["korea.scorecard"].Rows!;
+
+        Assert.Equal(["models.by_country.KOR.count", "patents.per_100k.KOR", "vibrancy.rank.KOR"], rows.Select(r => r["indicator"]));
+        Assert.Equal("▼", rows[0]["change_sign"]);                  // 3 Korean models in 2022, 1 in 2023
+        Assert.Equal(62.0, rows[0]["leader_value"]);
+        Assert.Equal("–", rows[1]["change_sign"]);                  // no earlier edition to compare with
+        Assert.Equal((7.0, "위"), ((double)rows[2]["value"]!, (string)rows[2]["unit"]!));
     }
 
     [Fact]

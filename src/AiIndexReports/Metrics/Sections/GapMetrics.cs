@@ -54,15 +54,15 @@ internal static class GapMetrics
         yield return Number($"{p}.start", startLabel, unit, startFormula, start.Value, [start.Location]);
         yield return Number($"{p}.end", endLabel, unit, endFormula, end.Value, [end.Location]);
         yield return Number($"{p}.reduction", reductionLabel, "%p", reductionFormula, start.Value - end.Value, [start.Location, end.Location]);
-        yield return MetricFactory.Text($"{p}.start_period", $"격차 시작 시점({display})", periodFormula,
-            Period.Parse(start.Period)!.Value.Korean(start.Period), [start.Location]);
-        yield return MetricFactory.Text($"{p}.end_period", $"격차 최근 시점({display})", periodFormula,
-            Period.Parse(end.Period)!.Value.Korean(end.Period), [end.Location]);
+        yield return TextMetric($"{p}.start_period", $"격차 시작 시점({display})", periodFormula,
+            Period.Parse(start.Period)!.Value.Korean, [start.Location]);
+        yield return TextMetric($"{p}.end_period", $"격차 최근 시점({display})", periodFormula,
+            Period.Parse(end.Period)!.Value.Korean, [end.Location]);
     }
 
     private const string QuarterlyFormula =
         "Epoch AI MMLU 점수표에서 개발 국가에 해당 국가가 들어 있는 모델만 골라, 공개일 기준 분기마다 그 분기 말까지 공개된 모델의 최고 점수(누적 최고치)를 구함. " +
-        "처음 점수가 있는 분기부터 측정 연도 4분기까지. 점수는 출처와 shot 설정이 섞여 있어 AI 인덱스 발표치와 다를 수 있음(자체 재집계)";
+        "처음 점수가 있는 분기부터 측정 연도 4분기까지. 점수는 출처와 예시 문항 수(shot) 설정이 섞여 있어 AI 인덱스 발표치와 다를 수 있음(자체 재집계)";
 
     private static IEnumerable<Metric> Quarterly(Dataset dataset)
     {

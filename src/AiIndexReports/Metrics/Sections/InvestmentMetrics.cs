@@ -15,7 +15,7 @@ internal static class InvestmentMetrics
     private static IEnumerable<Metric> Investment(int y, EditionIndicators indicators)
     {
         const string indicator = "private_ai_investment";
-        var rows = PatentMetrics.ByIso3(indicators.Current(indicator).Where(i => i.Period == Year(y)));
+        var rows = IndicatorRows.ByIso3(indicators.Current(indicator).Where(i => i.Period == Year(y)));
         var ranked = Ranking.Descending(rows.Values, i => i.Value, i => RegionNames.Country(i.Iso3!));
         const string formula = "AI 인덱스(Quid 자료)가 발표한 측정 연도의 국가별 민간 AI 투자액(10억 달러)";
 
@@ -28,7 +28,7 @@ internal static class InvestmentMetrics
         }
 
         yield return new MetricSpec("invest.private.ranking", "국가별 민간 AI 투자액 순위", "10억 달러",
-                $"{formula}를 큰 순서로 나열(발표된 국가 사이의 순위, 같은 값은 공동 순위). 행: 국가 코드, 국가명, 투자액, 순위")
+                "AI 인덱스(Quid 자료)가 발표한 측정 연도의 국가별 민간 AI 투자액(10억 달러)을 큰 순서로 나열(발표된 국가 사이의 순위, 같은 값은 공동 순위). 행: 국가 코드, 국가명, 투자액, 순위")
             .Rows(ranked.Select(r => Row(("iso3", r.Item.Iso3), ("name_ko", RegionNames.Country(r.Item.Iso3!)), ("value", r.Value), ("rank", r.Rank))).ToList(),
                 rows.Values.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");
 
@@ -41,9 +41,9 @@ internal static class InvestmentMetrics
     /// <summary>The Vibrancy Tool has its own editions; the one measuring the same year as the AI Index edition is used.</summary>
     private static IEnumerable<Metric> Vibrancy(int y, EditionIndicators indicators)
     {
-        var ranks = PatentMetrics.ByIso3(indicators.AnyEdition("global_ai_vibrancy_rank", Year(y)));
-        var scores = PatentMetrics.ByIso3(indicators.AnyEdition("global_ai_vibrancy_score", Year(y)));
-        var previousRanks = PatentMetrics.ByIso3(indicators.AnyEdition("global_ai_vibrancy_rank", Year(y - 1)));
+        var ranks = IndicatorRows.ByIso3(indicators.AnyEdition("global_ai_vibrancy_rank", Year(y)));
+        var scores = IndicatorRows.ByIso3(indicators.AnyEdition("global_ai_vibrancy_score", Year(y)));
+        var previousRanks = IndicatorRows.ByIso3(indicators.AnyEdition("global_ai_vibrancy_rank", Year(y - 1)));
         const string rankFormula = "스탠퍼드 HAI 글로벌 AI 활력 도구(Global AI Vibrancy Tool)가 측정 연도에 대해 발표한 국가 순위";
         const string scoreFormula = "글로벌 AI 활력 도구가 발표한 종합 점수(0~100, 전문가 가중치)";
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiIndexReports.Data;
 using static AiIndexReports.Metrics.MetricFactory;
 
@@ -22,7 +23,7 @@ internal static class KoreaScorecard
             var valueMetric = m[valueId];
             var rank = rankId is not null && m.TryGetValue(rankId, out var r) && r.Available ? r.Number : null;
             rows.Add(Row(("indicator", valueId), ("label_ko", labelKo), ("value", value), ("unit", unit), ("rank", rank),
-                ("leader_iso3", leader?["iso3"]), ("leader_value", leader?[leaderValueKey]), ("change_sign", change),
+                ("leader_iso3", leader?["iso3"]), ("leader_value", leader?[leaderValueKey] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null), ("change_sign", change),
                 ("source", valueMetric.Sources.Count == 0 ? null : (valueMetric.Sources[0] with { Column = 0 }).ToString())));
             foreach (var id in evidenceIds.Prepend(valueId))
                 if (m.TryGetValue(id, out var e) && e.Available) sources.AddRange(e.Sources);
@@ -54,7 +55,9 @@ internal static class KoreaScorecard
             var before = m["vibrancy.rank.KOR.previous"];
             // A smaller rank number is an improvement, so the arrow points the other way from the number.
             var change = before.Available ? Sign(before.Number!.Value - vibrancy.Number!.Value) : Same;
-            Add(score.Available ? score.Id : vibrancy.Id, "글로벌 AI 활력 점수·순위", score.Available ? score.Number : null, "점", vibrancy.Id,
+            // Without a printed score the rank itself is the value.
+            Add(score.Available ? score.Id : vibrancy.Id, score.Available ? "글로벌 AI 활력 점수" : "글로벌 AI 활력 순위",
+                score.Available ? score.Number : vibrancy.Number, score.Available ? "점" : "위", vibrancy.Id,
                 m["vibrancy.ranking"].Rows?.FirstOrDefault(), "score", change, "vibrancy.ranking", "vibrancy.rank.KOR.previous", vibrancy.Id);
         }
 

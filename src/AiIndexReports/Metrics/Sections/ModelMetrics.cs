@@ -40,6 +40,14 @@ internal static class ModelMetrics
             ? Unavailable("models.total", "주목할 만한 AI 모델 수(전체)", "개", TotalFormula(y, snapshot), noModels)
             : Number("models.total", "주목할 만한 AI 모델 수(전체)", "개", TotalFormula(y, snapshot), total, yearSources);
 
+        // Epoch marks some organisations (e.g. Google DeepMind in the 2024-07-16 export) only as "Multinational": the
+        // Data stage keeps no country for them, so they are in the total but in no country's count.
+        var unattributed = inYear.Where(m => m.CountryIso3.Count == 0).ToList();
+        yield return total == 0
+            ? Unavailable("models.unattributed", "개발 국가가 없는 주목할 만한 AI 모델 수", "개", UnattributedFormula, noModels)
+            : Number("models.unattributed", "개발 국가가 없는 주목할 만한 AI 모델 수", "개", UnattributedFormula, unattributed.Count,
+                unattributed.Count > 0 ? unattributed.Select(m => m.Source) : yearSources);
+
         var byCountry = inYear
             .SelectMany(m => m.CountryIso3.Distinct().Select(c => (Country: c, Model: m)))
             .GroupBy(x => x.Country, StringComparer.Ordinal)
@@ -90,14 +98,17 @@ internal static class ModelMetrics
 
         var usa = byCountry.GetValueOrDefault("USA")?.Count ?? 0;
         var chn = byCountry.GetValueOrDefault("CHN")?.Count ?? 0;
-        yield return Number("models.us_china_ratio", "미국 대비 중국 주목할 만한 AI 모델 수 배율", "배",
+        yield return Number("models.us_china_ratio", "중국 대비 미국의 주목할 만한 AI 모델 수 배수", "배",
             "미국 모델 수 ÷ 중국 모델 수(측정 연도, 재집계)", Calc.Divide(usa, chn, $"China's notable model count in {y}"),
             (byCountry.GetValueOrDefault("USA") ?? []).Concat(byCountry.GetValueOrDefault("CHN") ?? []).Select(m => m.Source));
 
         foreach (var metric in YearSeries(dataset, y)) yield return metric;
         yield return KoreaList(inYear, y, file);
-        foreach (var metric in Printed(indicators, y, snapshot, byCountry, europe)) yield return metric;
+        foreach (var metric in Printed(indicators, y, snapshot, byCountry, europe, unattributed.Count)) yield return metric;
     }
+
+    private const string UnattributedFormula =
+        "측정 연도에 공개된 모델 가운데 개발 기관 국가가 'Multinational'로만 적혀 있어 어느 국가에도 세지 않은 모델 수(전체 모델 수에는 포함)";
 
     private static string TotalFormula(int y, string snapshot) =>
         $"Epoch AI 주목할 만한 AI 모델 표({snapshot} 내려받기)에서 {y}년에 공개된 서로 다른 모델 수. 여러 나라가 함께 개발한 모델도 1개로 셈";
@@ -145,7 +156,7 @@ internal static class ModelMetrics
 
     /// <summary>The AI Index's printed counts and how far our recount is from them.</summary>
     private static IEnumerable<Metric> Printed(EditionIndicators indicators, int y, string snapshot,
-        Dictionary<string, List<NotableModel>> byCountry, List<NotableModel> europe)
+        Dictionary<string, List<NotableModel>> byCountry, List<NotableModel> europe, int unattributed)
     {
         const string indicator = "notable_ai_models";
         var printed = indicators.Current(indicator).Where(i => i.Period == y.ToString(CultureInfo.InvariantCulture)).ToList();
@@ -190,8 +201,9 @@ internal static class ModelMetrics
         yield return printed.Count == 0
             ? Unavailable("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", "", noteFormula,
                 NotComputable.MissingIndicator(indicator, indicators.Edition, y.ToString(CultureInfo.InvariantCulture)))
-            : MetricFactory.Text("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
-                $"재집계는 Epoch AI의 {snapshot} 내려받기 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음",
+            : TextMetric("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
+                $"재집계는 Epoch AI의 {snapshot} 내려받기 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음" +
+                (unattributed > 0 ? $"(이 자료에서 {unattributed}개 모델은 개발 국가가 'Multinational'로만 적혀 있어 국가별 수에서 빠짐)" : ""),
                 printed.Select(i => i.Location));
     }
 }

@@ -78,10 +78,10 @@ internal static class PatentMetrics
     private static IEnumerable<Metric> Shares(EditionIndicators indicators)
     {
         const string indicator = "ai_patents_granted_share";
-        var current = LatestPeriod(indicators.Current(indicator));
-        var previous = LatestPeriod(indicators.Previous(indicator));
-        var byCode = ByIso3(current);
-        var previousByCode = ByIso3(previous);
+        var current = IndicatorRows.LatestPeriod(indicators.Current(indicator));
+        var previous = IndicatorRows.LatestPeriod(indicators.Previous(indicator));
+        var byCode = IndicatorRows.ByIso3(current);
+        var previousByCode = IndicatorRows.ByIso3(previous);
 
         foreach (var code in byCode.Keys.Union(AlwaysReported).Order(StringComparer.Ordinal))
         {
@@ -115,16 +115,17 @@ internal static class PatentMetrics
             .Where(i => i.Iso3 == "USA" && (i.Unit.Contains("peak", StringComparison.OrdinalIgnoreCase) || i.Note.Contains("peak", StringComparison.OrdinalIgnoreCase)))
             .MaxBy(i => i.Value);
         const string peakFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도의 비중";
+        const string peakYearFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도";
         if (peak is null)
         {
             var why = NotComputable.MissingIndicator(indicator, indicators.Edition, "USA peak share", "미국 비중의 정점");
             yield return Unavailable("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula, why);
-            yield return Unavailable("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakFormula, why);
+            yield return Unavailable("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakYearFormula, why);
         }
         else
         {
             yield return Number("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula, peak.Value, [peak.Location]);
-            yield return Number("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakFormula,
+            yield return Number("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakYearFormula,
                 Period.Parse(peak.Period) is { } p ? p.Year : double.NaN, [peak.Location]);
         }
     }
@@ -132,9 +133,9 @@ internal static class PatentMetrics
     private static IEnumerable<Metric> PerCapita(EditionIndicators indicators)
     {
         const string indicator = "ai_patents_granted_per_100k";
-        var current = LatestPeriod(indicators.Current(indicator));
-        var previous = LatestPeriod(indicators.Previous(indicator));
-        var byCode = ByIso3(current);
+        var current = IndicatorRows.LatestPeriod(indicators.Current(indicator));
+        var previous = IndicatorRows.LatestPeriod(indicators.Previous(indicator));
+        var byCode = IndicatorRows.ByIso3(current);
         var ranked = Ranking.Descending(byCode.Values, i => i.Value, i => RegionNames.Country(i.Iso3!));
         var rankOf = ranked.ToDictionary(r => r.Item.Iso3!, StringComparer.Ordinal);
         const string rankFormula = "AI 인덱스가 발표한 국가들 사이에서 인구 10만 명당 AI 특허 등록 건수가 많은 순서의 순위(같은 값은 공동 순위)";
@@ -169,8 +170,8 @@ internal static class PatentMetrics
         foreach (var other in byCode.Keys.Union(["CHN", "USA"]).Where(c => c != "KOR").Order(StringComparer.Ordinal))
         {
             var name = RegionNames.Country(other);
-            var label = $"인구 10만 명당 AI 특허 등록 건수의 한국 대비 배수({name})";
-            var formula = $"한국의 인구 10만 명당 등록 건수 ÷ {name}의 인구 10만 명당 등록 건수";
+            var label = $"인구 10만 명당 AI 특허 등록 건수의 상대국 대비 한국 배수({name})";
+            const string formula = "한국의 인구 10만 명당 등록 건수 ÷ 상대국의 인구 10만 명당 등록 건수(한국이 상대국의 몇 배인지)";
             if (korea is null)
                 yield return Unavailable($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula, missingKorea);
             else if (!byCode.TryGetValue(other, out var o))
@@ -181,19 +182,19 @@ internal static class PatentMetrics
                     Growth.Multiple(korea.Value, o.Value, $"{indicator} {other}"), [korea.Location, o.Location]);
         }
 
-        var before = ByIso3(previous).GetValueOrDefault("KOR");
+        var before = IndicatorRows.ByIso3(previous).GetValueOrDefault("KOR");
         const string previousFormula = "직전 판 AI 인덱스가 발표한 한국의 인구 10만 명당 AI 특허 등록 건수(직전 판의 최근 연도)";
         const string changeFormula = "이번 판의 한국 값 − 직전 판의 한국 값";
         var missingBefore = indicators.MissingPrevious(indicator, "KOR", "한국");
         if (before is null)
         {
             yield return Unavailable("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, missingBefore);
-            yield return Unavailable("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", previousFormula, missingBefore);
+            yield return Unavailable("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", PreviousYearFormula, missingBefore);
         }
         else
         {
             yield return Number("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, before.Value, [before.Location]);
-            yield return Number("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", previousFormula,
+            yield return Number("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", PreviousYearFormula,
                 Period.Parse(before.Period) is { } p ? p.Year : double.NaN, [before.Location]);
         }
         yield return korea is null || before is null
@@ -203,14 +204,5 @@ internal static class PatentMetrics
                 korea.Value - before.Value, [korea.Location, before.Location]);
     }
 
-    /// <summary>The rows of the most recent period among those given (an edition prints a few older years too).</summary>
-    internal static List<Indicator> LatestPeriod(IReadOnlyList<Indicator> rows)
-    {
-        var latest = rows.Select(i => Period.Parse(i.Period)?.SortKey).Max();
-        return latest is null ? [] : rows.Where(i => Period.Parse(i.Period)?.SortKey == latest).ToList();
-    }
-
-    internal static Dictionary<string, Indicator> ByIso3(IEnumerable<Indicator> rows) =>
-        rows.Where(i => i.Iso3 is not null).GroupBy(i => i.Iso3!, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+    private const string PreviousYearFormula = "직전 판 AI 인덱스가 한국의 인구 10만 명당 AI 특허 등록 건수를 발표한 연도(직전 판의 최근 연도)";
 }
