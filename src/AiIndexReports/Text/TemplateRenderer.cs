@@ -101,8 +101,8 @@ public sealed class TemplateRenderer
     private ScriptObject Globals(TemplateModel model)
     {
         var globals = new ScriptObject();
-        foreach (var function in Functions.All) globals[function.Name] = function.ToScriban();
-        if (model.Metrics is { } metrics) globals[MetricTree.RootName] = MetricTree.Build(metrics);
+        foreach (var (name, function) in Functions.Compiled) globals[name] = function;
+        if (model.MetricsObject is { } metrics) globals[MetricTree.RootName] = metrics;
         foreach (var (name, value) in model.Variables)
         {
             if (globals.ContainsKey(name)) throw new ArgumentException($"model variable \"{name}\" has the same name as a template function");
