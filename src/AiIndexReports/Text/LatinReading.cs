@@ -14,6 +14,8 @@ public static class LatinReading
         ["EXAONE"] = FinalSound.Consonant,  // 엑사원
         ["CLOVA"] = FinalSound.Vowel,       // 클로바
         ["NASA"] = FinalSound.Vowel,        // 나사
+        ["NAVER"] = FinalSound.Vowel,       // 네이버, not 엔에이브이이알
+        ["KISTEP"] = FinalSound.Consonant,  // 키스텝
         ["Deep"] = FinalSound.Consonant,    // 딥 (a long vowel + p would otherwise give 프)
         ["Book"] = FinalSound.Consonant,    // 북
         ["Google"] = FinalSound.Rieul,      // 구글

@@ -17,7 +17,7 @@ public enum FinalSound
 /// Finds the final sound of a word as a Korean reader says it: Hangul by its 받침, numbers in Sino-Korean
 /// ("10" 십, "1,000" 천, "17.5" 오), symbols by their names ("%" 퍼센트, "%p" 퍼센트포인트), Latin acronyms letter by letter
 /// ("MMLU" 유, "LG" 지), other Latin words by <see cref="LatinReading"/>.
-/// Text in trailing brackets is not read ("한국(KOR)" reads as 한국); closing quotes are skipped but their content read.
+/// Text in trailing brackets is not read ("한국(KOR)" reads as 한국); closing quotes and footnote marks are skipped.
 /// </summary>
 public static class SpokenEnding
 {
@@ -74,7 +74,8 @@ public static class SpokenEnding
                 text = open > 0 ? text[..open] : text[1..^1];
                 continue;
             }
-            if ("\"'’”」』》〉.,;:!?…·".Contains(last)) { text = text[..^1]; continue; }
+            // Footnote markers (*, †, ¹) are not read either.
+            if ("\"'’”」』》〉.,;:!?…·*†‡¹²³⁴⁵⁶⁷⁸⁹⁰".Contains(last)) { text = text[..^1]; continue; }
             return text;
         }
     }

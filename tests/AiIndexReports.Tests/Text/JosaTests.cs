@@ -81,12 +81,21 @@ public class JosaTests
     [InlineData("Mistral", "(으)로", "Mistral로")]
     [InlineData("Claude", "은/는", "Claude는")]
     [InlineData("Copilot", "이/가", "Copilot이")]
+    [InlineData("NAVER", "와/과", "NAVER와")]
+    [InlineData("KAIST", "와/과", "KAIST와")]
+    [InlineData("LLM", "(으)로", "LLM으로")]
+    [InlineData("xAI", "이/가", "xAI가")]
+    [InlineData("Llama 3.1", "을/를", "Llama 3.1을")]
+    [InlineData("Claude 3.5 Sonnet", "이/가", "Claude 3.5 Sonnet이")]
+    [InlineData("HyperCLOVA X", "은/는", "HyperCLOVA X는")]
     // Brackets and quotes
     [InlineData("한국(KOR)", "은/는", "한국(KOR)은")]
     [InlineData("미국(USA)", "과/와", "미국(USA)과")]
     [InlineData("(KOR)", "(으)로", "(KOR)로")]
     [InlineData("‘AI’", "이/가", "‘AI’가")]
     [InlineData("\"서울\"", "(으)로", "\"서울\"로")]
+    [InlineData("한국*", "은/는", "한국*은")]
+    [InlineData("미국¹", "이/가", "미국¹이")]
     public void Attach_picks_the_particle_as_read_aloud(string word, string pair, string expected) =>
         Assert.Equal(expected, Josa.Attach(word, pair));
 
