@@ -158,6 +158,20 @@ public class TemplateRendererTests
     }
 
     [Fact]
+    public void RenderAll_reports_the_errors_of_every_file_together()
+    {
+        using var folder = new TemplateFolder()
+            .Write("full/01.md.sbn", "{{ metrics.models.total.value }}")
+            .Write("full/02.md.sbn", "{{ typo1 }}")
+            .Write("full/03.md.sbn", "\n{{ typo2 }}");
+        var renderer = new TemplateRenderer(folder.Root);
+        var error = Assert.Throws<BuildFailedException>(() =>
+            renderer.RenderAll(["full/01.md.sbn", "full/02.md.sbn", "full/03.md.sbn"], new TemplateModel(SampleMetrics())));
+        Assert.Equal(["templates/full/02.md.sbn(1,4)", "templates/full/03.md.sbn(2,4)"], error.Diagnostics.Select(d => d.Location!.ToString()));
+        Assert.Equal(["62"], renderer.RenderAll(["full/01.md.sbn"], new TemplateModel(SampleMetrics())));
+    }
+
+    [Fact]
     public void A_missing_template_file_is_an_error_naming_it()
     {
         using var folder = new TemplateFolder();
