@@ -269,7 +269,7 @@ public class TemplateRendererTests
         ]);
         using var folder = new TemplateFolder().Write("test/x.md.sbn", "{{ 1 }}");
         var diagnostic = Assert.Single(Fails(folder, "test/x.md.sbn", metrics).Diagnostics);
-        Assert.Equal("metric a.b.label: error: `metrics.a.b.label` would hide the metric field `label`; rename the longer id", diagnostic.ToString());
+        Assert.Equal("error: metric id \"a.b.label\": `metrics.a.b.label` would hide the metric field `label`; rename the longer id", diagnostic.ToString());
     }
 
     [Theory]
