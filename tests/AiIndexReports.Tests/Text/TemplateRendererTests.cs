@@ -255,6 +255,18 @@ public class TemplateRendererTests
         Assert.Equal("AI 인덱스 가! 이", renderer.Render("test/x.md.sbn", model));
     }
 
+    private static string Where(Scriban.TemplateContext context, Scriban.Parsing.SourceSpan span, string id) =>
+        $"{id}@{span.FileName}:{span.Start.Line + 1}";
+
+    [Fact]
+    public void Extra_functions_can_know_where_they_are_called()
+    {
+        using var folder = new TemplateFolder().Write("full/01.md.sbn", "\n{{ where \"models_by_country\" }}");
+        var renderer = new TemplateRenderer(folder.Root);
+        renderer.Functions.Add(new TemplateFunction("where", Where, "where \"id\"", "test", "{{ where \"x\" }}"));
+        Assert.Equal("\nmodels_by_country@templates/full/01.md.sbn:2", renderer.Render("full/01.md.sbn", new TemplateModel()));
+    }
+
     [Fact]
     public void Templates_cannot_receive_raw_NET_objects() =>
         Assert.Throws<ArgumentException>(() => new TemplateModel().Set("file", new FileInfo("/etc/hostname")));
