@@ -85,6 +85,8 @@ public class JosaTests
     [InlineData("Claude", "은/는", "Claude는")]
     [InlineData("Copilot", "이/가", "Copilot이")]
     [InlineData("NAVER", "와/과", "NAVER와")]
+    [InlineData("Deep", "이다/다", "Deep이다")]
+    [InlineData("iPhone", "이/가", "iPhone이")]
     [InlineData("KAIST", "와/과", "KAIST와")]
     [InlineData("LLM", "(으)로", "LLM으로")]
     [InlineData("xAI", "이/가", "xAI가")]
