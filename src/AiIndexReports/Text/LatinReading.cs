@@ -12,12 +12,10 @@ public static class LatinReading
     private static readonly Dictionary<string, FinalSound> Exceptions = new(StringComparer.OrdinalIgnoreCase)
     {
         ["EXAONE"] = FinalSound.Consonant,  // 엑사원
-        ["CLOVA"] = FinalSound.Vowel,       // 클로바
-        ["NASA"] = FinalSound.Vowel,        // 나사
+        ["NAVER"] = FinalSound.Vowel,       // 네이버, not 엔에이브이이알
+        ["KISTEP"] = FinalSound.Consonant,  // 키스텝
         ["Deep"] = FinalSound.Consonant,    // 딥 (a long vowel + p would otherwise give 프)
         ["Book"] = FinalSound.Consonant,    // 북
-        ["Google"] = FinalSound.Rieul,      // 구글
-        ["Apple"] = FinalSound.Rieul,       // 애플
     };
 
     // Korean names of the letters: A 에이, B 비, … L 엘, M 엠, N 엔, R 알 — only L/R end in ㄹ, M/N in a consonant.
@@ -46,7 +44,7 @@ public static class LatinReading
         int end = word.Length;
         if (char.IsAsciiLetterUpper(word[end - 1]))
         {
-            // Trailing capitals form an acronym ("OpenAI" → AI); a lone capital stays with its word ("BigQ" → Q is fine too).
+            // Trailing capitals form an acronym, spelled out: "OpenAI" → AI, "GPT" → GPT.
             int start = end;
             while (start > 0 && char.IsAsciiLetterUpper(word[start - 1])) start--;
             return word[start..];

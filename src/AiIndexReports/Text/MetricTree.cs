@@ -12,11 +12,11 @@ namespace AiIndexReports.Text;
 /// with <see cref="MetricNode.Fields"/>. An id can also be a prefix of other ids ("patents.share.USA" and
 /// "patents.share.USA.change_pp"): the metric object then holds the longer ids' members too.
 /// </summary>
-public static class MetricTree
+internal static class MetricTree
 {
     public const string RootName = "metrics";
 
-    internal static StrictScriptObject Build(MetricSet metrics)
+    public static StrictScriptObject Build(MetricSet metrics)
     {
         var root = new StrictScriptObject(RootName);
         var problems = new List<Diagnostic>();
@@ -24,7 +24,7 @@ public static class MetricTree
         foreach (var metric in metrics.All.OrderBy(m => m.Id.Count(c => c == '.')).ThenBy(m => m.Id, StringComparer.Ordinal))
         {
             try { Add(root, metric); }
-            catch (ArgumentException e) { problems.Add(new Diagnostic(new SourceLocation($"metric {metric.Id}"), e.Message)); }
+            catch (ArgumentException e) { problems.Add(new Diagnostic(null, $"metric id \"{metric.Id}\": {e.Message}")); }
         }
         if (problems.Count > 0) throw new BuildFailedException(problems);
         Freeze(root);
@@ -34,29 +34,31 @@ public static class MetricTree
     private static void Add(StrictScriptObject root, Metric metric)
     {
         var segments = metric.Id.Split('.');
-        if (segments.Any(string.IsNullOrEmpty)) throw new ArgumentException($"metric id \"{metric.Id}\" has an empty segment");
+        if (segments.Any(string.IsNullOrEmpty)) throw new ArgumentException("empty segment");
 
         var parent = root;
-        for (int i = 0; i < segments.Length - 1; i++)
+        foreach (var segment in segments[..^1])
         {
-            parent = parent.ContainsKey(segments[i])
-                ? parent[segments[i]] as StrictScriptObject ?? throw new ArgumentException($"`{parent.Path}.{segments[i]}` is not an object")
-                : AddChild(parent, segments[i], new StrictScriptObject($"{parent.Path}.{segments[i]}"));
+            CheckNotAField(parent, segment);
+            parent = parent.ContainsKey(segment)
+                ? (StrictScriptObject)parent[segment]!
+                : AddChild(parent, segment, new StrictScriptObject($"{parent.Path}.{segment}"));
         }
 
         string name = segments[^1];
-        var node = new MetricNode($"{parent.Path}.{name}", metric);
+        CheckNotAField(parent, name);
+        // The slot is free: ids are unique in a MetricSet, and shorter ids are added before the longer ones they prefix.
+        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric));
+    }
+
+    private static void CheckNotAField(StrictScriptObject parent, string name)
+    {
         if (parent is MetricNode && MetricNode.Fields.Contains(name))
-            throw new ArgumentException($"`{node.Path}` would hide the metric field `{name}`; rename the longer id");
-        if (parent.ContainsKey(name))
-            throw new ArgumentException(parent[name] is MetricNode ? $"duplicate metric id \"{metric.Id}\"" : $"`{node.Path}` is both a metric and a group");
-        AddChild(parent, name, node);
+            throw new ArgumentException($"`{parent.Path}.{name}` would hide the metric field `{name}`; rename the longer id");
     }
 
     private static StrictScriptObject AddChild(StrictScriptObject parent, string name, StrictScriptObject child)
     {
-        if (parent is MetricNode && MetricNode.Fields.Contains(name))
-            throw new ArgumentException($"`{parent.Path}.{name}` would hide the metric field `{name}`; rename the longer id");
         parent[name] = child;
         return child;
     }

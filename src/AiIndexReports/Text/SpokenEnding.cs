@@ -15,9 +15,9 @@ public enum FinalSound
 
 /// <summary>
 /// Finds the final sound of a word as a Korean reader says it: Hangul by its 받침, numbers in Sino-Korean
-/// ("10" 십, "1,000" 천, "17.5" 오), symbols by their names ("%" 퍼센트, "%p" 퍼센트포인트), Latin acronyms letter by letter
+/// ("10" 십, "1,000" 천, "17.5" 오), symbols by their names ("%" 퍼센트, "%p" 퍼센트포인트, "$0.07" 0.07달러), Latin acronyms letter by letter
 /// ("MMLU" 유, "LG" 지), other Latin words by <see cref="LatinReading"/>.
-/// Text in trailing brackets is not read ("한국(KOR)" reads as 한국); closing quotes are skipped but their content read.
+/// Text in trailing brackets is not read ("한국(KOR)" reads as 한국); closing quotes and footnote marks are skipped.
 /// </summary>
 public static class SpokenEnding
 {
@@ -74,7 +74,8 @@ public static class SpokenEnding
                 text = open > 0 ? text[..open] : text[1..^1];
                 continue;
             }
-            if ("\"'’”」』》〉.,;:!?…·".Contains(last)) { text = text[..^1]; continue; }
+            // Footnote markers (*, †, ¹) are not read either.
+            if ("\"'’”」』》〉.,;:!?…·*†‡¹²³⁴⁵⁶⁷⁸⁹⁰".Contains(last)) { text = text[..^1]; continue; }
             return text;
         }
     }
@@ -99,6 +100,13 @@ public static class SpokenEnding
         return text[start..];
     }
 
+    // 달러, 유로, 파운드 end in a vowel; 원 and 엔 (¥ may also be read 위안) in a consonant.
+    private static readonly Dictionary<char, FinalSound> CurrencyNames = new()
+    {
+        ['$'] = FinalSound.Vowel, ['€'] = FinalSound.Vowel, ['£'] = FinalSound.Vowel,
+        ['₩'] = FinalSound.Consonant, ['¥'] = FinalSound.Consonant,
+    };
+
     // Sino-Korean digit names 영 일 이 삼 사 오 육 칠 팔 구.
     private static readonly FinalSound[] DigitNames =
     [
@@ -118,6 +126,8 @@ public static class SpokenEnding
     {
         int start = text.Length;
         while (start > 0 && (char.IsAsciiDigit(text[start - 1]) || text[start - 1] is ',' or '.')) start--;
+        // A currency sign is written before the number but read after it: "$0.07" is 0.07달러, "₩500" 500원.
+        if (start > 0 && CurrencyNames.TryGetValue(text[start - 1], out var currency)) return currency;
         var number = text[start..].TrimStart(",.");
         int point = number.IndexOf('.');
         if (point >= 0) return DigitNames[number[^1] - '0'];

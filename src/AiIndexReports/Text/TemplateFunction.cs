@@ -14,16 +14,19 @@ namespace AiIndexReports.Text;
 /// <param name="Example">template code whose output VARIABLES.md shows, e.g. "{{ 29.64 | pct }}".</param>
 public sealed record TemplateFunction(string Name, Delegate Implementation, string Signature, string Description, string Example)
 {
-    internal IScriptCustomFunction ToScriban() =>
-        DynamicCustomFunction.Create(Implementation.Target!, Implementation.Method);
+    internal IScriptCustomFunction ToScriban() => DynamicCustomFunction.Create(Implementation.Target!, Implementation.Method);
 }
 
 /// <summary>The functions a renderer offers, in the order they are documented. Names are unique.</summary>
 public sealed class TemplateFunctions
 {
     private readonly List<TemplateFunction> _functions = [];
+    private readonly Dictionary<string, IScriptCustomFunction> _compiled = new(StringComparer.Ordinal);
 
     public IReadOnlyList<TemplateFunction> All => _functions;
+
+    /// <summary>The Scriban function objects, made once when added (reflection over the method is not free).</summary>
+    internal IReadOnlyDictionary<string, IScriptCustomFunction> Compiled => _compiled;
 
     /// <summary>Adds a function; a name already taken (by a function or by Scriban's built-ins) is an error.</summary>
     public TemplateFunctions Add(TemplateFunction function)
@@ -32,6 +35,7 @@ public sealed class TemplateFunctions
             throw new ArgumentException($"template function name \"{function.Name}\" must be snake_case (a-z, 0-9, _)");
         if (_functions.Any(f => f.Name == function.Name) || ReservedNames.Contains(function.Name))
             throw new ArgumentException($"template function name \"{function.Name}\" is already taken");
+        _compiled.Add(function.Name, function.ToScriban());
         _functions.Add(function);
         return this;
     }

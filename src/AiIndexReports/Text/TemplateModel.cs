@@ -11,9 +11,18 @@ public sealed class TemplateModel
 {
     private readonly Dictionary<string, object?> _variables = new(StringComparer.Ordinal);
 
-    public TemplateModel(MetricSet? metrics = null) => Metrics = metrics;
+    private readonly Lazy<StrictScriptObject?> _metricsObject;
+
+    public TemplateModel(MetricSet? metrics = null)
+    {
+        Metrics = metrics;
+        // Built once and read-only, so every section of a brief (even rendered in parallel) shares it.
+        _metricsObject = new(() => metrics is null ? null : MetricTree.Build(metrics));
+    }
 
     public MetricSet? Metrics { get; }
+
+    internal StrictScriptObject? MetricsObject => _metricsObject.Value;
 
     public IReadOnlyDictionary<string, object?> Variables => _variables;
 

@@ -44,24 +44,40 @@ public sealed class TemplateRenderer
     public string Render(string templatePath, TemplateModel model)
     {
         var loader = new TemplatesFolderLoader(_root, _displayRoot);
-        var text = loader.Read(templatePath, message =>
+        var (display, text) = loader.Read(templatePath, message =>
             new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message)));
-        var (_, display) = loader.Resolve(templatePath, message => new InvalidOperationException(message));
         return RenderSource(text, display, model, loader);
     }
 
+    /// <summary>
+    /// Renders several files (a brief's sections) and reports the problems of all of them together: one
+    /// <see cref="BuildFailedException"/> with every file's diagnostics, so an editor fixes them in one pass.
+    /// </summary>
+    public IReadOnlyList<string> RenderAll(IEnumerable<string> templatePaths, TemplateModel model)
+    {
+        var results = new List<string>();
+        var problems = new List<Diagnostic>();
+        foreach (var path in templatePaths)
+        {
+            try { results.Add(Render(path, model)); }
+            catch (BuildFailedException e) { problems.AddRange(e.Diagnostics); }
+        }
+        return problems.Count > 0 ? throw new BuildFailedException(problems) : results;
+    }
+
     /// <summary>Renders template text that is not a file (generated snippets, documentation examples); includes still resolve in the templates folder.</summary>
-    public string RenderText(string text, string displayPath, TemplateModel model) =>
-        RenderSource(text, displayPath, model, new TemplatesFolderLoader(_root, _displayRoot));
+    public string RenderText(string text, string displayPath, TemplateModel model)
+    {
+        var loader = new TemplatesFolderLoader(_root, _displayRoot);
+        loader.Remember(displayPath, text);
+        return RenderSource(text, displayPath, model, loader);
+    }
 
     private string RenderSource(string text, string displayPath, TemplateModel model, TemplatesFolderLoader loader)
     {
-        var sources = new Dictionary<string, string> { [displayPath] = text };
-        IReadOnlyDictionary<string, string> AllSources() => sources.Concat(loader.Sources).GroupBy(p => p.Key).ToDictionary(g => g.Key, g => g.First().Value);
-
         var template = Template.Parse(text, displayPath);
         if (template.HasErrors)
-            throw new BuildFailedException(TemplateErrors.FromParser(template.Messages, sources).ToList());
+            throw new BuildFailedException(TemplateErrors.FromParser(template.Messages, loader.Sources).ToList());
 
         var context = CreateContext(loader);
         context.PushGlobal(Globals(model));
@@ -71,7 +87,7 @@ public sealed class TemplateRenderer
         }
         catch (ScriptRuntimeException e)
         {
-            throw new BuildFailedException(TemplateErrors.FromRuntime(e, AllSources()).ToList());
+            throw new BuildFailedException(TemplateErrors.FromRuntime(e, loader.Sources).ToList());
         }
     }
 
@@ -101,8 +117,8 @@ public sealed class TemplateRenderer
     private ScriptObject Globals(TemplateModel model)
     {
         var globals = new ScriptObject();
-        foreach (var function in Functions.All) globals[function.Name] = function.ToScriban();
-        if (model.Metrics is { } metrics) globals[MetricTree.RootName] = MetricTree.Build(metrics);
+        foreach (var (name, function) in Functions.Compiled) globals[name] = function;
+        if (model.MetricsObject is { } metrics) globals[MetricTree.RootName] = metrics;
         foreach (var (name, value) in model.Variables)
         {
             if (globals.ContainsKey(name)) throw new ArgumentException($"model variable \"{name}\" has the same name as a template function");

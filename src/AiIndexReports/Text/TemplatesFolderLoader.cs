@@ -27,21 +27,24 @@ internal sealed class TemplatesFolderLoader(string? root, string displayRoot) : 
     }
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
-        Read(templatePath, message => new ScriptRuntimeException(callerSpan, message));
+        Read(templatePath, message => new ScriptRuntimeException(callerSpan, message)).Text;
 
     public ValueTask<string?> LoadAsync(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         new(Load(context, callerSpan, templatePath));
 
     /// <summary>Reads a template by its path relative to the templates folder, or by its display path.</summary>
-    public string Read(string templateName, Func<string, Exception> error)
+    public (string DisplayPath, string Text) Read(string templateName, Func<string, Exception> error)
     {
         var (full, display) = Resolve(templateName, error);
-        if (_sources.TryGetValue(display, out var cached)) return cached;
+        if (_sources.TryGetValue(display, out var cached)) return (display, cached);
         if (!File.Exists(full)) throw error(NotFound(templateName, display));
         var text = File.ReadAllText(full);
         _sources[display] = text;
-        return text;
+        return (display, text);
     }
+
+    /// <summary>Keeps the text of a template that is not a file, so errors can quote it too.</summary>
+    public void Remember(string displayPath, string text) => _sources[displayPath] = text;
 
     private static string NotFound(string templateName, string display) => $"template \"{templateName}\" not found: no file {display}";
 

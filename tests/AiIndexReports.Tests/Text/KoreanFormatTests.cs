@@ -27,6 +27,8 @@ public class KoreanFormatTests
     [InlineData(-122511, null, "-12만 2,511")]
     [InlineData(1234567890123, null, "1조 2,345억 6,789만 123")]
     [InlineData(15000, "만", "2만")]
+    [InlineData(150000000, "억", "2억")]
+    [InlineData(1234567890123, "조", "1조")]
     [InlineData(4000, "만", "0만")]
     public void ManEok(double value, string? smallestUnit, string expected) =>
         Assert.Equal(expected, KoreanNumbers.ManEok(value, smallestUnit));
@@ -40,6 +42,8 @@ public class KoreanFormatTests
     [InlineData(30, 1, "30.0%")]
     [InlineData(29.64, 2, "29.64%")]
     [InlineData(0.05, 1, "0.1%")]
+    [InlineData(0.25, 1, "0.3%")]
+    [InlineData(-0.25, 1, "-0.3%")]
     [InlineData(-0.04, 1, "0.0%")]
     [InlineData(-12.35, 1, "-12.4%")]
     public void Percent(double value, int decimals, string expected) =>

@@ -158,6 +158,20 @@ public class TemplateRendererTests
     }
 
     [Fact]
+    public void RenderAll_reports_the_errors_of_every_file_together()
+    {
+        using var folder = new TemplateFolder()
+            .Write("full/01.md.sbn", "{{ metrics.models.total.value }}")
+            .Write("full/02.md.sbn", "{{ typo1 }}")
+            .Write("full/03.md.sbn", "\n{{ typo2 }}");
+        var renderer = new TemplateRenderer(folder.Root);
+        var error = Assert.Throws<BuildFailedException>(() =>
+            renderer.RenderAll(["full/01.md.sbn", "full/02.md.sbn", "full/03.md.sbn"], new TemplateModel(SampleMetrics())));
+        Assert.Equal(["templates/full/02.md.sbn(1,4)", "templates/full/03.md.sbn(2,4)"], error.Diagnostics.Select(d => d.Location!.ToString()));
+        Assert.Equal(["62"], renderer.RenderAll(["full/01.md.sbn"], new TemplateModel(SampleMetrics())));
+    }
+
+    [Fact]
     public void A_missing_template_file_is_an_error_naming_it()
     {
         using var folder = new TemplateFolder();
@@ -241,6 +255,18 @@ public class TemplateRendererTests
         Assert.Equal("AI 인덱스 가! 이", renderer.Render("test/x.md.sbn", model));
     }
 
+    private static string Where(Scriban.TemplateContext context, Scriban.Parsing.SourceSpan span, string id) =>
+        $"{id}@{span.FileName}:{span.Start.Line + 1}";
+
+    [Fact]
+    public void Extra_functions_can_know_where_they_are_called()
+    {
+        using var folder = new TemplateFolder().Write("full/01.md.sbn", "\n{{ where \"models_by_country\" }}");
+        var renderer = new TemplateRenderer(folder.Root);
+        renderer.Functions.Add(new TemplateFunction("where", Where, "where \"id\"", "test", "{{ where \"x\" }}"));
+        Assert.Equal("\nmodels_by_country@templates/full/01.md.sbn:2", renderer.Render("full/01.md.sbn", new TemplateModel()));
+    }
+
     [Fact]
     public void Templates_cannot_receive_raw_NET_objects() =>
         Assert.Throws<ArgumentException>(() => new TemplateModel().Set("file", new FileInfo("/etc/hostname")));
@@ -255,7 +281,7 @@ public class TemplateRendererTests
         ]);
         using var folder = new TemplateFolder().Write("test/x.md.sbn", "{{ 1 }}");
         var diagnostic = Assert.Single(Fails(folder, "test/x.md.sbn", metrics).Diagnostics);
-        Assert.Equal("metric a.b.label: error: `metrics.a.b.label` would hide the metric field `label`; rename the longer id", diagnostic.ToString());
+        Assert.Equal("error: metric id \"a.b.label\": `metrics.a.b.label` would hide the metric field `label`; rename the longer id", diagnostic.ToString());
     }
 
     [Theory]
