@@ -16,6 +16,7 @@ public sealed class FontFace : IDisposable
     static readonly Feature[] NoFeatures = [];
     static readonly Feature[] TabularFeatures = [new(new Tag('t', 'n', 'u', 'm'), 1, 0, uint.MaxValue)];
 
+    readonly unsafe byte* _fontData;
     readonly Blob _blob;
     readonly Face _hbFace;
     readonly HbFont _hbFont;
@@ -32,7 +33,14 @@ public sealed class FontFace : IDisposable
         FileBytes = fileBytes;
         Typeface = SKTypeface.FromData(SKData.CreateCopy(fileBytes))
             ?? throw new FontLoadException(source, "not a font file Skia can read");
-        _blob = Blob.FromStream(new MemoryStream(fileBytes));
+        // HarfBuzz reads the font in place: give it native memory that lives as long as this face. (Blob.FromStream
+        // crashed under parallel layout with GC pressure.)
+        unsafe
+        {
+            _fontData = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)fileBytes.Length);
+            fileBytes.CopyTo(new Span<byte>(_fontData, fileBytes.Length));
+            _blob = new Blob((IntPtr)_fontData, fileBytes.Length, MemoryMode.ReadOnly);
+        }
         _hbFace = new Face(_blob, 0);
         UnitsPerEm = _hbFace.UnitsPerEm;
         if (UnitsPerEm <= 0) throw new FontLoadException(source, "HarfBuzz found no font tables");
@@ -118,6 +126,7 @@ public sealed class FontFace : IDisposable
         _hbFont.Dispose();
         _hbFace.Dispose();
         _blob.Dispose();
+        unsafe { System.Runtime.InteropServices.NativeMemory.Free(_fontData); }
         Typeface.Dispose();
     }
 }
