@@ -86,14 +86,27 @@ internal static class LineRenderer
             groupColor = color;
             groupHasRuns = true;
             var run = piece.Run;
-            var buffer = builder.AllocatePositionedRun(context.Font(piece.Face, piece.Size), run.Glyphs.Length);
+            // The run carries its text and clusters: where a glyph is not the font's plain glyph for its character
+            // (tabular digits, contextual forms), Skia writes /ActualText so that text extraction still gets the text.
+            var source = text.Text.AsSpan(piece.Start, piece.Length);
+            var utf8Length = System.Text.Encoding.UTF8.GetByteCount(source);
+            var buffer = builder.AllocatePositionedTextRun(context.Font(piece.Face, piece.Size), run.Glyphs.Length, utf8Length);
             var glyphs = buffer.Glyphs;
             var positions = buffer.Positions;
+            System.Text.Encoding.UTF8.GetBytes(source, buffer.Text);
+            var clusters = buffer.Clusters;
+            Span<uint> utf8Offsets = stackalloc uint[source.Length + 1];
+            for (int c = 0, offset = 0; c <= source.Length; c++)
+            {
+                utf8Offsets[c] = (uint)offset;
+                if (c < source.Length) offset += source[c] < 0x80 ? 1 : source[c] < 0x800 ? 2 : char.IsSurrogate(source[c]) ? 2 : 3;
+            }
             var penX = at;
             for (var g = 0; g < run.Glyphs.Length; g++)
             {
                 glyphs[g] = run.Glyphs[g];
                 positions[g] = new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size);
+                clusters[g] = utf8Offsets[Math.Min(run.Clusters[g], source.Length)];
                 penX += run.Advances[g] * piece.Size;
             }
         }
