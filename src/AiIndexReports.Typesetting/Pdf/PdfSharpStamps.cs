@@ -82,15 +82,16 @@ internal sealed class PdfSharpStamps
         var entry = $"{key}({slot})";
         var start = SingleIndexOf(text, entry, $"the {key} placeholder");
         var replacement = value is null ? "" : key + HexTextString(value);
-        Overwrite(output, start, entry.Length, Encoding.ASCII.GetBytes(replacement), padding: (byte)' ');
+        Overwrite(output, start, entry.Length, Encoding.ASCII.GetBytes(replacement));
     }
 
-    private static void Overwrite(byte[] output, int start, int length, byte[] replacement, byte padding)
+    /// <summary>Writes <paramref name="replacement"/> and fills the rest of the range with spaces (PDF whitespace).</summary>
+    private static void Overwrite(byte[] output, int start, int length, byte[] replacement)
     {
         if (replacement.Length > length)
             throw new InvalidOperationException($"Internal: {replacement.Length} bytes do not fit into {length}.");
         replacement.CopyTo(output, start);
-        output.AsSpan(start + replacement.Length, length - replacement.Length).Fill(padding);
+        output.AsSpan(start + replacement.Length, length - replacement.Length).Fill((byte)' ');
     }
 
     private static int SingleIndexOf(string text, string pattern, string what)
