@@ -20,6 +20,7 @@ public sealed record Metric
     public IReadOnlyList<SourceLocation> Sources { get; init; } = [];
     public bool Available { get; init; } = true;
     public string? UnavailableReason { get; init; }
+    public string? UnavailableReasonKo { get; init; }    // the same reason in Korean, for the brief's methodology note
     public double? Number { get; init; }
     public string? Text { get; init; }
     public IReadOnlyList<SeriesPoint>? Series { get; init; }

@@ -1,0 +1,11 @@
+namespace AiIndexReports.Data;
+
+/// <summary>How an edition file says a CSV is encoded. Auto: UTF-8 if the bytes are valid UTF-8, else CP949 if they are valid CP949.</summary>
+internal enum DeclaredEncoding { Auto, Utf8, Cp949 }
+
+/// <summary>A CSV an edition uses: where it is on disk, how diagnostics name it, and how it is declared to be encoded.</summary>
+/// <param name="FullPath">absolute path on disk</param>
+/// <param name="RepoPath">repo-relative with forward slashes, as every diagnostic and SourceLocation names it</param>
+/// <param name="Encoding">what edition.toml declares</param>
+/// <param name="DeclaredAt">the edition.toml line that names the file (for "declared here" hints)</param>
+internal sealed record DataFile(string FullPath, string RepoPath, DeclaredEncoding Encoding, SourceLocation DeclaredAt);

@@ -1,0 +1,127 @@
+using System.Globalization;
+using AiIndexReports.Data;
+using static AiIndexReports.Metrics.MetricFactory;
+
+namespace AiIndexReports.Metrics.Sections;
+
+/// <summary>
+/// cost.*: how fast the price of a given capability fell, from Epoch's cheapest-model-above-threshold series and its
+/// fitted decline rates. An edition gets these only when it reports inference cost (its indicators print the figures);
+/// the Epoch tables themselves are not edition-specific.
+/// </summary>
+internal static class CostMetrics
+{
+    // "GPT-3.5 level" as the AI Index defines it: MMLU score of at least 64.8.
+    private const string Benchmark = "MMLU";
+    private const double Threshold = 64.8;
+    private const double DaysPerMonth = 365.25 / 12;
+    private const string PricedIndicator = "inference_price_gpt35_level_mmlu";
+
+    public static IEnumerable<Metric> Compute(Dataset dataset, EditionIndicators indicators) =>
+        [.. Gpt35Level(dataset, indicators), .. DeclineRates(dataset, indicators)];
+
+    private static IEnumerable<Metric> Gpt35Level(Dataset dataset, EditionIndicators indicators)
+    {
+        var y = dataset.Edition.MeasuredYear;
+        var points = dataset.CheapestPrices
+            .Where(p => p.Benchmark == Benchmark && p.ThresholdMinScore == Threshold && p.PriceDate.Year <= y)
+            .OrderBy(p => p.PriceDate).ToList();
+        var printed = indicators.Current(PricedIndicator);
+        NotComputable? why = printed.Count == 0
+            ? NotComputable.MissingIndicator(PricedIndicator, indicators.Edition)
+            : points.Count < 2 ? NotComputable.TooFewPoints($"cheapest price at {Benchmark} ≥ {Threshold} up to {y}", points.Count, 2) : null;
+
+        const string seriesText = "Epoch AI의 'MMLU 64.8점(GPT-3.5 수준) 이상 모델 중 가장 싼 가격' 계열(입력·출력 토큰 3:1 가중 평균, 백만 토큰당 달러)";
+        const string usd = "달러/백만 토큰";
+        var first = points.FirstOrDefault();
+        var last = points.LastOrDefault();
+        var both = () => new[] { first!.Source, last!.Source };
+        (MetricSpec Spec, Func<MetricSpec, Metric> Make)[] defs =
+        [
+            (new("cost.gpt35.start_price", "GPT-3.5 수준 추론 비용(시작)", usd, $"{seriesText}의 첫 자료점 가격"),
+                s => s.Number(first!.UsdPerMillionTokens, [first.Source])),
+            (new("cost.gpt35.end_price", "GPT-3.5 수준 추론 비용(최근)", usd, $"{seriesText}의 측정 연도까지 마지막 자료점 가격"),
+                s => s.Number(last!.UsdPerMillionTokens, [last.Source])),
+            (new("cost.gpt35.start_date", "GPT-3.5 수준 추론 비용 시작일", "", "첫 자료점의 가격 기준일(yyyy-MM-dd)"),
+                s => s.Text(Iso(first!.PriceDate), [first.Source])),
+            (new("cost.gpt35.end_date", "GPT-3.5 수준 추론 비용 최근일", "", "마지막 자료점의 가격 기준일(yyyy-MM-dd)"),
+                s => s.Text(Iso(last!.PriceDate), [last.Source])),
+            (new("cost.gpt35.start_model", "GPT-3.5 수준 최저가 모델(시작)", "", "첫 자료점에서 가장 싼 모델"),
+                s => s.Text(first!.Model, [first.Source])),
+            (new("cost.gpt35.end_model", "GPT-3.5 수준 최저가 모델(최근)", "", "마지막 자료점에서 가장 싼 모델"),
+                s => s.Text(last!.Model, [last.Source])),
+            (new("cost.gpt35.factor", "GPT-3.5 수준 추론 비용 하락 배수", "배", "시작 가격 ÷ 최근 가격"),
+                s => s.Number(Calc.Divide(first!.UsdPerMillionTokens, last!.UsdPerMillionTokens, "latest cheapest price"), both())),
+            (new("cost.gpt35.months", "GPT-3.5 수준 추론 비용 하락 기간", "개월", "두 가격 기준일 사이의 일수 ÷ 30.4375(=365.25 ÷ 12), 소수 개월"),
+                s => s.Number(Months(first!, last!), both())),
+            (new("cost.gpt35.annual_factor", "GPT-3.5 수준 추론 비용의 연간 하락 배수", "배",
+                    "(시작 가격 ÷ 최근 가격)^(12 ÷ 경과 개월 수): 같은 속도로 1년 동안 떨어졌을 때의 배수"),
+                s => s.Number(last!.UsdPerMillionTokens == 0
+                    ? Calc.Fail(NotComputable.DivisionByZero("latest cheapest price"))
+                    : Growth.AnnualisedFactor(first!.UsdPerMillionTokens / last.UsdPerMillionTokens, Months(first, last), "cheapest price series"), both())),
+            (new("cost.gpt35.series", "GPT-3.5 수준 최저 추론 비용 추이", usd, $"{seriesText}의 자료점(X: 가격 기준일의 소수 연도, 이름: 모델, 주: 기준일)"),
+                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.UsdPerMillionTokens, Iso(p.PriceDate))).ToList(),
+                    points.Select(p => p.Source), "cheapest price series")),
+            (new("cost.gpt35.trend", "GPT-3.5 수준 추론 비용 추세선(Epoch AI 적합값)", usd,
+                    "같은 자료점에서 Epoch AI가 로그-선형 회귀로 적합한 가격(fitted_trend_price_usd_per_1m)"),
+                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.FittedTrendUsdPerMillionTokens, Iso(p.PriceDate))).ToList(),
+                    points.Select(p => p.Source), "fitted trend series")),
+        ];
+        foreach (var (spec, make) in defs)
+            yield return why is null ? make(spec) : spec.Unavailable(why);
+    }
+
+    private static double Months(CheapestPricePoint first, CheapestPricePoint last) =>
+        (last.PriceDate.DayNumber - first.PriceDate.DayNumber) / DaysPerMonth;
+
+    private static IEnumerable<Metric> DeclineRates(Dataset dataset, EditionIndicators indicators)
+    {
+        var printedLow = indicators.Current("inference_price_decline_range_low").FirstOrDefault();
+        var printedHigh = indicators.Current("inference_price_decline_range_high").FirstOrDefault();
+        var rates = dataset.DeclineRates;
+        var min = rates.Count == 0 ? null : rates.MinBy(r => r.FactorPerYear);
+        var max = rates.Count == 0 ? null : rates.MaxBy(r => r.FactorPerYear);
+        NotComputable? why = printedLow is null && printedHigh is null
+            ? NotComputable.MissingIndicator("inference_price_decline_range_low/high", indicators.Edition)
+            : rates.Count == 0 ? NotComputable.NoRows("Epoch AI price decline rates (llm_inference_price_decline_rates.csv)") : null;
+
+        const string rateText = "Epoch AI가 벤치마크·기준 모델 점수별로 가격 자료점에 로그-선형 회귀를 적합해 구한 연간 가격 하락 배수";
+        const string thresholdText = "성능 기준이 된 모델(이 모델 점수 이상인 모델들의 가격을 봄)";
+        const string rowsText = $"{rateText}. 행: 벤치마크, 기준 모델, 기준 점수, 연간 배수, 90% 신뢰구간 하한·상한. 배수 내림차순";
+        (MetricSpec Spec, Func<MetricSpec, Metric> Make)[] defs =
+        [
+            (new("cost.decline.min", "연간 추론 가격 하락 배수(최저)", "배", $"{rateText} 가운데 가장 작은 값"), s => s.Number(min!.FactorPerYear, [min.Source])),
+            (new("cost.decline.max", "연간 추론 가격 하락 배수(최고)", "배", $"{rateText} 가운데 가장 큰 값"), s => s.Number(max!.FactorPerYear, [max.Source])),
+            (new("cost.decline.min_benchmark", "연간 추론 가격 하락 배수가 가장 작은 벤치마크", "", "최저 하락 배수를 보인 벤치마크"),
+                s => s.Text(min!.Benchmark, [min.Source])),
+            (new("cost.decline.max_benchmark", "연간 추론 가격 하락 배수가 가장 큰 벤치마크", "", "최고 하락 배수를 보인 벤치마크"),
+                s => s.Text(max!.Benchmark, [max.Source])),
+            (new("cost.decline.min_threshold_model", "최저 하락 배수의 기준 모델", "", $"최저 하락 배수의 {thresholdText}"),
+                s => s.Text(min!.ThresholdModel, [min.Source])),
+            (new("cost.decline.max_threshold_model", "최고 하락 배수의 기준 모델", "", $"최고 하락 배수의 {thresholdText}"),
+                s => s.Text(max!.ThresholdModel, [max.Source])),
+            (new("cost.decline.rates", "벤치마크별 연간 추론 가격 하락 배수", "배", rowsText),
+                s => s.Rows(rates.OrderByDescending(r => r.FactorPerYear).ThenBy(r => r.Benchmark, StringComparer.Ordinal)
+                        .Select(r => Row(("benchmark", r.Benchmark), ("threshold_model", r.ThresholdModel), ("threshold_score", r.ThresholdMinScore),
+                            ("factor", r.FactorPerYear), ("ci_low", r.Ci90Low), ("ci_high", r.Ci90High))).ToList(),
+                    rates.Select(r => r.Source), "price decline rates")),
+        ];
+        foreach (var (spec, make) in defs)
+            yield return why is null ? make(spec) : spec.Unavailable(why);
+
+        const string printedFormula = "AI 인덱스가 본문에 적은 연간 가격 하락 범위(반올림된 값)";
+        yield return printedLow is null
+            ? Unavailable("cost.decline.printed_low", "AI 인덱스 발표 연간 가격 하락 범위(하한)", "배", printedFormula,
+                NotComputable.MissingIndicator("inference_price_decline_range_low", indicators.Edition))
+            : Number("cost.decline.printed_low", "AI 인덱스 발표 연간 가격 하락 범위(하한)", "배", printedFormula, printedLow.Value, [printedLow.Location]);
+        yield return printedHigh is null
+            ? Unavailable("cost.decline.printed_high", "AI 인덱스 발표 연간 가격 하락 범위(상한)", "배", printedFormula,
+                NotComputable.MissingIndicator("inference_price_decline_range_high", indicators.Edition))
+            : Number("cost.decline.printed_high", "AI 인덱스 발표 연간 가격 하락 범위(상한)", "배", printedFormula, printedHigh.Value, [printedHigh.Location]);
+    }
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static double DecimalYear(DateOnly date) =>
+        date.Year + (date.DayOfYear - 1) / (double)(DateTime.IsLeapYear(date.Year) ? 366 : 365);
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using AiIndexReports.Data;
+using static AiIndexReports.Metrics.MetricFactory;
+
+namespace AiIndexReports.Metrics.Sections;
+
+/// <summary>
+/// gap.*: the US-minus-China gap between the best models on each benchmark the edition prints, and our own quarterly
+/// recount of the best US and Chinese MMLU scores from Epoch's MMLU table.
+/// </summary>
+internal static class GapMetrics
+{
+    private const string Indicator = "us_minus_china_top_model_gap";
+
+    // Id segment and the geography value indicators.csv uses for each benchmark.
+    private static readonly (string Key, string Geography, string Display)[] Benchmarks =
+    [
+        ("mmlu", "MMLU", "MMLU"), ("mmmu", "MMMU", "MMMU"), ("math", "MATH", "MATH"),
+        ("humaneval", "HumanEval", "HumanEval"), ("arena", "LMSYS Chatbot Arena", "Chatbot Arena"),
+    ];
+
+    public static IEnumerable<Metric> Compute(Dataset dataset, EditionIndicators indicators) =>
+        [.. Benchmarks.SelectMany(b => Printed(indicators, b.Key, b.Geography, b.Display)), .. Quarterly(dataset)];
+
+    private static IEnumerable<Metric> Printed(EditionIndicators indicators, string key, string geography, string display)
+    {
+        var rows = indicators.Current(Indicator)
+            .Where(i => i.Geography == geography && Period.Parse(i.Period) is not null)
+            .OrderBy(i => Period.Parse(i.Period)!.Value.SortKey).ToList();
+        var unit = rows.Count > 0 && rows[0].Unit.StartsWith("percentage point", StringComparison.OrdinalIgnoreCase) ? "%p" : "%";
+        var p = $"gap.{key}";
+        var startLabel = $"미·중 최고 모델 성능 격차(시작 시점, {display})";
+        var endLabel = $"미·중 최고 모델 성능 격차(최근 시점, {display})";
+        var reductionLabel = $"미·중 최고 모델 성능 격차 축소 폭({display})";
+        const string startFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 두 시점 가운데 이른 시점";
+        const string endFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 두 시점 가운데 늦은 시점";
+        const string reductionFormula = "시작 시점 격차 − 최근 시점 격차(양수면 격차가 줄어듦)";
+        const string periodFormula = "격차를 잰 시점(indicators.csv의 period)을 한국어로 적은 것";
+
+        if (rows.Count < 2)
+        {
+            var why = rows.Count == 0
+                ? NotComputable.MissingIndicator(Indicator, indicators.Edition, geography)
+                : NotComputable.TooFewPoints($"{Indicator} ({geography}, edition {indicators.Edition})", rows.Count, 2);
+            yield return Unavailable($"{p}.start", startLabel, unit, startFormula, why);
+            yield return Unavailable($"{p}.end", endLabel, unit, endFormula, why);
+            yield return Unavailable($"{p}.reduction", reductionLabel, "%p", reductionFormula, why);
+            yield return Unavailable($"{p}.start_period", $"격차 시작 시점({display})", "", periodFormula, why);
+            yield return Unavailable($"{p}.end_period", $"격차 최근 시점({display})", "", periodFormula, why);
+            yield break;
+        }
+
+        var (start, end) = (rows[0], rows[^1]);
+        yield return Number($"{p}.start", startLabel, unit, startFormula, start.Value, [start.Location]);
+        yield return Number($"{p}.end", endLabel, unit, endFormula, end.Value, [end.Location]);
+        yield return Number($"{p}.reduction", reductionLabel, "%p", reductionFormula, start.Value - end.Value, [start.Location, end.Location]);
+        yield return Text($"{p}.start_period", $"격차 시작 시점({display})", periodFormula,
+            Period.Parse(start.Period)!.Value.Korean, [start.Location]);
+        yield return Text($"{p}.end_period", $"격차 최근 시점({display})", periodFormula,
+            Period.Parse(end.Period)!.Value.Korean, [end.Location]);
+    }
+
+    private const string QuarterlyFormula =
+        "Epoch AI MMLU 점수표에서 개발 국가에 해당 국가가 들어 있는 모델만 골라, 공개일 기준 분기마다 그 분기 말까지 공개된 모델의 최고 점수(누적 최고치)를 구함. " +
+        "처음 점수가 있는 분기부터 측정 연도 4분기까지. 점수는 출처와 예시 문항 수(shot) 설정이 섞여 있어 AI 인덱스 발표치와 다를 수 있음(자체 재집계)";
+
+    private static IEnumerable<Metric> Quarterly(Dataset dataset)
+    {
+        var y = dataset.Edition.MeasuredYear;
+        var scores = dataset.MmluScores.Where(s => s.ReleaseDate.Year <= y).ToList();
+        var frontiers = new Dictionary<string, List<(int Quarter, MmluScore Best)>>(StringComparer.Ordinal);
+        foreach (var country in new[] { "USA", "CHN" })
+        {
+            var own = scores.Where(s => s.CountryIso3.Contains(country)).ToList();
+            var frontier = new List<(int, MmluScore)>();
+            if (own.Count > 0)
+            {
+                MmluScore? best = null;
+                var byQuarter = own.ToLookup(s => QuarterIndex(s.ReleaseDate));
+                for (var q = own.Min(s => QuarterIndex(s.ReleaseDate)); q <= y * 4 + 3; q++)
+                {
+                    foreach (var s in byQuarter[q].OrderBy(s => s.Model, StringComparer.Ordinal))
+                        if (best is null || s.AccuracyPct > best.AccuracyPct) best = s;
+                    frontier.Add((q, best!));
+                }
+            }
+            frontiers[country] = frontier;
+            var name = RegionNames.Country(country);
+            yield return Series($"gap.mmlu.quarterly.{country}", $"분기별 최고 MMLU 점수({name}, 자체 재집계)", "%", QuarterlyFormula,
+                frontier.Select(f => Point(f.Item1, f.Item2.AccuracyPct, f.Item2.Model)).ToList(),
+                frontier.Select(f => f.Item2.Source), $"MMLU scores of {country} models up to {y}");
+        }
+
+        var chinaByQuarter = frontiers["CHN"].ToDictionary(f => f.Quarter);
+        var both = frontiers["USA"].Where(f => chinaByQuarter.ContainsKey(f.Quarter)).ToList();
+        yield return Series("gap.mmlu.quarterly.difference", "분기별 미·중 최고 MMLU 점수 격차(자체 재집계)", "%p",
+            "분기별 미국 누적 최고 MMLU 점수 − 중국 누적 최고 MMLU 점수(두 나라 모두 점수가 있는 분기만). " + QuarterlyFormula,
+            both.Select(f => Point(f.Quarter, f.Best.AccuracyPct - chinaByQuarter[f.Quarter].Best.AccuracyPct,
+                $"{f.Best.Model} − {chinaByQuarter[f.Quarter].Best.Model}")).ToList(),
+            both.SelectMany(f => new[] { f.Best.Source, chinaByQuarter[f.Quarter].Best.Source }),
+            $"quarters with both US and Chinese MMLU scores up to {y}");
+    }
+
+    private static int QuarterIndex(DateOnly date) => date.Year * 4 + (date.Month - 1) / 3;
+
+    /// <summary>X is the quarter's start as a decimal year (2023 Q4 → 2023.75), so series share an axis with years.</summary>
+    private static SeriesPoint Point(int quarterIndex, double value, string note)
+    {
+        var (year, q) = (quarterIndex / 4, quarterIndex % 4 + 1);
+        return new SeriesPoint(year + (q - 1) / 4.0, string.Create(CultureInfo.InvariantCulture, $"{year} Q{q}"), value, note);
+    }
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using AiIndexReports.Data;
+using static AiIndexReports.Metrics.MetricFactory;
+
+namespace AiIndexReports.Metrics.Sections;
+
+/// <summary>
+/// models.*: our recount of Epoch AI's notable models for the measured year, next to the counts the AI Index printed.
+/// A model with several developer countries counts once for each of them, so country counts overlap; the distinct
+/// total is the denominator of every share.
+/// </summary>
+internal static class ModelMetrics
+{
+    private const int FirstSeriesYear = 2014;
+    private static readonly string[] AlwaysReported = ["CHN", "KOR", "USA"];
+    private static readonly string[] SeriesCountries = ["USA", "CHN", Countries.Europe, "KOR"];
+
+    private const string CountFormula =
+        "측정 연도에 공개된(Publication date) 모델 가운데 개발 기관 국가(Country (from Organization))에 해당 국가가 들어 있는 모델 수. " +
+        "여러 나라가 함께 개발한 모델은 참여한 나라마다 1개씩 셈";
+    private const string EuropeCountFormula =
+        "측정 연도에 공개된 모델 가운데 개발 기관 국가에 유럽 국가가 하나 이상 들어 있는 모델 수. 유럽 여러 나라가 함께 만든 모델도 1개로 셈";
+    private const string ShareFormula =
+        "국가별 모델 수 ÷ 서로 다른 전체 모델 수 × 100. 공동 개발 모델은 참여한 나라마다 셈하므로 국가별 비중은 겹치며, " +
+        "그 합은 100%를 넘을 수 있음(전체를 나눈 구성비가 아님)";
+    private const string RankFormula =
+        "모델이 1개 이상인 국가를 모델 수가 많은 순으로 매긴 순위. 수가 같은 국가는 같은 순위(공동 순위)이고 그다음 순위는 그만큼 건너뜀";
+
+    public static IEnumerable<Metric> Compute(Dataset dataset, EditionIndicators indicators)
+    {
+        var y = dataset.Edition.MeasuredYear;
+        var file = dataset.Edition.NotableModelsFile;
+        var snapshot = dataset.Edition.SnapshotDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var inYear = dataset.NotableModels.Where(m => m.PublicationDate.Year == y).ToList();
+        var yearSources = inYear.Select(m => m.Source).ToList();
+        var total = inYear.Count;
+        var noModels = NotComputable.NoRows($"notable models published in {y} ({file})");
+
+        yield return total == 0
+            ? Unavailable("models.total", "주목할 만한 AI 모델 수(전체)", "개", TotalFormula(y, snapshot), noModels)
+            : Number("models.total", "주목할 만한 AI 모델 수(전체)", "개", TotalFormula(y, snapshot), total, yearSources);
+
+        var byCountry = inYear
+            .SelectMany(m => m.CountryIso3.Distinct().Select(c => (Country: c, Model: m)))
+            .GroupBy(x => x.Country, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(x => x.Model).ToList(), StringComparer.Ordinal);
+        var europe = inYear.Where(m => m.CountryIso3.Any(Countries.IsInEurope)).ToList();
+        var ranked = Ranking.Descending(byCountry, kv => kv.Value.Count, kv => RegionNames.Country(kv.Key));
+        var rankOf = ranked.ToDictionary(r => r.Item.Key, StringComparer.Ordinal);
+
+        foreach (var country in byCountry.Keys.Union(AlwaysReported).Append(Countries.Europe).Distinct().Order(StringComparer.Ordinal))
+        {
+            var isEurope = country == Countries.Europe;
+            var models = isEurope ? europe : byCountry.GetValueOrDefault(country) ?? [];
+            var name = RegionNames.Country(country);
+            // A zero count is still a finding; its evidence is the whole year that was searched.
+            var sources = models.Count > 0 ? models.Select(m => m.Source).ToList() : yearSources;
+            var prefix = $"models.by_country.{country}";
+
+            yield return total == 0
+                ? Unavailable($"{prefix}.count", $"주목할 만한 AI 모델 수({name})", "개", isEurope ? EuropeCountFormula : CountFormula, noModels)
+                : Number($"{prefix}.count", $"주목할 만한 AI 모델 수({name})", "개", isEurope ? EuropeCountFormula : CountFormula, models.Count, sources);
+            yield return Number($"{prefix}.share", $"주목할 만한 AI 모델 비중({name})", "%", ShareFormula,
+                Growth.SharePercent(models.Count, total, $"number of notable models in {y}"), sources);
+
+            if (isEurope) continue; // an aggregate is not ranked among countries
+            var rankLabel = $"주목할 만한 AI 모델 수 순위({name})";
+            var tiedLabel = $"주목할 만한 AI 모델 수 공동 순위 여부({name})";
+            const string tiedFormula = "순위를 다른 국가와 함께 차지하면(공동 순위) 1, 아니면 0";
+            if (rankOf.TryGetValue(country, out var r))
+            {
+                yield return Number($"{prefix}.rank", rankLabel, "위", RankFormula, r.Rank, sources);
+                yield return Number($"{prefix}.rank_tied", tiedLabel, "", tiedFormula, r.Tied ? 1 : 0, sources);
+            }
+            else
+            {
+                var why = new NotComputable($"not computable: {country} has no notable model published in {y} ({file}), so it is not ranked",
+                    $"{y}년에 공개된 {name}의 주목할 만한 AI 모델이 없어 순위를 매길 수 없음");
+                yield return Unavailable($"{prefix}.rank", rankLabel, "위", RankFormula, why);
+                yield return Unavailable($"{prefix}.rank_tied", tiedLabel, "", tiedFormula, why);
+            }
+        }
+
+        yield return Rows("models.ranking", "국가별 주목할 만한 AI 모델 수 순위", "개",
+            $"{RankFormula}. 행: 국가 코드, 국가명, 모델 수, 비중(%), 순위, 공동 순위 여부. 모델 수 내림차순, 같으면 국가명 순",
+            ranked.Select(r => Row(
+                ("iso3", r.Item.Key), ("name_ko", RegionNames.Country(r.Item.Key)), ("count", r.Item.Value.Count),
+                ("share", total == 0 ? null : r.Item.Value.Count * 100.0 / total), ("rank", r.Rank), ("tied", r.Tied))).ToList(),
+            yearSources, $"notable models published in {y} ({file})");
+
+        var usa = byCountry.GetValueOrDefault("USA")?.Count ?? 0;
+        var chn = byCountry.GetValueOrDefault("CHN")?.Count ?? 0;
+        yield return Number("models.us_china_ratio", "중국 대비 미국의 주목할 만한 AI 모델 수 배수", "배",
+            "미국 모델 수 ÷ 중국 모델 수(측정 연도, 재집계)", Calc.Divide(usa, chn, $"China's notable model count in {y}"),
+            (byCountry.GetValueOrDefault("USA") ?? []).Concat(byCountry.GetValueOrDefault("CHN") ?? []).Select(m => m.Source));
+
+        foreach (var metric in YearSeries(dataset, y)) yield return metric;
+        yield return KoreaList(inYear, y, file);
+        foreach (var metric in Printed(indicators, y, snapshot, byCountry, europe)) yield return metric;
+    }
+
+    private static string TotalFormula(int y, string snapshot) =>
+        $"Epoch AI 주목할 만한 AI 모델 표({snapshot} 내려받기)에서 {y}년에 공개된 서로 다른 모델 수. 여러 나라가 함께 개발한 모델도 1개로 셈";
+
+    private static IEnumerable<Metric> YearSeries(Dataset dataset, int y)
+    {
+        var span = dataset.NotableModels.Where(m => m.PublicationDate.Year >= FirstSeriesYear && m.PublicationDate.Year <= y).ToList();
+        foreach (var country in SeriesCountries)
+        {
+            Func<NotableModel, bool> has = country == Countries.Europe
+                ? m => m.CountryIso3.Any(Countries.IsInEurope)
+                : m => m.CountryIso3.Contains(country);
+            var counted = span.Where(has).ToList();
+            var points = Enumerable.Range(FirstSeriesYear, Math.Max(0, y - FirstSeriesYear + 1))
+                .Select(year => new SeriesPoint(year, year.ToString(CultureInfo.InvariantCulture),
+                    counted.Count(m => m.PublicationDate.Year == year)))
+                .ToList();
+            var name = RegionNames.Country(country);
+            if (span.Count == 0)
+            {
+                yield return Unavailable($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개", SeriesFormula(country, y),
+                    NotComputable.NoRows($"notable models published {FirstSeriesYear}-{y} ({dataset.Edition.NotableModelsFile})"));
+                continue;
+            }
+            yield return Series($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개",
+                SeriesFormula(country, y),
+                points, counted.Count > 0 ? counted.Select(m => m.Source) : span.Select(m => m.Source),
+                $"notable models per year {FirstSeriesYear}-{y}");
+        }
+    }
+
+    private static string SeriesFormula(string country, int y) =>
+        $"{FirstSeriesYear}~{y}년 각 연도에 공개된 모델 가운데 개발 기관 국가에 {(country == Countries.Europe ? "유럽 국가가 하나 이상" : "해당 국가가")} 들어 있는 모델 수(재집계, 공동 개발 모델은 참여 국가마다 셈)";
+
+    private static Metric KoreaList(List<NotableModel> inYear, int y, string file)
+    {
+        var korean = inYear.Where(m => m.CountryIso3.Contains("KOR"))
+            .OrderBy(m => m.PublicationDate).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
+        return Rows("models.korea_list", $"한국의 주목할 만한 AI 모델 목록({y}년)", "",
+            "측정 연도에 공개된 모델 가운데 개발 기관 국가에 한국이 들어 있는 모델. 행: 모델명, 개발 기관, 공개일, 매개변수 수(없으면 빈칸). 공개일 순",
+            korean.Select(m => Row(("name", m.Name), ("organization", m.Organization),
+                ("date", m.PublicationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("parameters", m.Parameters))).ToList(),
+            korean.Select(m => m.Source), $"Korean notable models published in {y} ({file})");
+    }
+
+    /// <summary>The AI Index's printed counts and how far our recount is from them.</summary>
+    private static IEnumerable<Metric> Printed(EditionIndicators indicators, int y, string snapshot,
+        Dictionary<string, List<NotableModel>> byCountry, List<NotableModel> europe)
+    {
+        const string indicator = "notable_ai_models";
+        var printed = indicators.Current(indicator).Where(i => i.Period == y.ToString(CultureInfo.InvariantCulture)).ToList();
+        string? CodeOf(Indicator i) => i.Iso3 ?? (i.Geography == "Europe (combined)" ? Countries.Europe : null);
+        int Recount(string code) => code == Countries.Europe ? europe.Count : byCountry.GetValueOrDefault(code)?.Count ?? 0;
+        var byCode = printed.Where(i => CodeOf(i) is not null).GroupBy(i => CodeOf(i)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+
+        foreach (var code in byCode.Keys.Union(AlwaysReported).Append(Countries.Europe).Distinct().Order(StringComparer.Ordinal))
+        {
+            var name = RegionNames.Country(code);
+            var countLabel = $"AI 인덱스 발표 주목할 만한 AI 모델 수({name})";
+            var diffLabel = $"재집계와 AI 인덱스 발표 모델 수의 차이({name})";
+            const string countFormula = "AI 인덱스 보고서에 인쇄된 측정 연도의 국가별 주목할 만한 AI 모델 수(indicators.csv에 옮겨 적은 값)";
+            const string diffFormula = "재집계 모델 수 − AI 인덱스 발표 모델 수(양수면 재집계가 더 많음)";
+            if (byCode.TryGetValue(code, out var row))
+            {
+                yield return Number($"models.aiindex.{code}.count", countLabel, "개", countFormula, row.Value, [row.Location]);
+                yield return Number($"models.aiindex.{code}.difference", diffLabel, "개", diffFormula, Recount(code) - row.Value,
+                    [row.Location, .. (code == Countries.Europe ? europe : byCountry.GetValueOrDefault(code) ?? []).Select(m => m.Source)]);
+            }
+            else
+            {
+                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, $"{code}, {y}", $"{name}, {y}년");
+                yield return Unavailable($"models.aiindex.{code}.count", countLabel, "개", countFormula, why);
+                yield return Unavailable($"models.aiindex.{code}.difference", diffLabel, "개", diffFormula, why);
+            }
+        }
+
+        yield return Rows("models.aiindex.rows", "AI 인덱스 발표 모델 수와 재집계 비교", "개",
+            "AI 인덱스가 인쇄한 측정 연도의 지역별 모델 수(행 순서 그대로)와, 국가 코드 또는 유럽 합계로 대응되는 경우 재집계 값과 그 차이(재집계 − 발표). 행: 지역, 코드, 이름, 발표, 재집계, 차이",
+            printed.Select(i =>
+            {
+                var code = CodeOf(i);
+                double? recount = code is null ? null : Recount(code);
+                return Row(("geography", i.Geography), ("iso3", code), ("name_ko", code is null ? RegionNames.Geography(i.Geography) : RegionNames.Country(code)),
+                    ("printed", i.Value), ("recount", recount), ("difference", recount - i.Value));
+            }).ToList(),
+            printed.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");
+
+        const string noteFormula = "재집계 기준(내려받은 날짜, 국가 귀속 규칙)과 AI 인덱스 기준의 차이를 한 줄로 설명";
+        yield return printed.Count == 0
+            ? Unavailable("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", "", noteFormula,
+                NotComputable.MissingIndicator(indicator, indicators.Edition, y.ToString(CultureInfo.InvariantCulture)))
+            : Text("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
+                $"재집계는 Epoch AI의 {snapshot} 내려받기 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음",
+                printed.Select(i => i.Location));
+    }
+}

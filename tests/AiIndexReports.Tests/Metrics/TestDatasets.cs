@@ -1,0 +1,54 @@
+using AiIndexReports.Data;
+
+namespace AiIndexReports.Tests.Metrics;
+
+/// <summary>Small hand-built datasets: each row gets a distinct fake line number so sources can be checked.</summary>
+internal sealed class TestDataset(int edition = 2025)
+{
+    private int _line = 1;
+    public List<NotableModel> Models { get; } = [];
+    public List<Indicator> Indicators { get; } = [];
+    public List<CheapestPricePoint> Prices { get; } = [];
+    public List<PriceDeclineRate> Rates { get; } = [];
+    public List<MmluScore> Mmlu { get; } = [];
+
+    public TestDataset Model(string name, string date, params string[] countries)
+    {
+        Models.Add(new NotableModel(name, "Org " + name, countries, DateOnly.Parse(date), 1e9, null, "Language",
+            new SourceLocation("models.csv", ++_line)));
+        return this;
+    }
+
+    public TestDataset Indicator(string name, string geography, string? iso3, string period, double value,
+        string unit = "x", string? reportEdition = null, string note = "")
+    {
+        Indicators.Add(new Indicator(reportEdition ?? edition.ToString(), name, geography, iso3, period, value, unit,
+            SourceType.TranscribedReportText, "https://example.org", note, new SourceLocation("indicators.csv", ++_line)));
+        return this;
+    }
+
+    public TestDataset Price(string date, double usd, string model = "M", double threshold = 64.8, string benchmark = "MMLU")
+    {
+        Prices.Add(new CheapestPricePoint(benchmark, "GPT-3.5", threshold, model, DateOnly.Parse(date), usd, 70, usd,
+            new SourceLocation("prices.csv", ++_line)));
+        return this;
+    }
+
+    public TestDataset Rate(string benchmark, double factor)
+    {
+        Rates.Add(new PriceDeclineRate(benchmark, "T", 50, 5, new DateOnly(2023, 1, 1), new DateOnly(2024, 1, 1), factor,
+            factor / 2, factor * 2, 0.9, new SourceLocation("rates.csv", ++_line)));
+        return this;
+    }
+
+    public TestDataset Score(string model, string date, double accuracy, params string[] countries)
+    {
+        Mmlu.Add(new MmluScore(model, DateOnly.Parse(date), accuracy, "5", "Dev", countries, "test",
+            new SourceLocation("mmlu.csv", ++_line)));
+        return this;
+    }
+
+    public Dataset Build() => new(
+        new EditionInfo(edition, edition - 1, $"data/{edition}", "models.csv", new DateOnly(edition, 2, 24), edition.ToString()),
+        Models, Indicators, Prices, Rates, [], Mmlu, [], []);
+}
