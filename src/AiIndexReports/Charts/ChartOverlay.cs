@@ -127,7 +127,7 @@ internal sealed class ChartOverlay(ChartTheme theme, ChartFonts fonts, PlotCompo
     /// <summary>The candidate inside the data area overlapping least with what is drawn (ties: the earlier, preferred one).</summary>
     private static SKRect Best(SKRect[] candidates, PixelRect data, List<SKRect> occupied)
     {
-        var area = new SKRect(data.Left, data.Top, data.Right, data.Bottom);
+        var area = new SKRect(data.Left + 3, data.Top + 2, data.Right - 2, data.Bottom - 3); // keep off the axis lines
         float Cost(SKRect r) =>
             (area.Contains(r) ? 0 : 1e6f) + occupied.Sum(o => SKRect.Intersect(o, r) is { IsEmpty: false } hit ? hit.Width * hit.Height : 0);
         return candidates.OrderBy(Cost).First(); // OrderBy is stable
