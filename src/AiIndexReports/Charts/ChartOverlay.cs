@@ -59,9 +59,12 @@ internal sealed class ChartOverlay(ChartTheme theme, ChartFonts fonts, PlotCompo
     {
         using var line = new SKPaint { IsAntialias = true, IsStroke = true, StrokeWidth = 0.8f, Color = SKColor.Parse(theme.TextColor) };
         float x = from.X + 5;
-        canvas.DrawLine(x, from.Y, x, to.Y, line);
-        canvas.DrawLine(x - 2, from.Y, x, from.Y, line);
-        canvas.DrawLine(x - 2, to.Y, x, to.Y, line);
+        if (Math.Abs(to.Y - from.Y) >= 6) // a bracket shorter than its caps reads as a stray glyph: the text alone says it
+        {
+            canvas.DrawLine(x, from.Y, x, to.Y, line);
+            canvas.DrawLine(x - 2, from.Y, x, from.Y, line);
+            canvas.DrawLine(x - 2, to.Y, x, to.Y, line);
+        }
         using var font = fonts.Font(theme.ValueLabelSize, strong: true);
         using var text = new SKPaint { IsAntialias = true, Color = SKColor.Parse(theme.TextColor) };
         float w = font.MeasureText(callout.Text), h = font.Size * 1.1f, middle = (from.Y + to.Y) / 2;
@@ -124,7 +127,7 @@ internal sealed class ChartOverlay(ChartTheme theme, ChartFonts fonts, PlotCompo
     /// <summary>The candidate inside the data area overlapping least with what is drawn (ties: the earlier, preferred one).</summary>
     private static SKRect Best(SKRect[] candidates, PixelRect data, List<SKRect> occupied)
     {
-        var area = new SKRect(data.Left, data.Top, data.Right, data.Bottom);
+        var area = new SKRect(data.Left + 3, data.Top + 2, data.Right - 2, data.Bottom - 3); // keep off the axis lines
         float Cost(SKRect r) =>
             (area.Contains(r) ? 0 : 1e6f) + occupied.Sum(o => SKRect.Intersect(o, r) is { IsEmpty: false } hit ? hit.Width * hit.Height : 0);
         return candidates.OrderBy(Cost).First(); // OrderBy is stable

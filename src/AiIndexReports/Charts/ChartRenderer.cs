@@ -141,7 +141,9 @@ public sealed partial class ChartRenderer
         int width = Math.Max(1, (int)Math.Round(area.Width)), height = Math.Max(1, (int)Math.Round(area.Height));
         // Layout first, off-canvas; then one render into the real canvas. Rendering straight into a canvas lets
         // ScottPlot re-render (up to five times) while its layout settles, which on a PDF canvas duplicates content.
-        plot.RenderInMemory(width, height);
+        // The layout pass draws into a no-op canvas: same result as RenderInMemory without rasterising a bitmap.
+        using (var layoutCanvas = new SKNoDrawCanvas(width, height))
+            plot.Render(layoutCanvas, new PixelRect(0, width, height, 0));
         plot.RenderManager.ClearCanvasBeforeEachRender = false;
 
         canvas.Save();

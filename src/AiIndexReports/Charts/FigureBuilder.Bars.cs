@@ -7,9 +7,33 @@ public static partial class FigureBuilder
         CountryBars(reader, names, "models.by_country.{C}.count", reader.Title(MeasuredYear(reader)),
             scale: 1, decimals: 0, unitSuffix: "");
 
-    private static Figure PatentShare(MetricReader reader, CountryNames names) =>
-        CountryBars(reader, names, "patents.share.{C}", reader.Title(PatentYear(reader)),
-            scale: 1, decimals: 1, unitSuffix: "%");
+    // The printed breakdown (countries and aggregates such as "EU + UK", "Rest of world") when Metrics has it; else the per-country shares.
+    private static Figure PatentShare(MetricReader reader, CountryNames names)
+    {
+        string title = reader.Title(PatentYear(reader));
+        const string id = "patents.share.breakdown";
+        if (reader.Rows(id, required: false) is not { Count: >= 2 } breakdown)
+            return CountryBars(reader, names, "patents.share.{C}", title, scale: 1, decimals: 1, unitSuffix: "%");
+
+        var rows = new List<(string? Iso3, string Name, double Value)>();
+        foreach (var row in breakdown)
+        {
+            string? iso3 = MetricReader.TextCell(row, "iso3"), name = MetricReader.TextCell(row, "name_ko");
+            string geography = MetricReader.TextCell(row, "geography") ?? "?";
+            if (MetricReader.Cell(row, "value") is not double value)
+            {
+                reader.Warn($"row '{geography}' of '{id}' has no value; its bar is left out", reader.Find(id));
+                continue;
+            }
+            if (string.IsNullOrEmpty(name))
+            {
+                reader.Warn($"row '{geography}' of '{id}' has no Korean name; the source name is shown", reader.Find(id));
+                name = geography;
+            }
+            rows.Add((iso3, name, value));
+        }
+        return RankedBars(reader, title, rows, decimals: 1, unitSuffix: "%", $"fewer than two rows with a value in '{id}'");
+    }
 
     private static Figure PatentsPer100k(MetricReader reader, CountryNames names) =>
         CountryBars(reader, names, "patents.per_100k.{C}", reader.Title(PatentYear(reader)),
@@ -23,7 +47,7 @@ public static partial class FigureBuilder
     private static Figure CountryBars(
         MetricReader reader, CountryNames names, string pattern, string title, double scale, int decimals, string unitSuffix)
     {
-        var rows = new List<(string Iso3, string Name, double Value)>();
+        var rows = new List<(string? Iso3, string Name, double Value)>();
         foreach (var (iso3, value, metric) in reader.ByCountry(pattern))
         {
             if (iso3 == "EUR") continue; // an aggregate, not a country: it would double-count its members
@@ -34,8 +58,13 @@ public static partial class FigureBuilder
             }
             rows.Add((iso3, name, value * scale));
         }
-        if (rows.Count < 2)
-            return Placeholder(reader, title, $"fewer than two countries with '{pattern}'");
+        return RankedBars(reader, title, rows, decimals, unitSuffix, $"fewer than two countries with '{pattern}'");
+    }
+
+    private static Figure RankedBars(
+        MetricReader reader, string title, List<(string? Iso3, string Name, double Value)> rows, int decimals, string unitSuffix, string missing)
+    {
+        if (rows.Count < 2) return Placeholder(reader, title, missing);
 
         var sorted = rows.OrderByDescending(r => r.Value).ThenBy(r => r.Name, StringComparer.Ordinal).ToList();
         var shown = sorted.Take(MaxCountryBars).ToList();

@@ -42,15 +42,16 @@ public static partial class FigureBuilder
         var callouts = new List<Callout>();
         var unplaced = new List<string>();
         int year = reader.Metrics.MeasuredYear;
-        foreach (var (id, gapYear) in new[] { ("gap.mmlu.start", year - 1), ("gap.mmlu.end", year) })
+        foreach (var (id, fallbackPeriod) in new[] { ("gap.mmlu.start", $"{year - 1}년 말"), ("gap.mmlu.end", $"{year}년 말") })
         {
             if (reader.Number(id) is not double gap) continue;
-            string text = $"{NumberFormat.Year(gapYear)}년 말 격차 {NumberFormat.Number(gap, 1)}%p";
-            // The bracket stands at the last US quarter of that year, between the two lines.
-            var usEnd = us.LastOrDefault(p => YearOf(p) == gapYear);
-            var cnEnd = usEnd is null ? null : china.Where(p => p.X <= usEnd.X + 1e-9).LastOrDefault();
-            if (usEnd is null || cnEnd is null) unplaced.Add(text);
-            else callouts.Add(new Callout(usEnd.X, cnEnd.Value, usEnd.Value, text));
+            string period = reader.Find(id + "_period", required: false)?.Text ?? fallbackPeriod;
+            string text = $"{period} 격차 {NumberFormat.Number(gap, 1)}%p";
+            // The bracket stands at the last quarter up to the printed period, between the two lines.
+            var usAt = PeriodEnd(period) is double end ? us.LastOrDefault(p => p.X <= end + 1e-9 && p.X > end - 1) : null;
+            var cnAt = usAt is null ? null : china.LastOrDefault(p => p.X <= usAt.X + 1e-9 && p.X > usAt.X - 0.5);
+            if (usAt is null || cnAt is null) unplaced.Add(text);
+            else callouts.Add(new Callout(usAt.X, cnAt.Value, usAt.Value, text));
         }
 
         var all = us.Concat(china).ToList();
@@ -114,6 +115,19 @@ public static partial class FigureBuilder
             return null;
         }
         return good;
+    }
+
+    /// <summary>
+    /// Start (decimal year) of the quarter a printed period ends in: "2023년 말" → 2023.75, "2025년 2월" → 2025.0;
+    /// null when the text names no year. Quarterly series put X at the quarter's start.
+    /// </summary>
+    private static double? PeriodEnd(string period)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(period, @"(\d{4})년(?:\s*(\d{1,2})월)?");
+        if (!match.Success) return null;
+        int year = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+        int month = match.Groups[2].Success ? int.Parse(match.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture) : 12;
+        return year + (Math.Clamp(month, 1, 12) - 1) / 3 * 0.25;
     }
 
     /// <summary>Year the quarter label names ("2023 Q4", "2023-Q4", "2023.4Q" → 2023), or 0.</summary>

@@ -18,12 +18,16 @@ internal sealed class MetricReader(MetricSet metrics, FigureSpec spec, List<Diag
 
     public Metric? Find(string id, bool required = true)
     {
-        Use(id);
         if (!metrics.TryGet(id, out var metric))
         {
-            if (required) Warn($"metric '{id}' is missing");
+            if (required)
+            {
+                Use(id);
+                Warn($"metric '{id}' is missing");
+            }
             return null;
         }
+        Use(id);
         if (!metric.Available)
         {
             if (required) Warn($"metric '{id}' is unavailable ({metric.UnavailableReason ?? "no reason given"})", metric);
@@ -38,7 +42,11 @@ internal sealed class MetricReader(MetricSet metrics, FigureSpec spec, List<Diag
 
     public IReadOnlyList<IReadOnlyDictionary<string, object?>>? Rows(string id, bool required = true) => Find(id, required)?.Rows;
 
-    /// <summary>Every available number whose id matches <paramref name="pattern"/> with "{C}" standing for a 3-letter code.</summary>
+    /// <summary>
+    /// Every available number whose id matches <paramref name="pattern"/> with "{C}" standing for a 3-letter code.
+    /// Unavailable members are skipped silently: Metrics pads families with USA, CHN and KOR even where the edition
+    /// has no value, and a missing bar is the expected reading of that.
+    /// </summary>
     public List<(string Iso3, double Value, Metric Metric)> ByCountry(string pattern)
     {
         var regex = new Regex("^" + Regex.Escape(pattern).Replace(@"\{C}", "([A-Z]{3})") + "$", RegexOptions.CultureInvariant);
@@ -50,8 +58,6 @@ internal sealed class MetricReader(MetricSet metrics, FigureSpec spec, List<Diag
             Use(metric.Id);
             if (metric is { Available: true, Number: double value })
                 found.Add((match.Groups[1].Value, value, metric));
-            else
-                Warn($"metric '{metric.Id}' is unavailable ({metric.UnavailableReason ?? "no number"}); its bar is left out", metric);
         }
         return found;
     }

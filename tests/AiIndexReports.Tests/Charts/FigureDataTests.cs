@@ -144,3 +144,22 @@ public class FigureDataTests
     [InlineData(1000, "$1,000")]
     public void Dollar_ticks_read_naturally(double value, string expected) => Assert.Equal(expected, NumberFormat.Dollars(value));
 }
+
+public class PatentShareBreakdownTests
+{
+    [Fact]
+    public void The_printed_breakdown_with_aggregates_is_preferred_over_per_country_shares()
+    {
+        static Dictionary<string, object?> Row(string geography, string? iso3, string nameKo, double value) =>
+            new() { ["geography"] = geography, ["iso3"] = iso3, ["name_ko"] = nameKo, ["value"] = value };
+        var set = FigureBuilder.Build(ChartTestData.With(ChartTestData.Rows("patents.share.breakdown",
+            Row("China", "CHN", "중국", 61.13), Row("United States", "USA", "미국", 20.9), Row("EU + UK", null, "EU·영국", 2.03),
+            Row("India", "IND", "인도", 0.23), Row("Rest of world", null, "기타", 15.71))));
+
+        var bars = Assert.IsType<BarBody>(set["patent_share"].Body).Bars;
+        Assert.Equal(["중국", "미국", "기타", "EU·영국", "인도"], bars.Select(b => b.Label));
+        Assert.Equal(["61.1%", "20.9%", "15.7%", "2%", "0.2%"], bars.Select(b => b.ValueLabel));
+        Assert.Contains("patents.share.breakdown", set["patent_share"].MetricIds);
+        Assert.Empty(set.Diagnostics);
+    }
+}
