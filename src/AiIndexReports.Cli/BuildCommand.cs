@@ -69,8 +69,11 @@ internal static class BuildCommand
                 Console.Error.WriteLine($"FAILED   {r.Job.Name}: previous output left untouched");
                 break;
         }
-        foreach (var d in r.Diagnostics)
-            (d.Severity == Severity.Error ? Console.Error : Console.Out).WriteLine("  " + d);
+        foreach (var d in r.Diagnostics.Where(d => d.Severity == Severity.Error))
+            Console.Error.WriteLine("  " + d);
+        var warnings = r.Diagnostics.Count(d => d.Severity == Severity.Warning);
+        if (warnings > 0)
+            Console.WriteLine($"  {warnings} warning(s) about the inputs (lower-confidence sources, rows left out, figures without data): see output/build-manifest.json");
         if (timings && r.Timings is { } t)
             Console.WriteLine("  timings: " + string.Join(", ", t.Select(x => $"{x.Stage} {x.Time.TotalMilliseconds:0} ms")));
     }

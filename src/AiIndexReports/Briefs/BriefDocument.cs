@@ -17,9 +17,9 @@ public sealed record BriefHeading(int Level, string Number, IReadOnlyList<Inline
 /// <summary>개조식 item: level 1 □, 2 ○, 3 -, 4 ·.</summary>
 public sealed record BriefBullet(int Level, IReadOnlyList<Inline> Text) : BriefBlock;
 
-public enum ParagraphKind { Body, Note, Remark, Source }
+public enum ParagraphKind { Body, Note, Remark, Source, Reference }
 
-/// <summary>Body text, a "※" note, a "주:" remark or a "자료:" source line.</summary>
+/// <summary>Body text, a "※" note, a "주:" remark, a "자료:" source line, or an item of a numbered list (참고문헌).</summary>
 public sealed record BriefParagraph(ParagraphKind Kind, IReadOnlyList<Inline> Text) : BriefBlock;
 
 public enum CellAlign { Left, Center, Right }

@@ -172,12 +172,16 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
             Style = _theme.SourceNote with { Text = _theme.SourceNote.Text with { Size = theme.NoteSize + 0.5f }, Align = TextAlign.Left, LeftIndent = 10, FirstLineIndent = -10, SpaceBefore = 2, SpaceAfter = 4 },
         },
         ParagraphKind.Remark or ParagraphKind.Source => new Paragraph(Spans(p.Text)) { Style = _theme.SourceNote },
+        ParagraphKind.Reference => new Paragraph(Spans(p.Text))
+        {
+            Style = _theme.Body with { Align = TextAlign.Left, LeftIndent = 16, FirstLineIndent = -16, SpaceAfter = 4 },
+        },
         _ => new Paragraph(Spans(p.Text)),
     };
 
     private Figure Table(BriefTable t, IReadOnlyList<string> notes)
     {
-        var columns = t.Align.Count == 0 ? [Width.Relative()] : t.Align.Select((a, c) => Width.Relative(c == 0 ? 1.6f : 1)).ToList();
+        var columns = ColumnWidths(t);
         var table = new Table(columns);
         TextAlign Align(int column) => column < t.Align.Count ? t.Align[column] switch
         {
@@ -199,9 +203,24 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         };
     }
 
+    /// <summary>Columns share the width by how much text they hold (longest cell, clamped), so prose columns get room.</summary>
+    private static List<Width> ColumnWidths(BriefTable t)
+    {
+        var count = Math.Max(t.Align.Count, t.Header.Count);
+        if (count == 0) return [Width.Relative()];
+        return Enumerable.Range(0, count).Select(c =>
+        {
+            var lengths = t.Rows.Prepend(t.Header).Where(r => c < r.Count).Select(r => Plain(r[c]).Length).ToList();
+            var typical = lengths.Count == 0 ? 4 : Math.Max(lengths.Max() * 0.5, lengths.Average());
+            return Width.Relative((float)Math.Clamp(typical, 4, 40));
+        }).ToList();
+    }
+
     private Figure FigureElement(BriefFigure f, Charts.Figure figure, IReadOnlyList<string> notes)
     {
-        var height = theme.ChartHeight;
+        // Bar charts grow with their bars (one line per label); line charts take the theme's height.
+        var width = theme.PageSize.Width - theme.Margins.Horizontal;
+        var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width), 140f, theme.ChartHeight * 1.5f) : theme.ChartHeight;
         var chartTheme = theme.Chart;
         var canvas = new CanvasElement(height, (canvas, size, typefaces) =>
             new ChartRenderer(typefaces, chartTheme).Draw(canvas, figure, SKRect.Create(size)))

@@ -1,6 +1,7 @@
 using System.Globalization;
 using AiIndexReports.Build;
 using AiIndexReports.Charts;
+using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Text;
 
@@ -32,19 +33,41 @@ public sealed class BriefWriter(string repoRoot)
 
     public BriefDocument Write(BriefSpec brief, int edition, MetricSet metrics, FigureSet figures)
     {
+        var model = new TemplateModel(metrics).Set("brief", CoverFields(brief, edition));
+        var figureMetrics = new HashSet<string>(StringComparer.Ordinal);
+        IReadOnlyList<MethodologyEntry> Entries(bool available) =>
+            Methodology.Entries(metrics).Where(e => e.Available == available).ToList();
+        // Computed numbers, series and tables the brief shows; texts such as dates and model names explain themselves.
+        bool Printed(MethodologyEntry e) =>
+            e.Members.Any(id => (model.UsedMetricIds.Contains(id) || figureMetrics.Contains(id)) && metrics[id].Text is null);
+
         var renderer = new TemplateRenderer(_templatesRoot);
         renderer.Functions
-            .Add(new TemplateFunction("figure", (string id) => Figure(figures, id), "figure \"id\"",
+            .Add(new TemplateFunction("figure", (string id) =>
+            {
+                var marker = Figure(figures, id);
+                figureMetrics.UnionWith(figures[id].MetricIds);
+                return marker;
+            }, "figure \"id\"",
                 "places a figure (caption, chart, source line) by id: " + string.Join(", ", figures.Figures.Select(f => f.Id)),
                 "{{ figure \"models_by_country\" }}"))
             .Add(new TemplateFunction("page_break", () => "\n" + MarkdownReader.PageBreakMarker + "\n", "page_break",
                 "starts a new page", "{{ page_break }}"))
             .Add(new TemplateFunction("year_of", (object date) => YearOf(date), "date | year_of",
-                "the year of a date written yyyy-MM-dd", "{{ \"2025-02-24\" | year_of }}"));
+                "the year of a date written yyyy-MM-dd", "{{ \"2025-02-24\" | year_of }}"))
+            .Add(new TemplateFunction("country", (object iso3) => Countries.KoreanName(ScriptValues.ToText(iso3, "country")), "iso3 | country",
+                "Korean name of a country code (USA → 미국, EUR → 유럽)", "{{ \"KOR\" | country }}"))
+            .Add(new TemplateFunction("num_auto", (object value) => NumAuto(value), "value | num_auto",
+                "comma grouping with as many decimals as the value has (at most 2): 1 → 1, 17.3 → 17.3, 17.24 → 17.24", "{{ 17.3 | num_auto }}"));
 
-        var model = new TemplateModel(metrics)
-            .Set("brief", CoverFields(brief, edition))
-            .Set("methodology", MethodologyLists(metrics));
+        renderer.Functions
+            .Add(new TemplateFunction("methodology_printed", () => MethodologyRows(Entries(available: true).Where(Printed)),
+                "methodology_printed",
+                "the \"지표 산출 방법\" rows {label, formula, sources} of every metric the sections before it printed (figures included)",
+                "{{ for e in methodology_printed }}| {{ e.label }} | {{ e.formula }} | {{ e.sources }} |{{ end }}"))
+            .Add(new TemplateFunction("methodology_omitted", () => MethodologyRows(Entries(available: false)),
+                "methodology_omitted", "metrics this edition's data cannot support, with {label, reason}",
+                "{{ for e in methodology_omitted }}- {{ e.label }}: {{ e.reason }}{{ end }}"));
 
         var reader = new MarkdownReader();
         var blocks = new List<BriefBlock>();
@@ -62,6 +85,13 @@ public sealed class BriefWriter(string repoRoot)
         if (!figures.Figures.Any(f => f.Id == id))
             throw new ArgumentException($"unknown figure id \"{id}\" (known: {string.Join(", ", figures.Figures.Select(f => f.Id))})");
         return "\n" + MarkdownReader.FigureMarker(id) + "\n";
+    }
+
+    private static string NumAuto(object value)
+    {
+        var number = ScriptValues.ToNumber(value, "num_auto");
+        var decimals = Math.Round(number, 0) == Math.Round(number, 2) ? 0 : Math.Round(number, 1) == Math.Round(number, 2) ? 1 : 2;
+        return KoreanNumbers.Group(number, decimals);
     }
 
     private static string YearOf(object date) =>
@@ -85,27 +115,26 @@ public sealed class BriefWriter(string repoRoot)
         };
     }
 
-    /// <summary>The "지표 산출 방법" appendix as two lists templates loop over: what was computed, and what was left out.</summary>
-    private static Dictionary<string, object?> MethodologyLists(MetricSet metrics)
-    {
-        var entries = Methodology.Entries(metrics);
-        return new Dictionary<string, object?>
+    /// <summary>Rows of the "지표 산출 방법" appendix as template values (file names with line counts, not every line).</summary>
+    private static object? MethodologyRows(IEnumerable<MethodologyEntry> entries) =>
+        ScriptValues.From(entries.Select(e => new Dictionary<string, object?>
         {
-            ["included"] = entries.Where(e => e.Available).Select(e => new Dictionary<string, object?>
-            {
-                ["id"] = e.Id,
-                ["section"] = e.Section,
-                ["label"] = e.Label,
-                ["unit"] = e.Unit,
-                ["formula"] = e.Formula,
-                ["sources"] = string.Join("; ", e.Sources),
-            }).ToList(),
-            ["omitted"] = entries.Where(e => !e.Available).Select(e => new Dictionary<string, object?>
-            {
-                ["id"] = e.Id,
-                ["label"] = e.Label,
-                ["reason"] = e.ReasonKo ?? e.Reason ?? "",
-            }).ToList(),
-        };
+            ["id"] = e.Id,
+            ["section"] = e.Section,
+            ["label"] = e.Label,
+            ["unit"] = e.Unit,
+            ["formula"] = e.Formula,
+            ["sources"] = string.Join(", ", e.Sources.Select(ShortSource)),
+            ["reason"] = e.ReasonKo ?? e.Reason ?? "",
+        }).ToList(), "methodology");
+
+    /// <summary>"data/shared/aiindex/indicators.csv:10-13,26" → "indicators.csv 10-13, 26행"; long line lists become a count.</summary>
+    private static string ShortSource(string source)
+    {
+        var colon = source.LastIndexOf(':');
+        var file = Path.GetFileName(colon > 0 ? source[..colon] : source);
+        if (colon <= 0) return file;
+        var lines = source[(colon + 1)..].Split(',');
+        return lines.Length <= 3 ? $"{file} {string.Join(", ", lines)}행" : $"{file} {lines.Length}개 구간";
     }
 }

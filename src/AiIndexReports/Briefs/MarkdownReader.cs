@@ -50,6 +50,13 @@ public sealed partial class MarkdownReader
                     output.Add(Heading(heading, file));
                     break;
 
+                case ListBlock { IsOrdered: true } numbered:
+                    // Numbered lists are reference lists (참고문헌): plain entries with a hanging indent, no 개조식 marker.
+                    foreach (var item in numbered.OfType<ListItemBlock>())
+                        foreach (var p in item.OfType<ParagraphBlock>())
+                            output.Add(new BriefParagraph(ParagraphKind.Reference, Inlines(p.Inline)));
+                    break;
+
                 case ListBlock list:
                     foreach (var item in list.OfType<ListItemBlock>()) ReadListItem(item, output, file, listLevel + 1);
                     break;

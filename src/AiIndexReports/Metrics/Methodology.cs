@@ -29,7 +29,7 @@ public static class Methodology
         ArgumentNullException.ThrowIfNull(metrics);
         // Per-country metrics with the same formula form one family; the last country segment of the id becomes {C}.
         var groups = metrics.All
-            .GroupBy(m => (Pattern: CountrySegment.Replace(m.Id, ".{C}", 1), m.Formula))
+            .GroupBy(m => (Pattern: FamilyPattern(m.Id), m.Formula))
             .Select(g => g.ToList());
 
         return groups.Select(Entry)
@@ -41,7 +41,7 @@ public static class Methodology
     {
         var first = members[0];
         var single = members.Count == 1;
-        var id = single ? first.Id : CountrySegment.Replace(first.Id, ".{C}", 1);
+        var id = single ? first.Id : FamilyPattern(first.Id);
         var label = single ? first.Label : FamilyLabel(first);
         var available = members.Any(m => m.Available);
         var omitted = members.Where(m => !m.Available)
@@ -52,9 +52,21 @@ public static class Methodology
             members.Select(m => m.Id).ToList(), omitted);
     }
 
-    /// <summary>"주목할 만한 AI 모델 수(미국)" → "주목할 만한 AI 모델 수(국가별)".</summary>
+    // The US–China gap is printed per benchmark with one formula: one appendix line for all benchmarks.
+    private static readonly Regex BenchmarkSegment = new(@"^gap\.(?<bench>mmlu|mmmu|math|humaneval|arena)\.(?=(start|end|reduction|start_period|end_period)$)", RegexOptions.CultureInvariant);
+    private static readonly Dictionary<string, string> BenchmarkNames = new(StringComparer.Ordinal)
+    {
+        ["mmlu"] = "MMLU", ["mmmu"] = "MMMU", ["math"] = "MATH", ["humaneval"] = "HumanEval", ["arena"] = "Chatbot Arena",
+    };
+
+    private static string FamilyPattern(string id) =>
+        BenchmarkSegment.IsMatch(id) ? BenchmarkSegment.Replace(id, "gap.{B}.") : CountrySegment.Replace(id, ".{C}", 1);
+
+    /// <summary>"주목할 만한 AI 모델 수(미국)" → "주목할 만한 AI 모델 수(국가별)"; "…(최근 시점, MMLU)" → "…(최근 시점, 벤치마크별)".</summary>
     private static string FamilyLabel(Metric m)
     {
+        if (BenchmarkSegment.Match(m.Id) is { Success: true } bench)
+            return m.Label.Replace(BenchmarkNames[bench.Groups["bench"].Value], "벤치마크별", StringComparison.Ordinal);
         var code = CountrySegment.Match(m.Id).Groups["code"].Value;
         var name = RegionNames.Country(code);
         return m.Label.Replace($"({name}", "(국가별", StringComparison.Ordinal);

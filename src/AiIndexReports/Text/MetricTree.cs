@@ -16,14 +16,14 @@ internal static class MetricTree
 {
     public const string RootName = "metrics";
 
-    public static StrictScriptObject Build(MetricSet metrics)
+    public static StrictScriptObject Build(MetricSet metrics, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null)
     {
         var root = new StrictScriptObject(RootName);
         var problems = new List<Diagnostic>();
         // Shorter ids first so a prefix that is itself a metric becomes a MetricNode before its children are added.
         foreach (var metric in metrics.All.OrderBy(m => m.Id.Count(c => c == '.')).ThenBy(m => m.Id, StringComparer.Ordinal))
         {
-            try { Add(root, metric); }
+            try { Add(root, metric, used); }
             catch (ArgumentException e) { problems.Add(new Diagnostic(null, $"metric id \"{metric.Id}\": {e.Message}")); }
         }
         if (problems.Count > 0) throw new BuildFailedException(problems);
@@ -31,7 +31,7 @@ internal static class MetricTree
         return root;
     }
 
-    private static void Add(StrictScriptObject root, Metric metric)
+    private static void Add(StrictScriptObject root, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used)
     {
         var segments = metric.Id.Split('.');
         if (segments.Any(string.IsNullOrEmpty)) throw new ArgumentException("empty segment");
@@ -48,7 +48,7 @@ internal static class MetricTree
         string name = segments[^1];
         CheckNotAField(parent, name);
         // The slot is free: ids are unique in a MetricSet, and shorter ids are added before the longer ones they prefix.
-        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric));
+        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric, used));
     }
 
     private static void CheckNotAField(StrictScriptObject parent, string name)
@@ -82,10 +82,12 @@ internal sealed class MetricNode : StrictScriptObject
     };
 
     private readonly Metric _metric;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _used;
 
-    public MetricNode(string path, Metric metric) : base(path)
+    public MetricNode(string path, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null) : base(path)
     {
         _metric = metric;
+        _used = used;
         this["id"] = metric.Id;
         this["kind"] = KindOf(metric);
         this["label"] = metric.Label;
@@ -111,7 +113,11 @@ internal sealed class MetricNode : StrictScriptObject
             if (!_metric.Available)
                 throw new ScriptRuntimeException(span,
                     $"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); test `{Path}.available` before reading `{member}`");
-            if (base.TryGetValue(context, span, member, out value) && value is not null) return true;
+            if (base.TryGetValue(context, span, member, out value) && value is not null)
+            {
+                _used?.TryAdd(_metric.Id, 0);
+                return true;
+            }
             throw new ScriptRuntimeException(span, $"`{Path}` has no {member}: it is a {KindOf(_metric)} metric");
         }
         return base.TryGetValue(context, span, member, out value);

@@ -17,10 +17,15 @@ public sealed class TemplateModel
     {
         Metrics = metrics;
         // Built once and read-only, so every section of a brief (even rendered in parallel) shares it.
-        _metricsObject = new(() => metrics is null ? null : MetricTree.Build(metrics));
+        _metricsObject = new(() => metrics is null ? null : MetricTree.Build(metrics, _used));
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+
     public MetricSet? Metrics { get; }
+
+    /// <summary>Ids of the metrics whose value, series or rows the templates have read so far: what the brief prints.</summary>
+    public IReadOnlyCollection<string> UsedMetricIds => _used.Keys.ToList();
 
     internal StrictScriptObject? MetricsObject => _metricsObject.Value;
 
