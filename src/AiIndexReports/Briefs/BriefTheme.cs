@@ -88,6 +88,8 @@ public sealed record BriefTheme(
                 errors.Add(new Diagnostic(f!.WhereIs(key), $"font path '{rel}' must stay inside templates/"));
             else if (!File.Exists(full))
                 errors.Add(new Diagnostic(f!.WhereIs(key), $"font file not found: templates/{rel} (expected a static TrueType .ttf)"));
+            else if (!IsTrueType(full))
+                errors.Add(new Diagnostic(f!.WhereIs(key), $"templates/{rel} is not a TrueType font (its first bytes are not a TrueType header); expected a static TrueType .ttf"));
             return rel;
         }
         var fonts = new BriefFonts(Font("regular"), Font("semibold"), Font("bold"), Font("fallback_regular"), Font("fallback_bold"));
@@ -141,6 +143,18 @@ public sealed record BriefTheme(
     }
 
     /// <summary>The typesetting engine's theme for these settings.</summary>
+    /// <summary>
+    /// Whether a file starts like a TrueType font (sfnt version 0x00010000 or "true"), so a renamed or corrupt file is
+    /// reported at its theme line rather than as a typesetting failure deep in the build.
+    /// </summary>
+    private static bool IsTrueType(string path)
+    {
+        Span<byte> head = stackalloc byte[4];
+        using var file = File.OpenRead(path);
+        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4
+            && (head.SequenceEqual(new byte[] { 0, 1, 0, 0 }) || head.SequenceEqual("true"u8));
+    }
+
     public Theme ToTypesettingTheme()
     {
         var baseTheme = Theme.Create(BriefFonts.Family, BriefFonts.FallbackFamily);

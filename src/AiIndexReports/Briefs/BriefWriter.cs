@@ -16,6 +16,13 @@ public sealed class BriefWriter(string repoRoot)
 {
     private readonly string _templatesRoot = Path.Combine(repoRoot, "templates");
 
+    /// <summary>
+    /// Longest rendered section accepted, in characters. A real section is a few thousand characters; without a cap a
+    /// template loop (up to the renderer's 10,000 iterations) could make a 9,000-row table or a megabyte paragraph that
+    /// typesets into hundreds of pages.
+    /// </summary>
+    public const int MaxSectionChars = 100_000;
+
     /// <summary>Section files of a template folder, repo-relative and in reading order.</summary>
     public IReadOnlyList<string> SectionFiles(string templateFolder)
     {
@@ -74,6 +81,10 @@ public sealed class BriefWriter(string repoRoot)
         foreach (var file in SectionFiles(brief.Template))
         {
             var markdown = renderer.Render(file, model);
+            if (markdown.Length > MaxSectionChars)
+                throw new BuildFailedException(new Diagnostic(new SourceLocation("templates/" + file),
+                    $"the section renders to {markdown.Length / 1000:N0}K characters of Markdown; a section may have at most {MaxSectionChars / 1000}K "
+                    + "(about 40 pages): a loop printing too many rows or repeating text?"));
             blocks.AddRange(reader.Read(markdown, "templates/" + file));
         }
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);

@@ -1,3 +1,4 @@
+using System.Text;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -38,13 +39,36 @@ internal sealed class TemplatesFolderLoader(string? root, string displayRoot) : 
         var (full, display) = Resolve(templateName, error);
         if (_sources.TryGetValue(display, out var cached)) return (display, cached);
         if (!File.Exists(full)) throw error(NotFound(templateName, display));
-        var text = File.ReadAllText(full);
+        var text = ReadUtf8(File.ReadAllBytes(full), error);
         _sources[display] = text;
         return (display, text);
     }
 
     /// <summary>Keeps the text of a template that is not a file, so errors can quote it too.</summary>
     public void Remember(string displayPath, string text) => _sources[displayPath] = text;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>
+    /// Decodes a template strictly: a template saved in CP949 (or any non-UTF-8 encoding) would otherwise render as
+    /// replacement characters in the PDF without a word. The message names the line and column of the first bad byte.
+    /// </summary>
+    private static string ReadUtf8(byte[] bytes, Func<string, Exception> error)
+    {
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        try
+        {
+            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var bad = start + Math.Max(0, e.Index);
+            var lineStart = bytes.AsSpan(0, bad).LastIndexOf((byte)'\n') + 1;
+            var line = bytes.AsSpan(0, bad).Count((byte)'\n') + 1;
+            var column = Encoding.UTF8.GetCharCount(bytes, lineStart, bad - lineStart) + 1;
+            throw error($"line {line}, column {column}: byte 0x{bytes[bad]:X2} is not valid UTF-8; save the template as UTF-8 (CP949/EUC-KR is not accepted)");
+        }
+    }
 
     private static string NotFound(string templateName, string display) => $"template \"{templateName}\" not found: no file {display}";
 

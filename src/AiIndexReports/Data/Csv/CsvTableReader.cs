@@ -104,6 +104,13 @@ internal static class CsvTableReader
             if (quoting is CsvMalformedReason.StrayQuote or CsvMalformedReason.TextAfterClosingQuote)
                 diagnostics.Warning(new SourceLocation(file.RepoPath, line), $"malformed quoting ({quoting}), read as plain text");
 
+            if (OversizedField(reader) is { } wide)
+            {
+                diagnostics.Error(new SourceLocation(file.RepoPath, line, wide + 1),
+                    $"the cell in column {wide + 1} ({HeaderAt(headers, wide)}) is {reader.GetRawSpan(wide).Length / 1024:N0} KB long; a cell may be at most {MaxFieldBytes / 1024} KB (the longest real one, an abstract, is about 5 KB): a corrupt or wrongly exported file?");
+                continue;
+            }
+
             var raw = reader.GetRecord<TRaw>(); // every mapped member is a string: reading cannot fail here
             if (convert(raw, new RowCells(file.RepoPath, line, columns, diagnostics)) is { } row) rows.Add(row);
         }
@@ -116,6 +123,16 @@ internal static class CsvTableReader
     }
 
     private readonly record struct ShortRecord(SourceLocation Location, int Fields);
+
+    /// <summary>Largest cell accepted, in bytes: a megabyte-long name would flow into the brief's text and tables.</summary>
+    internal const int MaxFieldBytes = 64 << 10;
+
+    private static int? OversizedField(CsvReader reader)
+    {
+        for (var i = 0; i < reader.FieldCount; i++)
+            if (reader.GetRawSpan(i).Length > MaxFieldBytes) return i;
+        return null;
+    }
 
     /// <summary>Largest record accepted, in bytes.</summary>
     internal const int MaxRecordBytes = 4 << 20;

@@ -1,0 +1,87 @@
+using System.Text.RegularExpressions;
+
+namespace AiIndexReports.Tests.BadInputs;
+
+/// <summary>
+/// Walks the bad-input corpus (BadInputs/cases): each case's files are laid over a copy of the repository's data/ and
+/// templates/, next to an output/ holding earlier good results, and the aiindex command line runs on it. Every case must
+/// fail cleanly: its exit code, its messages with their locations, no stack trace, and the earlier outputs byte for byte.
+/// </summary>
+[Collection(ConsoleCollection.Name)]
+public sealed partial class BadInputCorpusTests
+{
+    // Far above the slowest case (about 3 s alone on a loaded 2-core machine): only a hang reaches it.
+    private static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(60);
+
+    private static readonly string[] PreviousOutputs =
+        ["2025/ai-index-brief.pdf", "2025/ai-index-summary.pdf", "2024/ai-index-brief.pdf", "2025/metrics.json"];
+
+    public static TheoryData<string> Cases() => new(BadInputCase.All().Select(c => c.Name));
+
+    [Fact]
+    public void The_corpus_has_at_least_40_cases_over_every_input_kind()
+    {
+        var names = BadInputCase.All().Select(c => c.Name).ToList();
+        Assert.True(names.Count >= 40, $"{names.Count} cases");
+        foreach (var prefix in new[] { "csv-", "edition-", "manifest-", "theme-", "tpl-" })
+            Assert.True(names.Count(n => n.StartsWith(prefix, StringComparison.Ordinal)) >= 5, prefix);
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Bad_input_fails_cleanly(string name)
+    {
+        var bad = BadInputCase.Read(Path.Combine(BadInputCase.CorpusRoot, name));
+        using var repo = TestRepo.Temp();
+        CopyTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(repo.Path, "data"));
+        CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo.Path, "templates"));
+        var previous = PreviousOutputs.ToDictionary(p => p, p => Sentinel(repo.Path, p));
+        bad.Apply(repo.Path);
+
+        var run = CliRunner.Invoke([bad.Args[0], "--root", repo.Path, .. bad.Args.Skip(1)], TimeLimit);
+
+        Assert.False(run.TimedOut, $"still running after {TimeLimit.TotalSeconds} s");
+        Assert.Null(run.Unhandled);
+        Assert.Equal(bad.Exit, run.ExitCode);
+        foreach (var expected in bad.Expect)
+            Assert.True(run.Output.Contains(expected, StringComparison.Ordinal), $"expected \"{expected}\" in the output:\n{run.Output}");
+        Assert.DoesNotMatch(StackTraceLine(), run.Output);
+        Assert.DoesNotMatch(ExceptionName(), run.Output);
+        Assert.DoesNotContain(repo.Path, run.Output);   // paths are shown repo-relative
+        Assert.True(run.Output.Length < 32 * 1024, $"{run.Output.Length} characters of output: a message echoes too much input");
+
+        var output = Path.Combine(repo.Path, "output");
+        foreach (var (path, bytes) in previous)
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(output, path)));
+        // The run record of `build` may be (re)written; nothing else, and no temp file left behind.
+        var files = Directory.GetFiles(output, "*", SearchOption.AllDirectories)
+            .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
+            .Where(f => f != "build-manifest.json")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(PreviousOutputs.Order(StringComparer.Ordinal), files);
+    }
+
+    private static byte[] Sentinel(string repo, string relative)
+    {
+        var path = Path.Combine(repo, "output", relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var bytes = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% earlier good output: {relative}\n%%EOF\n");
+        File.WriteAllBytes(path, bytes);
+        return bytes;
+    }
+
+    private static void CopyTree(string from, string to)
+    {
+        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
+    }
+
+    [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]
+    private static partial Regex StackTraceLine();
+
+    [GeneratedRegex(@"\b(System|Scriban|Tomlyn|CsvHelper|SkiaSharp)\.[\w.]*Exception\b")]
+    private static partial Regex ExceptionName();
+}

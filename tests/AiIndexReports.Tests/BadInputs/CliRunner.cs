@@ -1,0 +1,55 @@
+using System.Reflection;
+
+namespace AiIndexReports.Tests.BadInputs;
+
+/// <summary>
+/// Runs the aiindex command line in this process through its real entry point (Main of the Cli assembly), with standard
+/// output and error captured: the exact code path a user runs, without a child process's start-up cost per case.
+/// Console redirection is process-wide, so callers run in the non-parallel <see cref="ConsoleCollection"/>.
+/// </summary>
+internal static class CliRunner
+{
+    private static readonly MethodInfo Main = Assembly.Load("aiindex").EntryPoint
+        ?? throw new InvalidOperationException("the aiindex assembly has no entry point");
+
+    public sealed record Run(int? ExitCode, string Output, Exception? Unhandled, TimeSpan Elapsed, bool TimedOut);
+
+    public static Run Invoke(string[] args, TimeSpan timeLimit)
+    {
+        var output = new StringWriter();
+        var (previousOut, previousError) = (Console.Out, Console.Error);
+        var previousCi = Environment.GetEnvironmentVariable("CI");
+        int? exit = null;
+        Exception? unhandled = null;
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        // One line per brief instead of Spectre's live display, as in CI.
+        Environment.SetEnvironmentVariable("CI", "true");
+        Console.SetOut(TextWriter.Synchronized(output));
+        Console.SetError(Console.Out);
+        try
+        {
+            // A big stack like the main thread's, so only a real runaway recursion overflows it.
+            var thread = new Thread(() =>
+            {
+                try { exit = (int)Main.Invoke(null, [args])!; }
+                catch (TargetInvocationException e) { unhandled = e.InnerException ?? e; }
+            }, maxStackSize: 8 * 1024 * 1024) { IsBackground = true };
+            thread.Start();
+            var finished = thread.Join(timeLimit);
+            return new Run(exit, output.ToString(), unhandled, clock.Elapsed, TimedOut: !finished);
+        }
+        finally
+        {
+            Console.SetOut(previousOut);
+            Console.SetError(previousError);
+            Environment.SetEnvironmentVariable("CI", previousCi);
+        }
+    }
+}
+
+/// <summary>Tests that redirect the process's console: run alone, after the parallel ones.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class ConsoleCollection
+{
+    public const string Name = "console";
+}
