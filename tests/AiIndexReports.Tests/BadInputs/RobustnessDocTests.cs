@@ -32,6 +32,7 @@ public sealed class RobustnessDocTests
         {
             doc = doc[..(start + Begin.Length)] + generated + doc[end..];
             File.WriteAllText(path, doc);
+            end = doc.IndexOf(End, StringComparison.Ordinal);
         }
         Assert.Equal(generated, doc[(start + Begin.Length)..end]);
     }
