@@ -26,14 +26,31 @@ public sealed class TomlSection
     public SourceLocation Where { get; }
     public IEnumerable<string> Keys => _entries.Keys;
 
+    private const int MaxSyntaxErrors = 10;
+
     /// <summary>Parses a file; syntax errors are added to <paramref name="errors"/> and give null.</summary>
     public static TomlSection? Parse(string text, string file, List<Diagnostic> errors)
     {
+        // File.ReadAllText turns bytes that are not UTF-8 into U+FFFD: a binary, CP949 or BOM-less UTF-16 file would
+        // otherwise give a screenful of TOML errors quoting the garbage.
+        if (text.AsSpan().IndexOfAny('\uFFFD', '\0') is var bad and >= 0)
+        {
+            var line = text.AsSpan(0, bad).Count('\n') + 1;
+            var column = bad - (text.LastIndexOf('\n', Math.Max(0, bad - 1)) + 1) + 1;
+            errors.Add(new Diagnostic(new SourceLocation(file, line, column), text[bad] == '\0'
+                ? "NUL character: the file is binary or UTF-16 without a byte order mark; save it as UTF-8 text"
+                : "bytes that are not UTF-8 text (CP949? binary?); save the file as UTF-8"));
+            return null;
+        }
+
         var doc = SyntaxParser.Parse(text, file);
         if (doc.HasErrors)
         {
-            foreach (var d in doc.Diagnostics)
+            // The first few errors locate the problem; the rest are usually its echoes.
+            foreach (var d in doc.Diagnostics.Take(MaxSyntaxErrors))
                 errors.Add(new Diagnostic(new SourceLocation(file, d.Span.Start.Line + 1, d.Span.Start.Column + 1), "TOML: " + d.Message));
+            if (doc.Diagnostics.Count > MaxSyntaxErrors)
+                errors.Add(new Diagnostic(new SourceLocation(file), $"TOML: {doc.Diagnostics.Count - MaxSyntaxErrors} more syntax errors not shown"));
             return null;
         }
 
