@@ -15,13 +15,28 @@ public sealed record BriefFonts(string Regular, string SemiBold, string Bold, st
 
     public IEnumerable<string> All => [Regular, SemiBold, Bold, FallbackRegular, FallbackBold];
 
-    /// <summary>Loads the faces; a missing or unreadable file is an error naming its path.</summary>
-    public FontLibrary Load(string templatesRoot) => new FontLibrary()
-        .Add(Family, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, Regular))
-        .Add(Family, SKFontStyleWeight.SemiBold, Path.Combine(templatesRoot, SemiBold))
-        .Add(Family, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, Bold))
-        .Add(FallbackFamily, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, FallbackRegular))
-        .Add(FallbackFamily, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, FallbackBold));
+    /// <summary>Loads the faces; a missing or unreadable file is an error naming its repo-relative path.</summary>
+    public FontLibrary Load(string templatesRoot)
+    {
+        var library = new FontLibrary();
+        try
+        {
+            return library
+                .Add(Family, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, Regular))
+                .Add(Family, SKFontStyleWeight.SemiBold, Path.Combine(templatesRoot, SemiBold))
+                .Add(Family, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, Bold))
+                .Add(FallbackFamily, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, FallbackRegular))
+                .Add(FallbackFamily, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, FallbackBold));
+        }
+        catch (FontLoadException e)
+        {
+            // A file with a TrueType header can still be cut short or corrupt; name it as the theme does, not by absolute path.
+            library.Dispose();
+            var relative = "templates/" + Path.GetRelativePath(templatesRoot, e.Path).Replace('\\', '/');
+            throw new BuildFailedException(new Diagnostic(new SourceLocation(relative),
+                e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)"));
+        }
+    }
 }
 
 /// <summary>

@@ -66,6 +66,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
 
     /// <summary>
     /// "random PATH BYTES": PATH becomes BYTES seeded random bytes.
+    /// "truncate PATH BYTES": the repository's file at PATH is cut after BYTES bytes.
     /// "cell PATH ROW COLUMN LENGTH TEXT": in the (UTF-8, unquoted) CSV at PATH, the cell at 0-based ROW (0 = header) and
     /// COLUMN becomes TEXT repeated until it is LENGTH characters long.
     /// </summary>
@@ -79,6 +80,10 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 var bytes = new byte[long.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)];
                 new Random(20250224).NextBytes(bytes);
                 File.WriteAllBytes(path, bytes);
+                break;
+            case "truncate":
+                var kept = File.ReadAllBytes(path)[..int.Parse(parts[2], System.Globalization.CultureInfo.InvariantCulture)];
+                File.WriteAllBytes(path, kept);
                 break;
             case "cell":
                 var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
