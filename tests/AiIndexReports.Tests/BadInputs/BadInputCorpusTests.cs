@@ -33,10 +33,7 @@ public sealed partial class BadInputCorpusTests
     {
         var bad = BadInputCase.Read(Path.Combine(BadInputCase.CorpusRoot, name));
         using var repo = TestRepo.Temp();
-        CopyTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(repo.Path, "data"));
-        CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo.Path, "templates"));
-        var previous = PreviousOutputs.ToDictionary(p => p, p => Sentinel(repo.Path, p));
-        bad.Apply(repo.Path);
+        var previous = Prepare(bad, repo.Path);
 
         var run = CliRunner.Invoke([bad.Args[0], "--root", repo.Path, .. bad.Args.Skip(1)], TimeLimit);
 
@@ -59,6 +56,46 @@ public sealed partial class BadInputCorpusTests
             .Where(f => f != "build-manifest.json")
             .Order(StringComparer.Ordinal);
         Assert.Equal(PreviousOutputs.Order(StringComparer.Ordinal), files);
+    }
+
+    /// <summary>The same check through a real `aiindex` process: exit code, standard error, nothing on standard output.</summary>
+    [Fact]
+    public async Task A_case_run_as_a_separate_process_fails_the_same_way()
+    {
+        var bad = BadInputCase.Read(Path.Combine(BadInputCase.CorpusRoot, "csv-na-number"));
+        using var repo = TestRepo.Temp();
+        var previous = Prepare(bad, repo.Path);
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["CI"] = "true" },
+        };
+        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "aiindex.dll"), "check", "--root", repo.Path, "--edition", "2025" })
+            start.ArgumentList.Add(arg);
+
+        using var process = System.Diagnostics.Process.Start(start)!;
+        using var timeLimit = new CancellationTokenSource(TimeLimit);
+        var stdout = process.StandardOutput.ReadToEndAsync(timeLimit.Token);
+        var stderr = await process.StandardError.ReadToEndAsync(timeLimit.Token);
+        await process.WaitForExitAsync(timeLimit.Token);
+
+        Assert.Equal(1, process.ExitCode);
+        Assert.Equal("", await stdout);
+        Assert.Contains("data/shared/aiindex/indicators.csv:6:6: error: value: expected a number, found \"n/a\"\n", stderr);
+        Assert.DoesNotMatch(StackTraceLine(), stderr);
+        foreach (var (path, bytes) in previous)
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(repo.Path, "output", path)));
+    }
+
+    /// <summary>A repository copy with earlier outputs in output/ and the case's files laid over it; returns those outputs.</summary>
+    private static Dictionary<string, byte[]> Prepare(BadInputCase bad, string repo)
+    {
+        CopyTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(repo, "data"));
+        CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo, "templates"));
+        var previous = PreviousOutputs.ToDictionary(p => p, p => Sentinel(repo, p));
+        bad.Apply(repo);
+        return previous;
     }
 
     private static byte[] Sentinel(string repo, string relative)
