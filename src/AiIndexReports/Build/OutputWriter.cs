@@ -27,11 +27,13 @@ public sealed class OutputWriter(string outputRoot)
     public void Commit(CancellationToken cancellation = default)
     {
         var temps = new List<(string Temp, string Target)>();
+        var current = OutputRoot;
         try
         {
             foreach (var (path, bytes) in _pending)
             {
                 cancellation.ThrowIfCancellationRequested();
+                current = path;
                 Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var temp = path + ".tmp-" + Environment.ProcessId + "-" + Guid.NewGuid().ToString("N")[..8];
                 temps.Add((temp, path));
@@ -39,8 +41,19 @@ public sealed class OutputWriter(string outputRoot)
             }
             cancellation.ThrowIfCancellationRequested();
             // Renames are the point of no return; they are quick and each one is atomic.
-            foreach (var (temp, target) in temps) File.Move(temp, target, overwrite: true);
+            foreach (var (temp, target) in temps)
+            {
+                current = target;
+                File.Move(temp, target, overwrite: true);
+            }
             temps.Clear();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A folder where the file should go, a read-only or full disk: the user's problem to fix, not a crash.
+            var relative = "output/" + Path.GetRelativePath(OutputRoot, current).Replace('\\', '/');
+            throw new BuildFailedException(new Diagnostic(new SourceLocation(relative), 
+                "cannot write the output file: " + e.Message.Replace(OutputRoot + Path.DirectorySeparatorChar, "output/", StringComparison.Ordinal)));
         }
         finally
         {
