@@ -23,6 +23,31 @@ public sealed class BriefWriter(string repoRoot)
     /// </summary>
     public const int MaxSectionChars = 100_000;
 
+    /// <summary>
+    /// Longest run of characters without a space, in a rendered section. The longest real one is a URL of about 150
+    /// characters; a word wider than a line is broken between characters, which costs time that grows with the square
+    /// of the word's length (a 45,000-character word takes minutes).
+    /// </summary>
+    public const int MaxWordChars = 1_000;
+
+    private static void RefuseAbsurdSize(string markdown, string file)
+    {
+        if (markdown.Length > MaxSectionChars)
+            throw new BuildFailedException(new Diagnostic(new SourceLocation(file),
+                $"the section renders to {markdown.Length / 1000:N0}K characters of Markdown; a section may have at most {MaxSectionChars / 1000}K "
+                + "(about 40 pages): a loop printing too many rows or repeating text?"));
+        var start = 0;
+        for (var i = 0; i <= markdown.Length; i++)
+        {
+            if (i < markdown.Length && !char.IsWhiteSpace(markdown[i])) continue;
+            if (i - start > MaxWordChars)
+                throw new BuildFailedException(new Diagnostic(new SourceLocation(file),
+                    $"the section renders a word of {i - start:N0} characters without a space (at most {MaxWordChars:N0}), "
+                    + $"starting \"{markdown.Substring(start, 20)}…\": a loop joining text without spaces?"));
+            start = i + 1;
+        }
+    }
+
     /// <summary>Section files of a template folder, repo-relative and in reading order.</summary>
     public IReadOnlyList<string> SectionFiles(string templateFolder)
     {
@@ -81,10 +106,7 @@ public sealed class BriefWriter(string repoRoot)
         foreach (var file in SectionFiles(brief.Template))
         {
             var markdown = renderer.Render(file, model);
-            if (markdown.Length > MaxSectionChars)
-                throw new BuildFailedException(new Diagnostic(new SourceLocation("templates/" + file),
-                    $"the section renders to {markdown.Length / 1000:N0}K characters of Markdown; a section may have at most {MaxSectionChars / 1000}K "
-                    + "(about 40 pages): a loop printing too many rows or repeating text?"));
+            RefuseAbsurdSize(markdown, "templates/" + file);
             blocks.AddRange(reader.Read(markdown, "templates/" + file));
         }
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
