@@ -12,6 +12,6 @@ internal static class HangGuard
     {
         var task = Task.Factory.StartNew(work, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         Assert.True(task.Wait(Limit), $"still running after {Limit.TotalSeconds} s: {what}");
-        return task.Result;
+        return task.GetAwaiter().GetResult();   // the work's own exception, not an AggregateException
     }
 }
