@@ -38,7 +38,7 @@ public sealed class BriefWriter(string repoRoot)
         IReadOnlyList<MethodologyEntry> Entries(bool available) =>
             Methodology.Entries(metrics).Where(e => e.Available == available).ToList();
         // Computed numbers, series and tables the brief shows; texts such as dates and model names explain themselves.
-        bool Printed(MethodologyEntry e) =>
+        bool Printed(MethodologyEntry e) => e.Section != "edition" &&
             e.Members.Any(id => (model.UsedMetricIds.Contains(id) || figureMetrics.Contains(id)) && metrics[id].Text is null);
 
         var renderer = new TemplateRenderer(_templatesRoot);
