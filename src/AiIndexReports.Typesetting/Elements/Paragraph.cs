@@ -153,16 +153,8 @@ public class Paragraph : Element
             var line = lines[_nextLine + i];
             var indent = style.LeftIndent + (line.IsFirst ? style.FirstLineIndent : 0);
             var width = textWidth - (line.IsFirst ? style.FirstLineIndent : 0);
-            var x = indent;
-            float gapExtra = 0;
-            switch (align)
-            {
-                case TextAlign.Right: x += width - line.NaturalWidth; break;
-                case TextAlign.Center: x += (width - line.NaturalWidth) / 2; break;
-                case TextAlign.Justify when !line.EndsParagraph && line.Gaps > 0:
-                    gapExtra = (width - line.NaturalWidth) / line.Gaps;
-                    break;
-            }
+            var (offset, gapExtra) = line.Place(width, align);
+            var x = indent + offset;
             if (line.IsFirst && _marker is not null)
                 DrawMarker(context, style, y + line.Baseline);
             LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);

@@ -37,7 +37,7 @@ internal static class LineRenderer
             }
             if (w < line.Words.Length - 1 && word.Space is { } space)
             {
-                var gap = word.SpaceWidth + gapExtra;
+                var gap = word.SpaceWidth + (word.SpaceWidth > 0 ? gapExtra : 0);
                 AddPiece(space, pen);
                 Decorate(space, pen, gap);
                 pen += gap;

@@ -50,4 +50,28 @@ internal sealed class TextLine(Word[] words, float naturalWidth, float gapSpace,
     public bool IsFirst { get; } = isFirst;
     public float Height { get; set; }
     public float Baseline { get; set; }
+
+    /// <summary>
+    /// Where the line starts within <paramref name="width"/> and how much each inter-word gap grows (negative: shrinks).
+    /// Justified lines fill the width exactly, except the paragraph's last line and lines without spaces.
+    /// </summary>
+    public (float X, float GapExtra) Place(float width, TextAlign align) => align switch
+    {
+        TextAlign.Right => (width - NaturalWidth, 0),
+        TextAlign.Center => ((width - NaturalWidth) / 2, 0),
+        TextAlign.Justify when !EndsParagraph && Gaps > 0 => (0, (width - NaturalWidth) / Gaps),
+        _ => (0, 0),
+    };
+
+    /// <summary>Right edge of the drawn text, summing word by word as the renderer advances its pen.</summary>
+    public float DrawnRight(float x, float gapExtra)
+    {
+        var pen = x;
+        for (var i = 0; i < Words.Length; i++)
+        {
+            pen += Words[i].Pieces.Sum(p => p.Width);
+            if (i < Words.Length - 1) pen += Words[i].SpaceWidth + (Words[i].SpaceWidth > 0 ? gapExtra : 0);
+        }
+        return pen;
+    }
 }

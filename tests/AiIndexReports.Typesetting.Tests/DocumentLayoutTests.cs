@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using AiIndexReports.Typesetting.Elements;
+using AiIndexReports.Typesetting.Text;
+using UglyToad.PdfPig;
+
+namespace AiIndexReports.Typesetting.Tests;
+
+public class DocumentLayoutTests
+{
+    static TypesetResult Typeset(params Element[] content) =>
+        new Typesetter(TestFonts.Library).Typeset(new Document(TestFonts.Theme).AddRange(content));
+
+    [Fact]
+    public void A_table_longer_than_a_page_repeats_its_header_on_every_page()
+    {
+        var result = Typeset(SampleDocuments.CountryTable(120));
+
+        using var pdf = PdfDocument.Open(result.Pdf);
+        Assert.InRange(pdf.NumberOfPages, 3, 5);
+        foreach (var page in pdf.GetPages())
+        {
+            var words = page.GetWords().Select(w => w.Text).ToList();
+            Assert.Equal(["국가", "모델", "수(개)", "투자(억", "달러)", "증가율(%)"], words.Take(6));
+        }
+        var allRows = pdf.GetPages().SelectMany(p => p.GetWords()).Count(w => w.Text == "미국" || w.Text == "중국");
+        Assert.Equal(24, allRows); // every row once: no row lost or duplicated at page breaks
+    }
+
+    [Fact]
+    public void A_heading_never_sits_alone_at_the_bottom_of_a_page()
+    {
+        // Push the heading down the page in small steps; wherever it lands, the next paragraph's first line is on its page.
+        for (var filler = 560f; filler <= 740f; filler += 6f)
+        {
+            var heading = new Heading(2, "2.1 주요 동향");
+            var result = Typeset(new Spacer(filler), heading, new Paragraph("첫줄단어 " + SampleDocuments.Sentences[0]));
+
+            using var pdf = PdfDocument.Open(result.Pdf);
+            var headingPage = result.Headings.Single().PageIndex;
+            var words = pdf.GetPage(headingPage + 1).GetWords().Select(w => w.Text).ToList();
+            Assert.Contains("첫줄단어", words);
+        }
+    }
+
+    [Fact]
+    public void A_three_hundred_page_document_paginates_to_the_end()
+    {
+        var content = Enumerable.Range(0, 3000).Select(i => (Element)(i % 50 == 0
+            ? new Heading(1, $"{i / 50 + 1}. 장 제목") { AnchorId = $"ch-{i / 50 + 1}" }
+            : SampleDocuments.BodyParagraph(i, 3))).Append(new Paragraph("문서의 마지막 문장."));
+        var result = Typeset([.. content]);
+
+        Assert.InRange(result.PageCount, 300, 420);
+        using var pdf = PdfDocument.Open(result.Pdf);
+        Assert.EndsWith("문서의 마지막 문장.", pdf.GetPage(pdf.NumberOfPages).Text);
+        Assert.Equal(60, result.AnchorPages.Count);
+        Assert.Equal(result.AnchorPages.Values.Order(), result.Headings.Select(h => h.PageIndex));
+    }
+
+    [Fact]
+    public void Two_builds_of_the_same_document_are_byte_identical()
+    {
+        using var otherFonts = TestFonts.Load(); // a fresh library: no state carried over through caches
+        var first = new Typesetter(TestFonts.Library).Typeset(SampleDocuments.Brief(TestFonts.Theme)).Pdf;
+        var second = new Typesetter(otherFonts).Typeset(SampleDocuments.Brief(TestFonts.Theme)).Pdf;
+        Assert.Equal(first, second);
+    }
+
+    [RequiresToolFact("qpdf")]
+    public void Qpdf_finds_the_pdf_valid()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"typesetting-qpdf-{Environment.ProcessId}.pdf");
+        File.WriteAllBytes(path, new Typesetter(TestFonts.Library).Typeset(SampleDocuments.Brief(TestFonts.Theme)).Pdf);
+        try
+        {
+            using var qpdf = Process.Start(new ProcessStartInfo(RequiresToolFactAttribute.FindTool("qpdf")!, ["--check", path])
+            { RedirectStandardOutput = true, RedirectStandardError = true })!;
+            var output = qpdf.StandardOutput.ReadToEnd() + qpdf.StandardError.ReadToEnd();
+            qpdf.WaitForExit();
+            Assert.True(qpdf.ExitCode == 0, output);
+            Assert.Contains("No syntax or stream encoding errors", output);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public void An_image_taller_than_the_page_is_a_layout_error_naming_it_and_its_size()
+    {
+        var png = SkiaSharp.SKImage.Create(new SkiaSharp.SKImageInfo(100, 400)).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100).ToArray();
+        var image = new Image(png, "big-chart.png") { Width = 300 };
+
+        var error = Assert.Throws<LayoutException>(() => Typeset(new Paragraph("앞 문단"), image));
+        Assert.Contains("Image 'big-chart.png' 300×1200 pt", error.Message);
+        Assert.Contains("does not fit even on an empty page", error.Message);
+    }
+
+    [Fact]
+    public void A_character_no_font_has_is_reported_with_code_point_and_text()
+    {
+        var error = Assert.Throws<MissingGlyphsException>(() => Typeset(new Paragraph("지원 기호 ⛄ 포함"), new Paragraph("괜찮음")));
+        var missing = Assert.Single(error.Missing);
+        Assert.Equal(0x26C4, missing.CodePoint);
+        Assert.Equal("지원 기호 ⛄ 포함", missing.Text);
+        Assert.Contains("U+26C4", error.Message);
+    }
+
+    [Fact]
+    public void A_missing_font_file_is_an_error_naming_the_path()
+    {
+        var error = Assert.Throws<FontLoadException>(() => new Fonts.FontLibrary().Add("X", SkiaSharp.SKFontStyleWeight.Normal, "/no/such/dir/Missing.ttf"));
+        Assert.Equal("/no/such/dir/Missing.ttf: cannot load font: file not found", error.Message);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_font_is_an_error_naming_the_path()
+    {
+        var path = Path.Combine(TestFonts.FontDirectory, "README.md");
+        var error = Assert.Throws<FontLoadException>(() => new Fonts.FontLibrary().Add("X", SkiaSharp.SKFontStyleWeight.Normal, path));
+        Assert.Equal($"{path}: cannot load font: not a TrueType font file", error.Message);
+    }
+
+    [Fact]
+    public void Canvas_callback_is_called_once_per_drawn_page_and_never_in_the_layout_pass()
+    {
+        var calls = 0;
+        var canvas = new CanvasElement(100, (_, size, fonts) =>
+        {
+            calls++;
+            Assert.Equal(100, size.Height);
+            Assert.NotNull(fonts.GetTypeface("Pretendard", SkiaSharp.SKFontStyleWeight.Normal));
+        }) { Texts = ["미국"] };
+        var result = Typeset(new Paragraph("그림 앞"), canvas);
+        Assert.Equal(1, calls);
+        result.RenderPng(0, 30);
+        Assert.Equal(2, calls);
+    }
+}
