@@ -34,7 +34,8 @@ public sealed class Typesetter(FontLibrary fonts)
             }
             var pdf = DrawPdf(document, layout, subsets);
             var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
-            var seed = $"{document.Metadata.Title}|{document.Metadata.Author}|{layout.PageCount}|{pdf.Length}";
+            // The file /ID derives from the content: same document, same id; different documents, different ids.
+            var seed = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(pdf));
             pdf = PdfPostProcessor.Apply(pdf, new PdfPostProcessOptions(outline, document.Metadata.Language, document.Metadata.CreatedUtc, seed));
             return new TypesetResult(this, document, pdf, layout);
         }

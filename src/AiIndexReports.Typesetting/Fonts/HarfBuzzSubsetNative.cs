@@ -17,9 +17,6 @@ internal static partial class HarfBuzzSubsetNative
     /// <summary>hb_subset_sets_t: the set of name ids kept in the 'name' table.</summary>
     public const int SubsetSetsNameId = 4;
 
-    /// <summary>hb_subset_sets_t: the set of table tags dropped from the subset.</summary>
-    public const int SubsetSetsDropTableTag = 3;
-
     [Flags]
     public enum SubsetFlags : uint
     {
