@@ -54,7 +54,7 @@ public sealed class Typesetter(FontLibrary fonts)
         var context = NewContext(document, [], usage);
         var pageCount = RunPages(document, context, _ => null, _ => { });
         if (context.Missing.Count > 0) throw new MissingGlyphsException(context.Missing);
-        context.DisposeFonts();
+        context.ReleaseDrawingResources();
 
         // Drawing callbacks (charts) draw text the layout never saw: include their declared strings, and the
         // ASCII range, in every face that a callback might ask for.
@@ -85,7 +85,7 @@ public sealed class Typesetter(FontLibrary fonts)
             RunPages(document, context, _ => pdf.BeginPage(size.Width, size.Height), _ => pdf.EndPage());
             pdf.Close();
         }
-        context.DisposeFonts();
+        context.ReleaseDrawingResources();
         return output.ToArray();
     }
 
@@ -105,7 +105,7 @@ public sealed class Typesetter(FontLibrary fonts)
             surface.Canvas.Scale(scale);
             return surface.Canvas;
         }, _ => { });
-        context.DisposeFonts();
+        context.ReleaseDrawingResources();
         using var image = surface.Snapshot();
         using var png = image.Encode(SKEncodedImageFormat.Png, 100);
         return png.ToArray();

@@ -157,7 +157,7 @@ public class Paragraph : Element
             var x = indent + offset;
             if (line.IsFirst && _marker is not null)
                 DrawMarker(context, style, y + line.Baseline);
-            LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);
+            context.LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);
             LastDrawnLine = (x + line.NaturalWidth + gapExtra * line.Gaps, y, y + line.Baseline);
             y += line.Height;
         }
@@ -175,7 +175,7 @@ public class Paragraph : Element
         var marker = _marker!;
         var lines = marker.BreakLines(float.MaxValue, float.MaxValue, false);
         foreach (var line in lines)
-            LineRenderer.Draw(context, marker, line, style.MarkerIndent, baseline, 0);
+            context.LineRenderer.Draw(context, marker, line, style.MarkerIndent, baseline, 0);
     }
 
     internal override string Describe(LayoutContext context, SKSize available)

@@ -48,6 +48,9 @@ internal sealed class LayoutContext : ITypefaceSource
         if (_missingCodePoints.Add(codePoint)) Missing.Add(new MissingGlyph(codePoint, text));
     }
 
+    /// <summary>Reused by every line of the pass (buffers, text blob builder, paint).</summary>
+    internal Text.LineRenderer LineRenderer { get; } = new();
+
     internal SKTypeface DrawingTypeface(FontFace face) =>
         _drawingTypefaces.TryGetValue(face, out var subset) ? subset : face.Typeface;
 
@@ -69,9 +72,10 @@ internal sealed class LayoutContext : ITypefaceSource
         DrawingTypeface(Fonts.Find(family, weight)
             ?? throw new TypesettingException($"font family '{family}' requested by a drawing callback is not in the font library"));
 
-    internal void DisposeFonts()
+    internal void ReleaseDrawingResources()
     {
         foreach (var font in _fonts.Values) font.Dispose();
         _fonts.Clear();
+        LineRenderer.Dispose();
     }
 }
