@@ -21,7 +21,7 @@ internal sealed class GlyphPiece(FontFace face, float size, ShapedRun run, int s
 internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEnd, float spaceWidth, GlyphPiece? space, bool hardBreak)
 {
     public GlyphPiece[] Pieces { get; } = pieces;
-    public float Width { get; } = pieces.Sum(p => p.Width);
+    public float Width { get; } = TotalWidth(pieces);
     public int Start { get; } = start;
     /// <summary>End of the visible text (exclusive), before trailing spaces.</summary>
     public int End { get; } = end;
@@ -32,7 +32,22 @@ internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEn
     public GlyphPiece? Space { get; } = space;
     /// <summary>A line break ('\n') follows.</summary>
     public bool HardBreak { get; } = hardBreak;
-    public float MaxSize => Pieces.Length == 0 ? Space?.Size ?? 0 : Pieces.Max(p => p.Size);
+    public float MaxSize
+    {
+        get
+        {
+            var size = Pieces.Length == 0 ? Space?.Size ?? 0 : 0;
+            foreach (var piece in Pieces) size = Math.Max(size, piece.Size);
+            return size;
+        }
+    }
+
+    static float TotalWidth(GlyphPiece[] pieces)
+    {
+        float width = 0;
+        foreach (var piece in pieces) width += piece.Width;
+        return width;
+    }
 }
 
 /// <summary>One line: its words, natural width and how much its inter-word spaces may stretch.</summary>
