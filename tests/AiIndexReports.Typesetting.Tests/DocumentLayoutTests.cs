@@ -137,4 +137,54 @@ public class DocumentLayoutTests
         result.RenderPng(0, 30);
         Assert.Equal(2, calls);
     }
+
+    [Fact]
+    public void A_paragraph_does_not_leave_a_single_line_at_the_bottom_of_a_page()
+    {
+        // Body area 717.9 pt − 670 pt spacer − 23.3 pt for "위 문단" and spacing leaves 24.6 pt: room for one
+        // body line (17.3 pt) but not two, so the paragraph moves to the next page as a whole.
+        var paragraph = new Paragraph("첫줄단어 " + string.Join(" ", SampleDocuments.Sentences));
+        var result = Typeset(new Spacer(670), new Paragraph("위 문단"), paragraph);
+
+        using var pdf = PdfDocument.Open(result.Pdf);
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.DoesNotContain("첫줄단어", pdf.GetPage(1).GetWords().Select(w => w.Text));
+        Assert.Contains("첫줄단어", pdf.GetPage(2).GetWords().Select(w => w.Text));
+    }
+
+    [Fact]
+    public void A_figure_that_does_not_fit_moves_whole_to_the_next_page()
+    {
+        var figure = new Figure("[그림 1] 국가별 모델 수", SampleDocuments.BarChart("차트", 200)) { Notes = ["자료: 시험"] };
+        var result = Typeset(new Spacer(560), new Paragraph("앞 문단"), figure);
+
+        using var pdf = PdfDocument.Open(result.Pdf);
+        Assert.Equal(2, pdf.NumberOfPages);
+        Assert.Equal(["앞", "문단"], pdf.GetPage(1).GetWords().Select(w => w.Text));
+        var second = pdf.GetPage(2).GetWords().Select(w => w.Text).ToList();
+        Assert.Equal(["[그림", "1]", "국가별", "모델", "수", "차트"], second.Take(6));
+        Assert.Equal(["자료:", "시험"], second.TakeLast(2));
+    }
+
+    [Fact]
+    public void Table_of_contents_shows_the_page_of_each_heading()
+    {
+        var result = new Typesetter(TestFonts.Library).Typeset(SampleDocuments.Brief(TestFonts.Theme));
+
+        using var pdf = PdfDocument.Open(result.Pdf);
+        var toc = pdf.GetPage(2).GetWords().Select(w => w.Text).SkipWhile(w => w != "차").Skip(1).TakeWhile(w => w != "-").ToList();
+        Assert.Equal(["1.", "개요", "3", "1.1", "투자와", "모델", "3", "2.", "주요", "동향", "4", "2.1", "투자와", "모델", "4", "3.", "시사점", "6", "3.1", "투자와", "모델", "6"], toc);
+        Assert.Equal([2, 2, 3, 3, 5, 5], result.Headings.Select(h => h.PageIndex));
+        Assert.Equal(6, pdf.GetPage(2).GetAnnotations().Count(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link));
+    }
+
+    [Fact]
+    public void Pages_render_to_png_at_the_requested_resolution()
+    {
+        var result = Typeset(new Paragraph("미리보기"));
+        using var bitmap = SkiaSharp.SKBitmap.Decode(result.RenderPng(0, 144));
+        Assert.Equal(1191, bitmap.Width);  // 595.28 pt × 2
+        Assert.Equal(1684, bitmap.Height); // 841.89 pt × 2
+        Assert.Throws<ArgumentOutOfRangeException>(() => result.RenderPng(1, 72));
+    }
 }
