@@ -50,19 +50,22 @@ public sealed class Typesetter(FontLibrary fonts)
     {
         if (document.Metadata.CreatedUtc.Kind != DateTimeKind.Utc)
             throw new TypesettingException("DocumentMetadata.CreatedUtc must be a UTC date (DateTimeKind.Utc): other kinds make builds differ by time zone");
+        CheckAnchors(document);
         var usage = new GlyphUsage();
         var context = NewContext(document, [], usage);
         var pageCount = RunPages(document, context, _ => null, _ => { });
         if (context.Missing.Count > 0) throw new MissingGlyphsException(context.Missing);
         context.ReleaseDrawingResources();
 
-        // Drawing callbacks (charts) draw text the layout never saw: include their declared strings, and the
-        // ASCII range, in every face that a callback might ask for.
-        var extraText = string.Concat(AllElements(document).OfType<CanvasElement>().SelectMany(c => c.Texts));
-        const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-        var faces = extraText.Length > 0 ? Fonts.Faces : usage.Faces.ToList();
-        foreach (var face in faces)
-            usage.AddCodePoints(face, extraText.Length > 0 ? extraText + ascii : ascii);
+        // Page numbers differ between the passes: keep every digit. Drawing callbacks (charts) draw text the layout
+        // never saw: include their declared strings, and the ASCII range (tick labels), in every face they may ask for.
+        foreach (var face in usage.Faces.ToList()) usage.AddCodePoints(face, "0123456789");
+        var canvasText = string.Concat(AllElements(document).OfType<CanvasElement>().SelectMany(c => c.Texts));
+        if (canvasText.Length > 0)
+        {
+            const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+            foreach (var face in Fonts.Faces) usage.AddCodePoints(face, canvasText + ascii);
+        }
 
         return new LayoutResult(pageCount, context.AnchorPages, context.Headings, context.HeadingPages, usage);
     }
@@ -111,12 +114,25 @@ public sealed class Typesetter(FontLibrary fonts)
         return png.ToArray();
     }
 
+    /// <summary>Anchor ids must be unique and every internal link must point at one: a broken link is an input error.</summary>
+    static void CheckAnchors(Document document)
+    {
+        var elements = AllElements(document).ToList();
+        var anchors = elements.OfType<Heading>().Where(h => h.AnchorId is not null).GroupBy(h => h.AnchorId!).ToList();
+        var problems = anchors.Where(g => g.Count() > 1)
+            .Select(g => $"anchor id '{g.Key}' is used by {g.Count()} headings: {string.Join(", ", g.Select(h => $"\"{h.PlainText}\""))}")
+            .Concat(elements.OfType<Paragraph>().SelectMany(p => p.Spans.Select(s => (Paragraph: p, Span: s)))
+                .Where(x => x.Span.LinkAnchor is not null && anchors.All(g => g.Key != x.Span.LinkAnchor))
+                .Select(x => $"link \"{x.Span.Text}\" in \"{x.Paragraph.PlainText}\" points at anchor '{x.Span.LinkAnchor}', which no heading has"))
+            .ToList();
+        if (problems.Count > 0) throw new TypesettingException(string.Join(Environment.NewLine, problems));
+    }
+
     LayoutContext NewContext(Document document, Dictionary<FontFace, SKTypeface> drawingTypefaces, GlyphUsage? usage, LayoutResult? previous = null) =>
         new(document.Theme, Fonts, drawingTypefaces)
         {
             GlyphUsage = usage,
             PageCount = previous?.PageCount ?? 0,
-            KnownAnchorPages = previous?.AnchorPages ?? new Dictionary<string, int>(),
             KnownHeadingPages = previous?.HeadingPages ?? new Dictionary<Heading, int>(),
             AllHeadings = AllElements(document).OfType<Heading>().ToList(),
         };

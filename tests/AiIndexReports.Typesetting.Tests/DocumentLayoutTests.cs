@@ -187,4 +187,17 @@ public class DocumentLayoutTests
         Assert.Equal(1684, bitmap.Height); // 841.89 pt × 2
         Assert.Throws<ArgumentOutOfRangeException>(() => result.RenderPng(1, 72));
     }
+
+    [Fact]
+    public void Links_to_missing_anchors_and_duplicate_anchors_are_errors()
+    {
+        var error = Assert.Throws<TypesettingException>(() => Typeset(
+            new Heading(1, "1. 개요") { AnchorId = "sec-1" },
+            new Heading(1, "2. 현황") { AnchorId = "sec-1" },
+            new Paragraph("자세한 내용은 ", new TextSpan("3장") { LinkAnchor = "sec-3" }, " 참고")));
+        Assert.Equal(
+            "anchor id 'sec-1' is used by 2 headings: \"1. 개요\", \"2. 현황\"" + Environment.NewLine +
+            "link \"3장\" in \"자세한 내용은 3장 참고\" points at anchor 'sec-3', which no heading has",
+            error.Message);
+    }
 }

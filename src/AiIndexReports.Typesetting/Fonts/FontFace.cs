@@ -70,8 +70,6 @@ public sealed class FontFace : IDisposable
     internal float SpaceAdvance { get; }
     /// <summary>The space glyph as a shaped run (drawn in inter-word gaps).</summary>
     internal ShapedRun SpaceRun { get; }
-    /// <summary>Position of this face in the library; indexes per-document glyph usage tables.</summary>
-    internal int Index { get; set; }
 
     internal bool HasGlyph(int codePoint)
     {

@@ -38,8 +38,6 @@ internal sealed class LayoutContext : ITypefaceSource
     internal Dictionary<Heading, int> HeadingPages { get; } = [];
     /// <summary>Heading pages from the previous pass (table of contents).</summary>
     internal IReadOnlyDictionary<Heading, int> KnownHeadingPages { get; set; } = new Dictionary<Heading, int>();
-    /// <summary>Anchor pages from the previous pass (TOC page numbers, links).</summary>
-    internal IReadOnlyDictionary<string, int> KnownAnchorPages { get; set; } = new Dictionary<string, int>();
     /// <summary>Headings found in the document tree before layout: what the table of contents lists.</summary>
     internal IReadOnlyList<Heading> AllHeadings { get; set; } = [];
 
