@@ -157,8 +157,8 @@ internal sealed class LineRenderer : IDisposable
         foreach (var word in line.Words)
         {
             foreach (var piece in word.Pieces)
-                usage.Add(piece.Face, piece.Run.Glyphs, text.Text.AsSpan(piece.Start, piece.Length));
-            if (word.Space is { } space) usage.Add(space.Face, space.Run.Glyphs, " ");
+                usage.Add(piece.Face, piece.Run, text.Text.AsSpan(piece.Start, piece.Length));
+            if (word.Space is { } space) usage.Add(space.Face, space.Run, " ");
         }
     }
 
