@@ -102,4 +102,50 @@ public class PdfReadBackTests
         Assert.Equal(["1.1 세부"], roots[0].Children.Select(b => b.Title));
         Assert.Equal("ko-KR", ((UglyToad.PdfPig.Tokens.StringToken)pdf.Structure.Catalog.CatalogDictionary.Data["Lang"]).Data);
     }
+
+    [Fact]
+    public void Table_digits_are_tabular_so_numbers_line_up()
+    {
+        var table = new Table(Width.Relative(1), Width.Relative(1))
+            .Row("가", new TableCell("1,111.1", TextAlign.Right))
+            .Row("나", new TableCell("8,888.8", TextAlign.Right));
+        var result = Typeset(table, new Paragraph("1,111.1") { Align = TextAlign.Right }, new Paragraph("8,888.8") { Align = TextAlign.Right });
+
+        using var pdf = PdfDocument.Open(result.Pdf);
+        var numbers = pdf.GetPage(1).GetWords().Where(w => w.Text.Contains(',')).ToList();
+        Assert.Equal(["1,111.1", "8,888.8", "1,111.1", "8,888.8"], numbers.Select(w => w.Text));
+        // In the table (tnum) each digit sits in the same column; in body text (proportional) '1' is narrower than '8'.
+        var tableOnes = numbers[0].Letters.Select(l => l.Location.X).ToList();
+        var tableEights = numbers[1].Letters.Select(l => l.Location.X).ToList();
+        Assert.All(tableOnes.Zip(tableEights), p => Assert.InRange(p.First - p.Second, -1.5, 1.5));
+        Assert.True(numbers[2].Letters[0].Location.X - numbers[3].Letters[0].Location.X > 3, "body digits stay proportional");
+    }
+
+    [Fact]
+    public void Png_images_are_embedded()
+    {
+        using var bitmap = new SKBitmap(40, 20);
+        bitmap.Erase(SKColors.SteelBlue);
+        using var image = SKImage.FromBitmap(bitmap);
+        var png = image.Encode(SKEncodedImageFormat.Png, 100).ToArray();
+
+        var result = Typeset(new Paragraph("그림"), new Image(png) { Width = 200 });
+
+        using var pdf = PdfDocument.Open(result.Pdf);
+        var embedded = Assert.Single(pdf.GetPage(1).GetImages());
+        Assert.Equal(40, embedded.WidthInSamples);
+        Assert.Equal(200, embedded.BoundingBox.Width, 1);
+        Assert.Equal(100, embedded.BoundingBox.Height, 1);
+    }
+
+    [Fact]
+    public void Fonts_load_from_streams_too()
+    {
+        using var stream = File.OpenRead(Path.Combine(TestFonts.FontDirectory, "Pretendard-Regular.ttf"));
+        using var fonts = new Fonts.FontLibrary().Add("Body", SKFontStyleWeight.Normal, stream, "Pretendard-Regular.ttf (stream)");
+        var document = new Document(Theme.Create("Body")).Add(new Paragraph("스트림 글꼴"));
+
+        using var pdf = PdfDocument.Open(new Typesetter(fonts).Typeset(document).Pdf);
+        Assert.Equal("스트림 글꼴", pdf.GetPage(1).Text);
+    }
 }
