@@ -164,6 +164,7 @@ public sealed class Typesetter(FontLibrary fonts)
         {
             context.PageIndex = pageIndex;
             context.Relaxed = false;
+            context.AtPageTop = true;
             var plan = body.Measure(context, area);
             if (plan.Kind == SpacePlanKind.Empty && pageIndex > 0) break;
             if (plan.Kind == SpacePlanKind.Wrap)
@@ -181,6 +182,7 @@ public sealed class Typesetter(FontLibrary fonts)
             var canvas = beginPage(pageIndex);
             context.Canvas = canvas;
             if (pageIndex > 0 || page.HeaderFooterOnFirstPage) DrawHeaderFooter(context, page, area);
+            context.AtPageTop = true;
             canvas?.Save();
             canvas?.Translate(margins.Left, margins.Top);
             body.Draw(context, area);
@@ -197,6 +199,7 @@ public sealed class Typesetter(FontLibrary fonts)
     {
         var canvas = context.Canvas;
         var left = page.Margins.Left;
+        context.AtPageTop = false;
         if (page.Header is { } header)
         {
             header.Reset();

@@ -30,6 +30,8 @@ internal sealed class LayoutContext : ITypefaceSource
     internal int PageCount { get; set; }
     /// <summary>Set when a page is empty and still nothing fits: soft rules (keep-with-next, orphans) give way.</summary>
     internal bool Relaxed { get; set; }
+    /// <summary>True while measuring or drawing what comes first on a page: space before it is dropped.</summary>
+    internal bool AtPageTop { get; set; }
     internal GlyphUsage? GlyphUsage { get; set; }
     internal List<MissingGlyph> Missing { get; } = [];
     internal List<HeadingPlacement> Headings { get; } = [];
