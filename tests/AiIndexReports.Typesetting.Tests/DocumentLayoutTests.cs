@@ -200,4 +200,17 @@ public class DocumentLayoutTests
             "link \"3장\" in \"자세한 내용은 3장 참고\" points at anchor 'sec-3', which no heading has",
             error.Message);
     }
+
+    [Fact]
+    public void Space_before_a_heading_is_dropped_at_the_top_of_a_page()
+    {
+        var noSpace = TestFonts.Theme.Heading(1) with { SpaceBefore = 0 };
+        var result = Typeset(new Paragraph("기준선") { Style = noSpace }, new PageBreak(), new Heading(1, "제목줄"), new Paragraph("본문"), new Heading(1, "중간제목"));
+
+        using var pdf = PdfDocument.Open(result.Pdf);
+        double Baseline(int page, string word) => pdf.GetPage(page).GetWords().Single(w => w.Text == word).Letters[0].StartBaseLine.Y;
+        Assert.Equal(Baseline(1, "기준선"), Baseline(2, "제목줄"), 0.01);
+        // Mid-page the heading keeps its 16 pt space before: the gap above it is larger than a plain paragraph break.
+        Assert.True(Baseline(2, "본문") - Baseline(2, "중간제목") > 16 + 17.3, "space before a mid-page heading");
+    }
 }
