@@ -175,12 +175,14 @@ public sealed class Typesetter(FontLibrary fonts)
                     throw new LayoutException($"{body.Describe(context, area)} does not fit even on an empty page " +
                         $"(body area {area.Width:0.#}×{area.Height:0.#} pt, page {pageIndex + 1})");
             }
+            // Empty pages one after another (page breaks) are legal; a hundred of them means an element never advances.
             pagesWithoutProgress = plan.Kind == SpacePlanKind.PartialRender && plan.Height <= 0 ? pagesWithoutProgress + 1 : 0;
-            if (pagesWithoutProgress > 3 || pageIndex >= MaxPages)
+            if (pagesWithoutProgress > 100 || pageIndex >= MaxPages)
                 throw new LayoutException($"{body.Describe(context, area)} makes no progress: layout stopped at page {pageIndex + 1}");
 
             var canvas = beginPage(pageIndex);
             context.Canvas = canvas;
+            if (page.Background is { } background) canvas?.DrawColor(background);
             if (pageIndex > 0 || page.HeaderFooterOnFirstPage) DrawHeaderFooter(context, page, area);
             context.AtPageTop = true;
             canvas?.Save();

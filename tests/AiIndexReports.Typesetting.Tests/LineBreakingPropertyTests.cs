@@ -116,4 +116,15 @@ public class LineBreakingPropertyTests
         var paragraph = new ParagraphText([new TextSpan("AI-기반 연구/개발 2016-2019 -5%")], TestFonts.Theme.Body.Text, TestFonts.Library);
         Assert.Equal(["AI-", "기반", "연구/", "개발", "2016-2019", "-5%"], paragraph.Words.Select(w => paragraph.Text[w.Start..w.End]));
     }
+
+    [Fact]
+    public void A_line_break_in_the_text_ends_a_line_that_is_not_justified()
+    {
+        var paragraph = new ParagraphText([new TextSpan("첫째 줄\r\n둘째 줄 끝")], TestFonts.Theme.Body.Text, TestFonts.Library);
+        var lines = paragraph.BreakLines(400, 400, true);
+
+        Assert.Equal(["첫째 줄", "둘째 줄 끝"], lines.Select(l => paragraph.Text[l.Words[0].Start..l.Words[^1].End]));
+        Assert.All(lines, l => Assert.True(l.EndsParagraph));
+        Assert.Equal((0f, 0f), lines[0].Place(400, TextAlign.Justify));
+    }
 }

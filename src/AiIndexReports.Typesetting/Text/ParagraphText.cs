@@ -27,7 +27,8 @@ internal sealed class ParagraphText
         for (var i = 0; i < spans.Count; i++)
         {
             _spanStarts[i] = text.Length;
-            text.Append(spans[i].Text);
+            // Line ends from any platform become one hard break.
+            text.Append(spans[i].Text.Replace("\r\n", "\n").Replace('\r', '\n'));
             Styles[i] = spans[i].Resolve(paragraphText);
             _chains[i] = fonts.Chain(Styles[i].FontFamilies, Styles[i].Weight);
         }
