@@ -42,7 +42,7 @@ public class RealEditionMetricsTests
         Assert.Equal(3, N(m, "models.aiindex.EUR.count"));
         Assert.Equal(-1, N(m, "models.aiindex.USA.difference"));
         Assert.Equal(-5, N(m, "models.aiindex.CHN.difference"));
-        Assert.Contains("2025-02-24", m["models.aiindex.note"].Text);
+        Assert.Contains("Epoch AI가 2025년 2월 24일에 공개한 자료로", m["models.aiindex.note"].Text);
         Assert.Equal(0, N(m, "models.unattributed"));
     }
 
