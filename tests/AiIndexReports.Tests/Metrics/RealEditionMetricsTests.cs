@@ -14,7 +14,7 @@ public class RealEditionMetricsTests
     private static readonly Lazy<MetricSet> Edition2024 = new(() => Compute(2024));
 
     private static MetricSet Compute(int edition) =>
-        new MetricsCalculator().Compute(new DatasetLoader().Load(RepoPaths.Root, edition));
+        new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, edition));
 
     private static double N(MetricSet m, string id) =>
         m[id] is { Available: true, Number: { } n } ? n : throw new Xunit.Sdk.XunitException($"{id}: {m[id].UnavailableReason}");
