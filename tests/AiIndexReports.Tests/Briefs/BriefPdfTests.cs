@@ -104,7 +104,20 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         Assert.Contains("<표 2>", text);
         Assert.Contains("9. 참고문헌", text);
         Assert.Contains("자료: Epoch AI(2025), Notable AI Models", text);
-        Assert.True(briefs.Pdf(2025, "ai-index-brief").Length < 400_000, "the full brief must stay under 400 KB");
+        Assert.Contains("[그림 1] 국가별 주목할 만한 AI 모델 수(2024년)", text);
+        Assert.True(briefs.Pdf(2025, "ai-index-brief").Length < 300_000, "the full brief must stay under 300 KB (fonts subset)");
+    }
+
+    [Fact]
+    public void Bookmarks_follow_the_numbered_sections_and_language_is_Korean()
+    {
+        using var doc = PdfDocument.Open(briefs.Pdf(2025, "ai-index-brief"));
+
+        Assert.True(doc.TryGetBookmarks(out var bookmarks));
+        Assert.Equal(
+            ["1. 개요", "2. 주목할 만한 AI 모델", "3. AI 특허", "4. 모델 성능 격차", "5. 추론 비용", "6. 투자와 생태계", "7. 한국에의 시사점", "8. 지표 산출 방법", "9. 참고문헌"],
+            bookmarks.Roots.Select(b => b.Title));
+        Assert.Equal("ko-KR", doc.Structure.Catalog.CatalogDictionary.Data["Lang"].ToString()!.Trim('(', ')'));
     }
 
     [Fact]
