@@ -72,8 +72,10 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         Assert.Contains("2023년 주목할 만한 AI 모델은 미국이 61개로 가장 많고 중국이 15개로 뒤를 이어", text);
         Assert.Contains("2022년 전 세계 AI 특허 등록 건수는 62,264건", text);
         Assert.Contains("10만 명당 AI 등록 특허 10.3건으로 세계 1위", text);
-        Assert.Contains("AI 인덱스 2024에는 추론 비용 지표가 포함되지 않음", text);
+        Assert.Contains("이 판의 자료에는 AI 인덱스 2024의 추론 비용 지표가 없어 이 절의 분석을 생략", text);
         Assert.DoesNotContain("0.07달러", text);
+        // Scorecard: without a printed score for Korea the vibrancy row compares ranks, the leader's too.
+        Assert.Contains("글로벌 AI 활력 순위 7위 7위 미국(1위)", text);
     }
 
     [Theory]
