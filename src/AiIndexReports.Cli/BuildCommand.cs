@@ -80,13 +80,20 @@ internal static class BuildCommand
 
     private static void WriteRunManifest(string outputRoot, IReadOnlyList<BriefBuildResult> results, TimeSpan elapsed)
     {
+        // Every input file of the run once (briefs share most of them); each brief names its files and fingerprint.
+        var inputs = results.Where(r => r.Inputs is not null).SelectMany(r => r.Inputs!.Files)
+            .DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => new { path = f.Path, sha256 = f.Sha256, bytes = f.Bytes });
         var manifest = new
         {
             elapsed_ms = Math.Round(elapsed.TotalMilliseconds),
+            inputs,
             briefs = results.Select(r => new
             {
                 job = r.Job.Name,
                 status = r.Status.ToString().ToLowerInvariant(),
+                fingerprint = r.Inputs?.Hash,
+                inputs = r.Inputs?.Files.Select(f => f.Path),
                 pdf = r.PdfPath?.Replace('\\', '/'),
                 pages = r.Pages,
                 bytes = r.Bytes,

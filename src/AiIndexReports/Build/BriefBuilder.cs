@@ -28,7 +28,8 @@ public sealed record BriefBuildResult(
     int Pages = 0,
     long Bytes = 0,
     IReadOnlyList<(string Stage, TimeSpan Time)>? Timings = null,
-    IReadOnlyList<(string Path, string Sha256, long Bytes)>? Outputs = null);
+    IReadOnlyList<(string Path, string Sha256, long Bytes)>? Outputs = null,
+    InputFingerprint? Inputs = null);
 
 public enum BriefBuildStatus { Built, Skipped, Failed }
 
@@ -45,6 +46,8 @@ public sealed class BriefBuilder : IDisposable
     private readonly Lazy<BriefTheme> _theme;
     private readonly Lazy<FontLibrary> _fonts;
     private readonly ConcurrentDictionary<int, byte> _editionFilesWritten = new();
+    private readonly ConcurrentDictionary<int, byte> _editionTimingsReported = new();
+    private readonly ConcurrentDictionary<(string, long, DateTime), string> _fileHashes = new();
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
     {
@@ -106,23 +109,27 @@ public sealed class BriefBuilder : IDisposable
             return value;
         }
 
+        InputFingerprint? fingerprint = null;
         try
         {
-            var fingerprint = Fingerprint(job);
+            fingerprint = Timed("fingerprint", () => Fingerprint(job));
             var cache = new BuildCache(OutputRoot);
             var pdfRelative = job.Brief.OutputPath(job.Edition);
-            if (!_settings.Force && cache.IsUpToDate(job.Name, fingerprint, pdfRelative))
-                return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative));
+            if (!_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, pdfRelative))
+                return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative), Inputs: fingerprint);
 
-            var edition = Timed("load+metrics+charts", () => EditionFor(job.Edition));
+            var edition = EditionFor(job.Edition);
+            // The edition's stages ran once for all its briefs: the first brief to get here reports their times.
+            if (_editionTimingsReported.TryAdd(job.Edition, 0)) timings.AddRange(edition.Timings);
             var theme = _theme.Value;
-            var fonts = _fonts.Value;
+            var fonts = Timed("fonts", () => _fonts.Value);
             cancellation.ThrowIfCancellationRequested();
 
             var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts)
                 .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
+            cancellation.ThrowIfCancellationRequested();
 
             var writer = new OutputWriter(OutputRoot);
             writer.Add(pdfRelative, typeset.Pdf);
@@ -141,23 +148,29 @@ public sealed class BriefBuilder : IDisposable
             var outputs = writer.Pending
                 .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
                 .ToList();
-            Timed("write outputs", () =>
+            Timed("outputs", () =>
             {
                 writer.Commit(cancellation);
-                cache.Record(job.Name, fingerprint, pdfRelative, typeset.Pdf);
+                cache.Record(job.Name, fingerprint.Hash, pdfRelative, typeset.Pdf);
                 return 0;
             });
 
             return new BriefBuildResult(job, BriefBuildStatus.Built, edition.Warnings, Path.Combine("output", pdfRelative),
-                typeset.PageCount, typeset.Pdf.Length, timings, outputs);
+                typeset.PageCount, typeset.Pdf.Length, timings, outputs, fingerprint);
         }
         catch (BuildFailedException e)
         {
-            return new BriefBuildResult(job, BriefBuildStatus.Failed, e.Diagnostics, Timings: timings);
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, e.Diagnostics, Timings: timings, Inputs: fingerprint);
         }
         catch (TypesettingException e)
         {
-            return new BriefBuildResult(job, BriefBuildStatus.Failed, [new Diagnostic(null, "typesetting: " + e.Message)], Timings: timings);
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, [new Diagnostic(null, "typesetting: " + e.Message)], Timings: timings, Inputs: fingerprint);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug or an I/O failure in one brief must not take the batch down: report it, let the others build.
+            return new BriefBuildResult(job, BriefBuildStatus.Failed,
+                [new Diagnostic(null, $"internal error while building {job.Name}: {e.GetType().Name}: {e.Message}")], Timings: timings, Inputs: fingerprint);
         }
     }
 
@@ -180,13 +193,14 @@ public sealed class BriefBuilder : IDisposable
             : issue.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
     }
 
-    private string Fingerprint(BuildJob job)
+    private InputFingerprint Fingerprint(BuildJob job)
     {
         var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
         return InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
             [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "",
-             _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""]);
+             _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""],
+            _fileHashes);
     }
 
     /// <summary>Changes whenever the program itself changes, so a new build of the tool rebuilds every brief.</summary>
@@ -198,13 +212,23 @@ public sealed class BriefBuilder : IDisposable
 
     private EditionOutputs ComputeEdition(int edition)
     {
+        var timings = new List<(string, TimeSpan)>();
+        var clock = Stopwatch.StartNew();
+        void Lap(string stage)
+        {
+            timings.Add((stage, clock.Elapsed));
+            clock.Restart();
+        }
+
         var dataset = new DatasetLoader().Load(_root, edition);
+        Lap("load");
         var metrics = new MetricsCalculator().Compute(dataset);
         var figures = FigureBuilder.Build(metrics);
         var files = new List<(string, byte[])>
         {
             ($"{edition}/metrics.json", Encoding.UTF8.GetBytes(MetricsJson.Serialize(metrics))),
         };
+        Lap("metrics");
         using var typefaces = new FileTypefaceSource(Path.Combine(_root, "templates"), _theme.Value.Fonts);
         var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
@@ -212,7 +236,8 @@ public sealed class BriefBuilder : IDisposable
             files.Add(($"{edition}/figures/{figure.Id}.png", renderer.RenderPng(figure, 2)));
             files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
         }
-        return new EditionOutputs(metrics, figures, files, [.. dataset.Warnings, .. figures.Diagnostics]);
+        Lap("charts");
+        return new EditionOutputs(metrics, figures, files, [.. dataset.Warnings, .. figures.Diagnostics], timings);
     }
 
     public void Dispose()
@@ -220,7 +245,8 @@ public sealed class BriefBuilder : IDisposable
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
-    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<Diagnostic> Warnings);
+    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<Diagnostic> Warnings,
+        IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
 }
 
 /// <summary>Options of a build run that are not about which briefs to build.</summary>
