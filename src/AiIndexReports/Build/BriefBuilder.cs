@@ -47,7 +47,7 @@ public sealed class BriefBuilder : IDisposable
     private readonly Lazy<FontLibrary> _fonts;
     private readonly ConcurrentDictionary<int, byte> _editionFilesWritten = new();
     private readonly ConcurrentDictionary<int, byte> _editionTimingsReported = new();
-    private readonly ConcurrentDictionary<(string, long, DateTime), string> _fileHashes = new();
+    private readonly FileHashCache _fileHashes;
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
     {
@@ -55,6 +55,7 @@ public sealed class BriefBuilder : IDisposable
         _settings = settings ?? new BuildSettings();
         _theme = new(() => BriefTheme.Load(_root));
         _fonts = new(() => _theme.Value.Fonts.Load(Path.Combine(_root, "templates")));
+        _fileHashes = new FileHashCache(OutputRoot);
     }
 
     public string OutputRoot => Path.Combine(_root, "output");
@@ -94,6 +95,7 @@ public sealed class BriefBuilder : IDisposable
             results[i] = Build(jobs[i], cancellation);
             onDone?.Invoke(results[i]);
         });
+        _fileHashes.Save();
         return results;
     }
 
@@ -135,7 +137,12 @@ public sealed class BriefBuilder : IDisposable
             writer.Add(pdfRelative, typeset.Pdf);
             // Edition-wide files are the same for every brief of the edition: written by the first brief of the run.
             if (_editionFilesWritten.TryAdd(job.Edition, 0))
+            {
                 foreach (var (path, bytes) in edition.Files) writer.Add(path, bytes);
+                var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
+                timings.Add(("charts", figureFiles.Time));
+                foreach (var (path, bytes) in figureFiles.Files) writer.Add(path, bytes);
+            }
             if (_settings.Previews)
                 Timed("previews", () =>
                 {
@@ -229,6 +236,16 @@ public sealed class BriefBuilder : IDisposable
             ($"{edition}/metrics.json", Encoding.UTF8.GetBytes(MetricsJson.Serialize(metrics))),
         };
         Lap("metrics");
+        // The PNG/SVG exports are not needed to typeset (the PDF draws its charts as vectors itself): render them on
+        // another core while the first brief is written and typeset; that brief waits for them before committing.
+        var figureFiles = Task.Run(() => ExportFigures(edition, figures));
+        return new EditionOutputs(metrics, figures, files, figureFiles, [.. dataset.Warnings, .. figures.Diagnostics], timings);
+    }
+
+    private FigureExports ExportFigures(int edition, FigureSet figures)
+    {
+        var clock = Stopwatch.StartNew();
+        var files = new List<(string, byte[])>();
         using var typefaces = new FileTypefaceSource(Path.Combine(_root, "templates"), _theme.Value.Fonts);
         var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
@@ -236,8 +253,7 @@ public sealed class BriefBuilder : IDisposable
             files.Add(($"{edition}/figures/{figure.Id}.png", renderer.RenderPng(figure, 2)));
             files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
         }
-        Lap("charts");
-        return new EditionOutputs(metrics, figures, files, [.. dataset.Warnings, .. figures.Diagnostics], timings);
+        return new FigureExports(files, clock.Elapsed);
     }
 
     public void Dispose()
@@ -245,8 +261,10 @@ public sealed class BriefBuilder : IDisposable
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
-    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<Diagnostic> Warnings,
-        IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
+    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files,
+        Task<FigureExports> FigureFiles, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
+
+    private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, TimeSpan Time);
 }
 
 /// <summary>Options of a build run that are not about which briefs to build.</summary>

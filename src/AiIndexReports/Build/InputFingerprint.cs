@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -14,11 +13,11 @@ public sealed record InputFile(string Path, string Sha256, long Bytes);
 public sealed record InputFingerprint(string Hash, IReadOnlyList<InputFile> Files)
 {
     /// <summary>
-    /// Fingerprints the files under <paramref name="relativeFilesOrFolders"/>. File hashes are memoised in
-    /// <paramref name="hashes"/> (keyed by path, size and write time) so a batch hashes the 17 MB of fonts once, not per brief.
+    /// Fingerprints the files under <paramref name="relativeFilesOrFolders"/>; file hashes come from
+    /// <paramref name="hashes"/> when given, so a batch hashes the 17 MB of fonts once, not per brief.
     /// </summary>
     public static InputFingerprint Of(string repoRoot, IEnumerable<string> relativeFilesOrFolders, IEnumerable<string> extras,
-        ConcurrentDictionary<(string, long, DateTime), string>? hashes = null)
+        FileHashCache? hashes = null)
     {
         var paths = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var entry in relativeFilesOrFolders)
@@ -35,9 +34,7 @@ public sealed record InputFingerprint(string Hash, IReadOnlyList<InputFile> File
         foreach (var path in paths)
         {
             var info = new FileInfo(System.IO.Path.Combine(repoRoot, path));
-            var key = (info.FullName, info.Length, info.LastWriteTimeUtc);
-            var hash = hashes is null ? Sha256(File.ReadAllBytes(info.FullName))
-                : hashes.GetOrAdd(key, k => Sha256(File.ReadAllBytes(k.Item1)));
+            var hash = hashes?.Hash(info.FullName, info) ?? Sha256(File.ReadAllBytes(info.FullName));
             files.Add(new InputFile(path, hash, info.Length));
             sha.AppendData(Encoding.UTF8.GetBytes(path + "\n" + hash + "\n"));
         }
