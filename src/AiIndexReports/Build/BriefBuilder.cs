@@ -48,6 +48,7 @@ public sealed class BriefBuilder : IDisposable
     private readonly ConcurrentDictionary<int, byte> _editionFilesWritten = new();
     private readonly ConcurrentDictionary<int, byte> _editionTimingsReported = new();
     private readonly FileHashCache _fileHashes;
+    private Task? _fontPrefetch;
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
     {
@@ -90,6 +91,9 @@ public sealed class BriefBuilder : IDisposable
         IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default)
     {
         var results = new BriefBuildResult[jobs.Count];
+        // Fonts (17 MB to map and parse) do not depend on the data: load them while the first edition loads.
+        // A failure surfaces in the first brief that needs them.
+        if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() => _fonts.Value);
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, i =>
         {
             results[i] = Build(jobs[i], cancellation);
@@ -258,6 +262,8 @@ public sealed class BriefBuilder : IDisposable
 
     public void Dispose()
     {
+        // A prefetch still loading must finish before the fonts can be released (its failure was reported by a brief).
+        try { _fontPrefetch?.Wait(); } catch (AggregateException) { }
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
