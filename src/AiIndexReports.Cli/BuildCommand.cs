@@ -12,11 +12,13 @@ namespace AiIndexReports.Cli;
 /// </summary>
 internal static class BuildCommand
 {
-    public static int Run(string root, CommandLineOptions options, CancellationToken cancellation)
+    /// <param name="warmBuilder">a builder kept from an earlier run (watch), or null for a fresh one.</param>
+    public static int Run(string root, CommandLineOptions options, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
         var manifest = BriefManifest.Load(root);
-        using var builder = new BriefBuilder(root, new BuildSettings { Force = options.Force, Previews = options.Previews });
+        using var fresh = warmBuilder is null ? NewBuilder(root, options) : null;
+        var builder = warmBuilder ?? fresh!;
         var jobs = builder.Plan(manifest, options);
         if (jobs.Count == 0)
         {
@@ -54,6 +56,9 @@ internal static class BuildCommand
         Console.WriteLine($"build: {built} built, {skipped} up to date, {failed} failed in {total.Elapsed.TotalSeconds:0.00} s");
         return failed == 0 ? 0 : 1;
     }
+
+    public static BriefBuilder NewBuilder(string root, CommandLineOptions options) =>
+        new(root, new BuildSettings { Force = options.Force, Previews = options.Previews });
 
     private static void PrintLine(BriefBuildResult r, bool timings)
     {
