@@ -74,7 +74,7 @@ public class CliProcessTests(BuiltRepository built)
     }
 
     [Fact]
-    public void Watch_updates_the_png_preview_after_a_template_edit()
+    public void Watch_survives_a_broken_template_and_updates_the_png_preview_after_the_fix()
     {
         using var copy = built.Repo.Clone();
         var previews = copy.PathOf("output/2025/ai-index-summary/preview");
@@ -105,8 +105,16 @@ public class CliProcessTests(BuiltRepository built)
             var before = Previews();
             Assert.Equal(["page-01.png", "page-02.png"], before.Keys.Order());
 
-            File.WriteAllText(copy.PathOf("templates/summary/02-시사점.md.sbn"),
-                File.ReadAllText(copy.PathOf("templates/summary/02-시사점.md.sbn")).Replace("차별화", "차별화 (미리보기 시험)"));
+            // A broken template: the error is printed with its file, the watcher keeps running, the previews stay.
+            var template = copy.PathOf("templates/summary/02-시사점.md.sbn");
+            var original = File.ReadAllText(template);
+            File.WriteAllText(template, original + "\n{{ if }}\n");
+            Assert.True(WaitFor(() => log.Any(l => l == "watch: build failed; last good output kept")),
+                "no failed build reported within 20 s of breaking the template:\n" + string.Join('\n', log));
+            Assert.Contains(log, l => l.Contains("templates/summary/02-시사점.md.sbn", StringComparison.Ordinal));
+            Assert.All(Previews(), p => Assert.Equal(before[p.Key], p.Value));
+
+            File.WriteAllText(template, original.Replace("차별화", "차별화 (미리보기 시험)"));
 
             Assert.True(WaitFor(() => Previews() is var now && now.Any(p => !before.TryGetValue(p.Key, out var old) || !old.AsSpan().SequenceEqual(p.Value))),
                 "no preview changed within 20 s of the edit:\n" + string.Join('\n', log));
