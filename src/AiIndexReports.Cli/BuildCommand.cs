@@ -53,6 +53,13 @@ internal static class BuildCommand
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
         var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
         var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
+        if (options.Timings)
+        {
+            // Summed over briefs: which stage a batch spends its time in (charts run beside write/typeset).
+            var stages = results.SelectMany(r => r.Timings ?? []).GroupBy(t => t.Stage)
+                .Select(g => $"{g.Key} {g.Sum(t => t.Time.TotalMilliseconds):0} ms");
+            Console.WriteLine("timings, all briefs: " + string.Join(", ", stages));
+        }
         Console.WriteLine($"build: {built} built, {skipped} up to date, {failed} failed in {total.Elapsed.TotalSeconds:0.00} s");
         return failed == 0 ? 0 : 1;
     }
