@@ -46,7 +46,7 @@ internal static class BuildCommand
                     var task = ctx.AddTask($"building {jobs.Count} brief(s) with {options.Jobs} job(s)", maxValue: jobs.Count);
                     results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation);
                 });
-            foreach (var r in results) PrintLine(r, options.Timings);
+            PrintTable(results, options.Timings);
         }
 
         WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
@@ -66,6 +66,38 @@ internal static class BuildCommand
 
     public static BriefBuilder NewBuilder(string root, CommandLineOptions options) =>
         new(root, new BuildSettings { Force = options.Force, Previews = options.Previews });
+
+    /// <summary>On a terminal: one table row per brief, then each failure's errors with their locations.</summary>
+    private static void PrintTable(IReadOnlyList<BriefBuildResult> results, bool timings)
+    {
+        var table = new Table().AddColumns("brief", "result", "pages", "KB", "PDF");
+        if (timings) table.AddColumn("stages (ms)");
+        foreach (var r in results)
+        {
+            var status = r.Status switch
+            {
+                BriefBuildStatus.Built => "[green]built[/]",
+                BriefBuildStatus.Skipped => "[grey]up to date[/]",
+                _ => "[red]FAILED[/]",
+            };
+            var cells = new List<string>
+            {
+                Markup.Escape(r.Job.Name), status,
+                r.Pages > 0 ? r.Pages.ToString() : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString() : "",
+                Markup.Escape(r.PdfPath?.Replace('\\', '/') ?? ""),
+            };
+            if (timings) cells.Add(Markup.Escape(string.Join(", ", (r.Timings ?? []).Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))));
+            table.AddRow(cells.ToArray());
+        }
+        AnsiConsole.Write(table);
+        foreach (var r in results.Where(r => r.Status == BriefBuildStatus.Failed))
+        {
+            Console.Error.WriteLine($"FAILED   {r.Job.Name}: previous output left untouched");
+            foreach (var d in r.Diagnostics.Where(d => d.Severity == Severity.Error)) Console.Error.WriteLine("  " + d);
+        }
+        var warnings = results.Sum(r => r.Diagnostics.Count(d => d.Severity == Severity.Warning));
+        if (warnings > 0) Console.WriteLine($"{warnings} warning(s) about the inputs: see output/build-manifest.json");
+    }
 
     private static void PrintLine(BriefBuildResult r, bool timings)
     {
