@@ -62,6 +62,11 @@ internal sealed class Watcher(string root, CommandLineOptions options)
             var code = BuildCommand.Run(root, _options, cancellation, _builder);
             Console.WriteLine(code == 0 ? $"watch: previews updated under output/ ({DateTime.Now:HH:mm:ss})" : "watch: build failed; last good output kept");
         }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine("aiindex: " + e.Message);
+            Console.WriteLine("watch: build failed; last good output kept");
+        }
         catch (BuildFailedException e)
         {
             Report.Errors(e.Diagnostics);

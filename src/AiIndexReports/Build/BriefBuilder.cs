@@ -64,21 +64,22 @@ public sealed class BriefBuilder : IDisposable
 
     public string OutputRoot => Path.Combine(_root, "output");
 
-    /// <summary>The jobs a command line asks for, sorted by edition then brief id (the order shards slice).</summary>
+    /// <summary>
+    /// The jobs a command line asks for, sorted by edition then brief id (the order shards slice).
+    /// An --edition or --brief that does not exist is a <see cref="UsageException"/>.
+    /// </summary>
     public IReadOnlyList<BuildJob> Plan(BriefManifest manifest, CommandLineOptions options)
     {
         var available = new DatasetLoader().AvailableEditions(_root);
         if (available.Count == 0)
             throw new BuildFailedException(new Diagnostic(new SourceLocation("data"), "no edition folders (expected data/<year>/edition.toml)"));
         if (options.Edition is { } e && !available.Contains(e))
-            throw new BuildFailedException(new Diagnostic(new SourceLocation($"data/{e}"),
-                $"edition {e} not found (available: {string.Join(", ", available)})"));
+            throw new UsageException($"--edition {e}: no such edition in data/ (available: {string.Join(", ", available)})");
         var editions = options.AllEditions ? available : [options.Edition ?? available.Max()];
 
         foreach (var id in options.Briefs)
             if (manifest.Briefs.All(b => b.Id != id))
-                throw new BuildFailedException(new Diagnostic(new SourceLocation(manifest.File),
-                    $"unknown brief '{id}' (known: {string.Join(", ", manifest.Briefs.Select(b => b.Id))})"));
+                throw new UsageException($"--brief {id}: no such brief in {manifest.File} (known: {string.Join(", ", manifest.Briefs.Select(b => b.Id))})");
 
         var jobs = from edition in editions
                    from brief in manifest.Briefs

@@ -10,6 +10,8 @@ public class CliProcessTests(BuiltRepository built)
     [Theory]
     [InlineData("--shard", "4/3", "aiindex: --shard 4/3: k must be between 1 and n (n ≥ 1)")]
     [InlineData("--jobs", "0", "aiindex: --jobs expects a number from 1 to 64, found '0'")]
+    [InlineData("--brief", "nope", "aiindex: --brief nope: no such brief in templates/briefs.toml (known: ai-index-brief, ai-index-summary)")]
+    [InlineData("--edition", "2030", "aiindex: --edition 2030: no such edition in data/ (available: 2024, 2025)")]
     public void Usage_errors_exit_with_2(string option, string value, string message)
     {
         var run = Cli.Execute(null, "build", option, value, "--root", built.Repo.Root);
