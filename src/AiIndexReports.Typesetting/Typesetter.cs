@@ -97,21 +97,46 @@ public sealed class Typesetter(FontLibrary fonts)
     {
         if (pageIndex < 0 || pageIndex >= layout.PageCount)
             throw new ArgumentOutOfRangeException(nameof(pageIndex), $"page {pageIndex} does not exist (0..{layout.PageCount - 1})");
+        return RenderPngs(document, layout, dpi, index => index == pageIndex)[0];
+    }
+
+    /// <summary>
+    /// Draws the selected pages onto raster images in one layout run (previews of a whole brief cost one pass,
+    /// not one pass per page). Returns the PNGs in page order.
+    /// </summary>
+    internal IReadOnlyList<byte[]> RenderPngs(Document document, LayoutResult layout, float dpi, Func<int, bool> wanted)
+    {
         var scale = dpi / 72f;
         var size = document.Page.Size;
-        using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(size.Width * scale), (int)Math.Ceiling(size.Height * scale)));
+        var info = new SKImageInfo((int)Math.Ceiling(size.Width * scale), (int)Math.Ceiling(size.Height * scale));
+        var pngs = new List<byte[]>();
+        SKSurface? surface = null;
         var context = NewContext(document, [], null, layout);
-        RunPages(document, context, index =>
+        try
         {
-            if (index != pageIndex) return null;
-            surface.Canvas.Clear(SKColors.White);
-            surface.Canvas.Scale(scale);
-            return surface.Canvas;
-        }, _ => { });
-        context.ReleaseDrawingResources();
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+            RunPages(document, context, index =>
+            {
+                if (!wanted(index)) return null;
+                surface = SKSurface.Create(info);
+                surface.Canvas.Clear(SKColors.White);
+                surface.Canvas.Scale(scale);
+                return surface.Canvas;
+            }, _ =>
+            {
+                if (surface is null) return;
+                using (var image = surface.Snapshot())
+                using (var png = image.Encode(SKEncodedImageFormat.Png, 100))
+                    pngs.Add(png.ToArray());
+                surface.Dispose();
+                surface = null;
+            });
+        }
+        finally
+        {
+            surface?.Dispose();
+            context.ReleaseDrawingResources();
+        }
+        return pngs;
     }
 
     /// <summary>Anchor ids must be unique and every internal link must point at one: a broken link is an input error.</summary>
@@ -262,4 +287,7 @@ public sealed class TypesetResult
 
     /// <summary>PNG image of one page (0-based) at <paramref name="dpi"/> dots per inch.</summary>
     public byte[] RenderPng(int pageIndex, float dpi = 96) => _typesetter.RenderPng(_document, _layout, pageIndex, dpi);
+
+    /// <summary>PNG images of every page, in order, from a single layout run.</summary>
+    public IReadOnlyList<byte[]> RenderAllPng(float dpi = 96) => _typesetter.RenderPngs(_document, _layout, dpi, _ => true);
 }

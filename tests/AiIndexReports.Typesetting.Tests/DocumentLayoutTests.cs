@@ -189,6 +189,22 @@ public class DocumentLayoutTests
     }
 
     [Fact]
+    public void All_pages_render_in_one_pass_and_match_single_page_renders()
+    {
+        var calls = 0;
+        var canvas = new CanvasElement(100, (_, _, _) => calls++) { Texts = ["미국"] };
+        var result = Typeset(new Paragraph("첫 쪽"), new PageBreak(), new Paragraph("둘째 쪽"), canvas);
+        calls = 0;
+
+        var pages = result.RenderAllPng(36);
+
+        Assert.Equal(2, pages.Count);
+        Assert.Equal(1, calls); // the canvas on page 2 is drawn once, not once per rendered page
+        Assert.Equal(result.RenderPng(0, 36), pages[0]);
+        Assert.Equal(result.RenderPng(1, 36), pages[1]);
+    }
+
+    [Fact]
     public void Links_to_missing_anchors_and_duplicate_anchors_are_errors()
     {
         var error = Assert.Throws<TypesettingException>(() => Typeset(

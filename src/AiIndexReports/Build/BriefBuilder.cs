@@ -157,8 +157,9 @@ public sealed class BriefBuilder : IDisposable
                 Timed("previews", () =>
                 {
                     var previews = PreviewFolder(job);
-                    for (var p = 0; p < typeset.PageCount; p++)
-                        writer.Add($"{previews}/page-{p + 1:00}.png", typeset.RenderPng(p, _settings.PreviewDpi));
+                    var pages = typeset.RenderAllPng(_settings.PreviewDpi);
+                    for (var p = 0; p < pages.Count; p++)
+                        writer.Add($"{previews}/page-{p + 1:00}.png", pages[p]);
                     return 0;
                 });
 
