@@ -18,8 +18,9 @@ public class BriefWriterTests
     private static BuildFailedException WriteWithEdit(string file, Func<string, string> edit)
     {
         using var dir = TestRepo.Temp();
-        foreach (var source in Directory.GetFiles(Path.Combine(TestRepo.Root, "templates", "brief")))
-            dir.Write(Path.Combine("templates", "brief", Path.GetFileName(source)), File.ReadAllText(source));
+        foreach (var folder in new[] { "brief", "partials" })
+            foreach (var source in Directory.GetFiles(Path.Combine(TestRepo.Root, "templates", folder)))
+                dir.Write(Path.Combine("templates", folder, Path.GetFileName(source)), File.ReadAllText(source));
         var target = Path.Combine(dir.Path, "templates", "brief", file);
         File.WriteAllText(target, edit(File.ReadAllText(target)));
 
