@@ -12,11 +12,13 @@ namespace AiIndexReports.Cli;
 /// </summary>
 internal static class BuildCommand
 {
-    public static int Run(string root, CommandLineOptions options, CancellationToken cancellation)
+    /// <param name="warmBuilder">a builder kept from an earlier run (watch), or null for a fresh one.</param>
+    public static int Run(string root, CommandLineOptions options, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
         var manifest = BriefManifest.Load(root);
-        using var builder = new BriefBuilder(root, new BuildSettings { Force = options.Force, Previews = options.Previews });
+        using var fresh = warmBuilder is null ? NewBuilder(root, options) : null;
+        var builder = warmBuilder ?? fresh!;
         var jobs = builder.Plan(manifest, options);
         if (jobs.Count == 0)
         {
@@ -44,15 +46,57 @@ internal static class BuildCommand
                     var task = ctx.AddTask($"building {jobs.Count} brief(s) with {options.Jobs} job(s)", maxValue: jobs.Count);
                     results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation);
                 });
-            foreach (var r in results) PrintLine(r, options.Timings);
+            PrintTable(results, options.Timings);
         }
 
         WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
         var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
         var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
+        if (options.Timings)
+        {
+            // Summed over briefs: which stage a batch spends its time in (charts run beside write/typeset).
+            var stages = results.SelectMany(r => r.Timings ?? []).GroupBy(t => t.Stage)
+                .Select(g => $"{g.Key} {g.Sum(t => t.Time.TotalMilliseconds):0} ms");
+            Console.WriteLine("timings, all briefs: " + string.Join(", ", stages));
+        }
         Console.WriteLine($"build: {built} built, {skipped} up to date, {failed} failed in {total.Elapsed.TotalSeconds:0.00} s");
         return failed == 0 ? 0 : 1;
+    }
+
+    public static BriefBuilder NewBuilder(string root, CommandLineOptions options) =>
+        new(root, new BuildSettings { Force = options.Force, Previews = options.Previews });
+
+    /// <summary>On a terminal: one table row per brief, then each failure's errors with their locations.</summary>
+    private static void PrintTable(IReadOnlyList<BriefBuildResult> results, bool timings)
+    {
+        var table = new Table().AddColumns("brief", "result", "pages", "KB", "PDF");
+        if (timings) table.AddColumn("stages (ms)");
+        foreach (var r in results)
+        {
+            var status = r.Status switch
+            {
+                BriefBuildStatus.Built => "[green]built[/]",
+                BriefBuildStatus.Skipped => "[grey]up to date[/]",
+                _ => "[red]FAILED[/]",
+            };
+            var cells = new List<string>
+            {
+                Markup.Escape(r.Job.Name), status,
+                r.Pages > 0 ? r.Pages.ToString() : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString() : "",
+                Markup.Escape(r.PdfPath?.Replace('\\', '/') ?? ""),
+            };
+            if (timings) cells.Add(Markup.Escape(string.Join(", ", (r.Timings ?? []).Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))));
+            table.AddRow(cells.ToArray());
+        }
+        AnsiConsole.Write(table);
+        foreach (var r in results.Where(r => r.Status == BriefBuildStatus.Failed))
+        {
+            Console.Error.WriteLine($"FAILED   {r.Job.Name}: previous output left untouched");
+            foreach (var d in r.Diagnostics.Where(d => d.Severity == Severity.Error)) Console.Error.WriteLine("  " + d);
+        }
+        var warnings = results.Sum(r => r.Diagnostics.Count(d => d.Severity == Severity.Warning));
+        if (warnings > 0) Console.WriteLine($"{warnings} warning(s) about the inputs: see output/build-manifest.json");
     }
 
     private static void PrintLine(BriefBuildResult r, bool timings)
@@ -80,13 +124,20 @@ internal static class BuildCommand
 
     private static void WriteRunManifest(string outputRoot, IReadOnlyList<BriefBuildResult> results, TimeSpan elapsed)
     {
+        // Every input file of the run once (briefs share most of them); each brief names its files and fingerprint.
+        var inputs = results.Where(r => r.Inputs is not null).SelectMany(r => r.Inputs!.Files)
+            .DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal)
+            .Select(f => new { path = f.Path, sha256 = f.Sha256, bytes = f.Bytes });
         var manifest = new
         {
             elapsed_ms = Math.Round(elapsed.TotalMilliseconds),
+            inputs,
             briefs = results.Select(r => new
             {
                 job = r.Job.Name,
                 status = r.Status.ToString().ToLowerInvariant(),
+                fingerprint = r.Inputs?.Hash,
+                inputs = r.Inputs?.Files.Select(f => f.Path),
                 pdf = r.PdfPath?.Replace('\\', '/'),
                 pages = r.Pages,
                 bytes = r.Bytes,

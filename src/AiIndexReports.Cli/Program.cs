@@ -49,6 +49,11 @@ internal static class Program
                 _ => BuildCommand.Run(root, options, cancel.Token),
             };
         }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine("aiindex: " + e.Message);
+            return 2;
+        }
         catch (BuildFailedException e)
         {
             Report.Errors(e.Diagnostics);

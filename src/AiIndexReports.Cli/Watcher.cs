@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using AiIndexReports.Build;
 
 namespace AiIndexReports.Cli;
@@ -5,10 +6,15 @@ namespace AiIndexReports.Cli;
 /// <summary>
 /// `aiindex watch`: rebuilds (with PNG previews) whenever a file under templates/ or data/ changes, debounced, and
 /// keeps running after an error — the error is printed with its location and the last good output stays.
+/// Between rebuilds it keeps the loaded data, metrics, figures and fonts unless a change touched them, so a
+/// template edit rebuilds in a fraction of a second.
 /// </summary>
 internal sealed class Watcher(string root, CommandLineOptions options)
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+    private readonly CommandLineOptions _options = options with { Previews = true };
+    private readonly ConcurrentQueue<string> _changes = new();
+    private BriefBuilder? _builder;
 
     public int Run(CancellationToken cancellation)
     {
@@ -16,46 +22,93 @@ internal sealed class Watcher(string root, CommandLineOptions options)
         using var templates = Watch(Path.Combine(root, "templates"), changed);
         using var data = Watch(Path.Combine(root, "data"), changed);
         Console.WriteLine("watch: rebuilding on changes under templates/ and data/ (Ctrl+C stops)");
-        BuildOnce(cancellation);
-        while (!cancellation.IsCancellationRequested)
+        try
         {
-            try
-            {
-                changed.Wait(cancellation);
-                // Editors save several files at once: wait until the burst is over, then build once.
-                while (changed.Wait(Debounce, cancellation)) { }
-            }
-            catch (OperationCanceledException)
-            {
-                break;
-            }
             BuildOnce(cancellation);
+            while (!cancellation.IsCancellationRequested)
+            {
+                try
+                {
+                    changed.Wait(cancellation);
+                    // Editors save several files at once: wait until the burst is over, then build once.
+                    while (changed.Wait(Debounce, cancellation)) { }
+                }
+                catch (OperationCanceledException)
+                {
+                    break;
+                }
+                BuildOnce(cancellation);
+            }
+        }
+        finally
+        {
+            _builder?.Dispose();
         }
         return 0;
     }
 
     private void BuildOnce(CancellationToken cancellation)
     {
+        var changes = new List<string>();
+        while (_changes.TryDequeue(out var path)) changes.Add(path);
+        if (_builder is not null && TouchesSharedInputs(changes))
+        {
+            _builder.Dispose();
+            _builder = null;
+        }
         try
         {
-            var code = BuildCommand.Run(root, options with { Previews = true }, cancellation);
+            _builder ??= BuildCommand.NewBuilder(root, _options);
+            var code = BuildCommand.Run(root, _options, cancellation, _builder);
             Console.WriteLine(code == 0 ? $"watch: previews updated under output/ ({DateTime.Now:HH:mm:ss})" : "watch: build failed; last good output kept");
+        }
+        catch (UsageException e)
+        {
+            Console.Error.WriteLine("aiindex: " + e.Message);
+            Console.WriteLine("watch: build failed; last good output kept");
         }
         catch (BuildFailedException e)
         {
             Report.Errors(e.Diagnostics);
             Console.WriteLine("watch: build failed; last good output kept");
+            // The failure may have come from the data or theme the builder loaded: start fresh next time.
+            _builder?.Dispose();
+            _builder = null;
         }
     }
 
-    private static FileSystemWatcher Watch(string folder, SemaphoreSlim changed)
+    /// <summary>
+    /// True when a change is to something the builder loads once (data/, theme, fonts, files at the top of
+    /// templates/) rather than to a template folder, which every build reads afresh.
+    /// </summary>
+    private bool TouchesSharedInputs(IEnumerable<string> changes)
+    {
+        var templates = Path.Combine(root, "templates");
+        foreach (var path in changes)
+        {
+            var relative = Path.GetRelativePath(templates, path).Replace('\\', '/');
+            var parts = relative.Split('/');
+            if (relative.StartsWith("..", StringComparison.Ordinal) || parts.Length < 2 || parts[0] == "fonts") return true;
+        }
+        return false;
+    }
+
+    private FileSystemWatcher Watch(string folder, SemaphoreSlim changed)
     {
         var watcher = new FileSystemWatcher(folder) { IncludeSubdirectories = true, NotifyFilter = NotifyFilters.LastWrite | NotifyFilters.FileName | NotifyFilters.Size };
-        FileSystemEventHandler signal = (_, _) => changed.Release();
-        watcher.Changed += signal;
-        watcher.Created += signal;
-        watcher.Deleted += signal;
-        watcher.Renamed += (_, _) => changed.Release();
+        void Signal(string path)
+        {
+            _changes.Enqueue(path);
+            changed.Release();
+        }
+        watcher.Changed += (_, e) => Signal(e.FullPath);
+        watcher.Created += (_, e) => Signal(e.FullPath);
+        watcher.Deleted += (_, e) => Signal(e.FullPath);
+        watcher.Renamed += (_, e) =>
+        {
+            _changes.Enqueue(e.OldFullPath);
+            Signal(e.FullPath);
+        };
         watcher.EnableRaisingEvents = true;
         return watcher;
     }

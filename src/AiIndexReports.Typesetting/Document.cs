@@ -22,6 +22,8 @@ public sealed record PageSetup
     public Element? Footer { get; init; }
     public float HeaderDistance { get; init; } = 30f;
     public float FooterDistance { get; init; } = 30f;
+    /// <summary>Fills the whole page before anything else is drawn; null leaves it white (transparent).</summary>
+    public SKColor? Background { get; init; }
     /// <summary>False for a cover page without header and footer.</summary>
     public bool HeaderFooterOnFirstPage { get; init; } = true;
 }

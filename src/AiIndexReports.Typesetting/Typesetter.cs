@@ -34,7 +34,8 @@ public sealed class Typesetter(FontLibrary fonts)
             }
             var pdf = DrawPdf(document, layout, subsets);
             var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
-            var seed = $"{document.Metadata.Title}|{document.Metadata.Author}|{layout.PageCount}|{pdf.Length}";
+            // The file /ID derives from the content: same document, same id; different documents, different ids.
+            var seed = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(pdf));
             pdf = PdfPostProcessor.Apply(pdf, new PdfPostProcessOptions(outline, document.Metadata.Language, document.Metadata.CreatedUtc, seed));
             return new TypesetResult(this, document, pdf, layout);
         }
@@ -49,19 +50,22 @@ public sealed class Typesetter(FontLibrary fonts)
     {
         if (document.Metadata.CreatedUtc.Kind != DateTimeKind.Utc)
             throw new TypesettingException("DocumentMetadata.CreatedUtc must be a UTC date (DateTimeKind.Utc): other kinds make builds differ by time zone");
+        CheckAnchors(document);
         var usage = new GlyphUsage();
         var context = NewContext(document, [], usage);
         var pageCount = RunPages(document, context, _ => null, _ => { });
         if (context.Missing.Count > 0) throw new MissingGlyphsException(context.Missing);
-        context.DisposeFonts();
+        context.ReleaseDrawingResources();
 
-        // Drawing callbacks (charts) draw text the layout never saw: include their declared strings, and the
-        // ASCII range, in every face that a callback might ask for.
-        var extraText = string.Concat(AllElements(document).OfType<CanvasElement>().SelectMany(c => c.Texts));
-        const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-        var faces = extraText.Length > 0 ? Fonts.Faces : usage.Faces.ToList();
-        foreach (var face in faces)
-            usage.AddCodePoints(face, extraText.Length > 0 ? extraText + ascii : ascii);
+        // Page numbers differ between the passes: keep every digit. Drawing callbacks (charts) draw text the layout
+        // never saw: include their declared strings, and the ASCII range (tick labels), in every face they may ask for.
+        foreach (var face in usage.Faces.ToList()) usage.AddCodePoints(face, "0123456789");
+        var canvasText = string.Concat(AllElements(document).OfType<CanvasElement>().SelectMany(c => c.Texts));
+        if (canvasText.Length > 0)
+        {
+            const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+            foreach (var face in Fonts.Faces) usage.AddCodePoints(face, canvasText + ascii);
+        }
 
         return new LayoutResult(pageCount, context.AnchorPages, context.Headings, context.HeadingPages, usage);
     }
@@ -84,7 +88,7 @@ public sealed class Typesetter(FontLibrary fonts)
             RunPages(document, context, _ => pdf.BeginPage(size.Width, size.Height), _ => pdf.EndPage());
             pdf.Close();
         }
-        context.DisposeFonts();
+        context.ReleaseDrawingResources();
         return output.ToArray();
     }
 
@@ -93,21 +97,60 @@ public sealed class Typesetter(FontLibrary fonts)
     {
         if (pageIndex < 0 || pageIndex >= layout.PageCount)
             throw new ArgumentOutOfRangeException(nameof(pageIndex), $"page {pageIndex} does not exist (0..{layout.PageCount - 1})");
+        return RenderPngs(document, layout, dpi, index => index == pageIndex)[0];
+    }
+
+    /// <summary>
+    /// Draws the selected pages onto raster images in one layout run (previews of a whole brief cost one pass,
+    /// not one pass per page). Returns the PNGs in page order.
+    /// </summary>
+    internal IReadOnlyList<byte[]> RenderPngs(Document document, LayoutResult layout, float dpi, Func<int, bool> wanted)
+    {
         var scale = dpi / 72f;
         var size = document.Page.Size;
-        using var surface = SKSurface.Create(new SKImageInfo((int)Math.Ceiling(size.Width * scale), (int)Math.Ceiling(size.Height * scale)));
+        var info = new SKImageInfo((int)Math.Ceiling(size.Width * scale), (int)Math.Ceiling(size.Height * scale));
+        var pngs = new List<byte[]>();
+        SKSurface? surface = null;
         var context = NewContext(document, [], null, layout);
-        RunPages(document, context, index =>
+        try
         {
-            if (index != pageIndex) return null;
-            surface.Canvas.Clear(SKColors.White);
-            surface.Canvas.Scale(scale);
-            return surface.Canvas;
-        }, _ => { });
-        context.DisposeFonts();
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+            RunPages(document, context, index =>
+            {
+                if (!wanted(index)) return null;
+                surface = SKSurface.Create(info);
+                surface.Canvas.Clear(SKColors.White);
+                surface.Canvas.Scale(scale);
+                return surface.Canvas;
+            }, _ =>
+            {
+                if (surface is null) return;
+                using (var image = surface.Snapshot())
+                using (var png = image.Encode(SKEncodedImageFormat.Png, 100))
+                    pngs.Add(png.ToArray());
+                surface.Dispose();
+                surface = null;
+            });
+        }
+        finally
+        {
+            surface?.Dispose();
+            context.ReleaseDrawingResources();
+        }
+        return pngs;
+    }
+
+    /// <summary>Anchor ids must be unique and every internal link must point at one: a broken link is an input error.</summary>
+    static void CheckAnchors(Document document)
+    {
+        var elements = AllElements(document).ToList();
+        var anchors = elements.OfType<Heading>().Where(h => h.AnchorId is not null).GroupBy(h => h.AnchorId!).ToList();
+        var problems = anchors.Where(g => g.Count() > 1)
+            .Select(g => $"anchor id '{g.Key}' is used by {g.Count()} headings: {string.Join(", ", g.Select(h => $"\"{h.PlainText}\""))}")
+            .Concat(elements.OfType<Paragraph>().SelectMany(p => p.Spans.Select(s => (Paragraph: p, Span: s)))
+                .Where(x => x.Span.LinkAnchor is not null && anchors.All(g => g.Key != x.Span.LinkAnchor))
+                .Select(x => $"link \"{x.Span.Text}\" in \"{x.Paragraph.PlainText}\" points at anchor '{x.Span.LinkAnchor}', which no heading has"))
+            .ToList();
+        if (problems.Count > 0) throw new TypesettingException(string.Join(Environment.NewLine, problems));
     }
 
     LayoutContext NewContext(Document document, Dictionary<FontFace, SKTypeface> drawingTypefaces, GlyphUsage? usage, LayoutResult? previous = null) =>
@@ -115,7 +158,6 @@ public sealed class Typesetter(FontLibrary fonts)
         {
             GlyphUsage = usage,
             PageCount = previous?.PageCount ?? 0,
-            KnownAnchorPages = previous?.AnchorPages ?? new Dictionary<string, int>(),
             KnownHeadingPages = previous?.HeadingPages ?? new Dictionary<Heading, int>(),
             AllHeadings = AllElements(document).OfType<Heading>().ToList(),
         };
@@ -147,6 +189,7 @@ public sealed class Typesetter(FontLibrary fonts)
         {
             context.PageIndex = pageIndex;
             context.Relaxed = false;
+            context.AtPageTop = true;
             var plan = body.Measure(context, area);
             if (plan.Kind == SpacePlanKind.Empty && pageIndex > 0) break;
             if (plan.Kind == SpacePlanKind.Wrap)
@@ -157,13 +200,16 @@ public sealed class Typesetter(FontLibrary fonts)
                     throw new LayoutException($"{body.Describe(context, area)} does not fit even on an empty page " +
                         $"(body area {area.Width:0.#}×{area.Height:0.#} pt, page {pageIndex + 1})");
             }
+            // Empty pages one after another (page breaks) are legal; a hundred of them means an element never advances.
             pagesWithoutProgress = plan.Kind == SpacePlanKind.PartialRender && plan.Height <= 0 ? pagesWithoutProgress + 1 : 0;
-            if (pagesWithoutProgress > 3 || pageIndex >= MaxPages)
+            if (pagesWithoutProgress > 100 || pageIndex >= MaxPages)
                 throw new LayoutException($"{body.Describe(context, area)} makes no progress: layout stopped at page {pageIndex + 1}");
 
             var canvas = beginPage(pageIndex);
             context.Canvas = canvas;
+            if (page.Background is { } background) canvas?.DrawColor(background);
             if (pageIndex > 0 || page.HeaderFooterOnFirstPage) DrawHeaderFooter(context, page, area);
+            context.AtPageTop = true;
             canvas?.Save();
             canvas?.Translate(margins.Left, margins.Top);
             body.Draw(context, area);
@@ -180,6 +226,7 @@ public sealed class Typesetter(FontLibrary fonts)
     {
         var canvas = context.Canvas;
         var left = page.Margins.Left;
+        context.AtPageTop = false;
         if (page.Header is { } header)
         {
             header.Reset();
@@ -240,4 +287,7 @@ public sealed class TypesetResult
 
     /// <summary>PNG image of one page (0-based) at <paramref name="dpi"/> dots per inch.</summary>
     public byte[] RenderPng(int pageIndex, float dpi = 96) => _typesetter.RenderPng(_document, _layout, pageIndex, dpi);
+
+    /// <summary>PNG images of every page, in order, from a single layout run.</summary>
+    public IReadOnlyList<byte[]> RenderAllPng(float dpi = 96) => _typesetter.RenderPngs(_document, _layout, dpi, _ => true);
 }

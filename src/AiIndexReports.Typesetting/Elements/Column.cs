@@ -10,7 +10,7 @@ namespace AiIndexReports.Typesetting.Elements;
 public sealed class Column : Element
 {
     readonly List<Element> _items;
-    readonly List<(int Index, SpacePlan Plan, float Top)> _placed = [];
+    readonly List<(int Index, SpacePlan Plan, float Top, bool AtPageTop)> _placed = [];
     int _current;
 
     public Column(params IEnumerable<Element> items) => _items = [.. items];
@@ -43,13 +43,17 @@ public sealed class Column : Element
         float y = 0;
         complete = true;
         var stoppedOnWrap = false;
+        var pageTop = context.AtPageTop;
+        var anyDrawn = false;
         for (var i = _current; i < _items.Count; i++)
         {
-            var gap = _placed.Count > 0 ? spacing : 0;
+            var gap = anyDrawn ? spacing : 0;
+            var atTop = pageTop && !anyDrawn;
+            context.AtPageTop = atTop;
             var plan = _items[i].Measure(context, new SKSize(available.Width, Math.Max(0, available.Height - y - gap)));
             if (plan.Kind == SpacePlanKind.Empty)
             {
-                _placed.Add((i, plan, y));
+                _placed.Add((i, plan, y, atTop));
                 continue;
             }
             if (plan.Kind == SpacePlanKind.Wrap)
@@ -58,7 +62,8 @@ public sealed class Column : Element
                 stoppedOnWrap = true;
                 break;
             }
-            _placed.Add((i, plan, y + gap));
+            _placed.Add((i, plan, y + gap, atTop));
+            anyDrawn = true;
             y += gap + plan.Height;
             if (plan.Kind == SpacePlanKind.PartialRender)
             {
@@ -72,6 +77,7 @@ public sealed class Column : Element
             while (_placed.Count > 0 && (_placed[^1].Plan.Kind == SpacePlanKind.Empty || _items[_placed[^1].Index].KeepsWithNext))
                 _placed.RemoveAt(_placed.Count - 1);
         }
+        context.AtPageTop = pageTop;
         return _placed.Any(p => p.Plan.Draws);
     }
 
@@ -91,9 +97,11 @@ public sealed class Column : Element
         Plan(context, available, out var complete);
         var canvas = context.Canvas;
         var next = _current;
-        foreach (var (index, plan, top) in _placed.ToArray())
+        var pageTop = context.AtPageTop;
+        foreach (var (index, plan, top, atTop) in _placed.ToArray())
         {
             var child = _items[index];
+            context.AtPageTop = atTop;
             if (plan.Draws)
             {
                 canvas?.Save();
@@ -105,6 +113,7 @@ public sealed class Column : Element
             else child.Draw(context, new SKSize(available.Width, 0));
             next = plan.Kind == SpacePlanKind.PartialRender ? index : index + 1;
         }
+        context.AtPageTop = pageTop;
         _current = complete ? _items.Count : next;
     }
 

@@ -100,7 +100,8 @@ public class Paragraph : Element
         var lines = Lines(text, style, available.Width);
         var remaining = lines.Count - _nextLine;
         if (remaining <= 0) return (0, 0, true);
-        var height = _nextLine == 0 ? style.SpaceBefore : 0;
+        var before = SpaceBefore(context, style);
+        var height = before;
         var count = 0;
         while (count < remaining && height + lines[_nextLine + count].Height <= available.Height + 0.01f)
             height += lines[_nextLine + count++].Height;
@@ -116,10 +117,13 @@ public class Paragraph : Element
             if (count < min) count = 0;                             // orphan: too few lines to start here
         }
         if (count <= 0) return (0, 0, false);
-        height = _nextLine == 0 ? style.SpaceBefore : 0;
+        height = before;
         for (var i = 0; i < count; i++) height += lines[_nextLine + i].Height;
         return (count, height, false);
     }
+
+    /// <summary>Space before the paragraph's first line, except at the top of a page (headings align with the margin).</summary>
+    float SpaceBefore(LayoutContext context, ParagraphStyle style) => _nextLine == 0 && !context.AtPageTop ? style.SpaceBefore : 0;
 
     static float RuleHeight(ParagraphStyle style) => style.RuleBelow > 0 ? style.RuleBelow + 3f : 0;
 
@@ -141,7 +145,7 @@ public class Paragraph : Element
         var lines = _lines!;
         var textWidth = available.Width - style.LeftIndent - style.RightIndent;
         var align = Align ?? style.Align;
-        var y = _nextLine == 0 ? style.SpaceBefore : 0;
+        var y = SpaceBefore(context, style);
         if (_nextLine == 0)
         {
             if (context.GlyphUsage is not null)
@@ -153,19 +157,11 @@ public class Paragraph : Element
             var line = lines[_nextLine + i];
             var indent = style.LeftIndent + (line.IsFirst ? style.FirstLineIndent : 0);
             var width = textWidth - (line.IsFirst ? style.FirstLineIndent : 0);
-            var x = indent;
-            float gapExtra = 0;
-            switch (align)
-            {
-                case TextAlign.Right: x += width - line.NaturalWidth; break;
-                case TextAlign.Center: x += (width - line.NaturalWidth) / 2; break;
-                case TextAlign.Justify when !line.EndsParagraph && line.Gaps > 0:
-                    gapExtra = (width - line.NaturalWidth) / line.Gaps;
-                    break;
-            }
+            var (offset, gapExtra) = line.Place(width, align);
+            var x = indent + offset;
             if (line.IsFirst && _marker is not null)
                 DrawMarker(context, style, y + line.Baseline);
-            LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);
+            context.LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);
             LastDrawnLine = (x + line.NaturalWidth + gapExtra * line.Gaps, y, y + line.Baseline);
             y += line.Height;
         }
@@ -183,7 +179,7 @@ public class Paragraph : Element
         var marker = _marker!;
         var lines = marker.BreakLines(float.MaxValue, float.MaxValue, false);
         foreach (var line in lines)
-            LineRenderer.Draw(context, marker, line, style.MarkerIndent, baseline, 0);
+            context.LineRenderer.Draw(context, marker, line, style.MarkerIndent, baseline, 0);
     }
 
     internal override string Describe(LayoutContext context, SKSize available)

@@ -81,7 +81,10 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
             var width = CellWidth(widths, column, cell.ColumnSpan) - style.CellPadding.Horizontal;
             column += Math.Max(1, cell.ColumnSpan);
             Prepare(cell, style, isHeader);
+            var atTop = context.AtPageTop;
+            context.AtPageTop = false; // cell content is never at the top of a page: row heights must not depend on it
             var plan = cell.Content.Measure(context, new SKSize(Math.Max(1, width), float.MaxValue / 4));
+            context.AtPageTop = atTop;
             height = Math.Max(height, plan.Height);
         }
         return _heights[row] = height + style.CellPadding.Vertical;
@@ -162,12 +165,15 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
             }
             Prepare(cell, style, isHeader);
             var inner = new SKSize(Math.Max(1, width - style.CellPadding.Horizontal), float.MaxValue / 4);
+            var atTop = context.AtPageTop;
+            context.AtPageTop = false;
             var contentHeight = cell.Content.Measure(context, inner).Height;
             // Cells are centred vertically, as Korean report tables are.
             canvas?.Save();
             canvas?.Translate(x + style.CellPadding.Left, top + style.CellPadding.Top + (height - style.CellPadding.Vertical - contentHeight) / 2);
             cell.Content.Draw(context, inner);
             canvas?.Restore();
+            context.AtPageTop = atTop;
             x += width;
         }
         return top + height;

@@ -69,14 +69,14 @@ public sealed class TableOfContents : Element
             var page = context.KnownHeadingPages.TryGetValue(heading, out var index) ? index + 1 : 0;
             var number = new Paragraph(page.ToString(CultureInfo.InvariantCulture))
             {
-                Style = _style with { LeftIndent = 0, RightIndent = 0, FirstLineIndent = 0, Align = TextAlign.Right, Text = _style.Text with { TabularDigits = true } },
+                Style = _style with { LeftIndent = 0, RightIndent = 0, FirstLineIndent = 0, SpaceBefore = 0, Align = TextAlign.Right, Text = _style.Text with { TabularDigits = true } },
             };
             var slot = new SKSize(style.PageNumberWidth, available.Height);
             var canvas = context.Canvas;
-            var last = Title.LastDrawnLine ?? (0, _style.SpaceBefore, 0);
+            var last = Title.LastDrawnLine ?? (0, 0, 0);
             canvas?.Save();
             // The number shares the title's style, so aligning line tops aligns the baselines.
-            canvas?.Translate(available.Width - style.PageNumberWidth - _style.RightIndent, last.Top - _style.SpaceBefore);
+            canvas?.Translate(available.Width - style.PageNumberWidth - _style.RightIndent, last.Top);
             number.Measure(context, slot);
             number.Draw(context, slot);
             canvas?.Restore();
@@ -84,7 +84,7 @@ public sealed class TableOfContents : Element
             if (canvas is not null && style.Leader && Title.LastDrawnLine is { } end)
                 DrawLeader(canvas, end.EndX, end.Baseline, available.Width - style.PageNumberWidth - _style.RightIndent + style.PageNumberWidth * 0.3f);
             if (canvas is not null && heading.AnchorId is not null)
-                canvas.DrawLinkDestinationAnnotation(new SKRect(_style.LeftIndent, _style.SpaceBefore, available.Width, plan.Height), heading.AnchorId)?.Dispose();
+                canvas.DrawLinkDestinationAnnotation(new SKRect(_style.LeftIndent, 0, available.Width, plan.Height), heading.AnchorId)?.Dispose();
         }
 
         /// <summary>Leader dots drawn as shapes, not text, so that text extraction reads "title page".</summary>

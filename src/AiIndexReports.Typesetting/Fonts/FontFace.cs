@@ -51,6 +51,7 @@ public sealed class FontFace : IDisposable
         Descent = -extents.Descender / (float)UnitsPerEm;
         SpaceGlyph = _hbFont.TryGetNominalGlyph(' ', out var space) ? (ushort)space : (ushort)0;
         SpaceAdvance = SpaceGlyph != 0 ? _hbFont.GetHorizontalGlyphAdvance(space) / (float)UnitsPerEm : 0.25f;
+        SpaceRun = new ShapedRun([SpaceGlyph], [SpaceAdvance], [default], [0], SpaceAdvance);
     }
 
     public string Family { get; }
@@ -67,8 +68,8 @@ public sealed class FontFace : IDisposable
     internal ushort SpaceGlyph { get; }
     /// <summary>Advance of U+0020, in em.</summary>
     internal float SpaceAdvance { get; }
-    /// <summary>Position of this face in the library; indexes per-document glyph usage tables.</summary>
-    internal int Index { get; set; }
+    /// <summary>The space glyph as a shaped run (drawn in inter-word gaps).</summary>
+    internal ShapedRun SpaceRun { get; }
 
     internal bool HasGlyph(int codePoint)
     {

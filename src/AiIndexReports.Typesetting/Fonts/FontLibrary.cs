@@ -46,7 +46,6 @@ public sealed class FontLibrary : IDisposable
         var face = new FontFace(family, weight, source, bytes);
         lock (_lock)
         {
-            face.Index = _faces.Count;
             _faces.Add(face);
             _resolved.Clear();
         }

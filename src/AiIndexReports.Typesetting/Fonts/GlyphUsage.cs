@@ -16,10 +16,14 @@ internal sealed class GlyphUsage
         return entry;
     }
 
-    public void Add(FontFace face, ReadOnlySpan<ushort> glyphs, ReadOnlySpan<char> text)
+    // Shaped runs are cached per distinct text, so a run seen once needs no second look.
+    readonly HashSet<ShapedRun> _recorded = new(ReferenceEqualityComparer.Instance);
+
+    public void Add(FontFace face, ShapedRun run, ReadOnlySpan<char> text)
     {
+        if (!_recorded.Add(run)) return;
         var (glyphSet, codePoints) = For(face);
-        foreach (var g in glyphs) glyphSet[g] = true;
+        foreach (var g in run.Glyphs) glyphSet[g] = true;
         AddText(codePoints, text);
     }
 

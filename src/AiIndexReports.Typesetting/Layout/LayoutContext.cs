@@ -30,6 +30,8 @@ internal sealed class LayoutContext : ITypefaceSource
     internal int PageCount { get; set; }
     /// <summary>Set when a page is empty and still nothing fits: soft rules (keep-with-next, orphans) give way.</summary>
     internal bool Relaxed { get; set; }
+    /// <summary>True while measuring or drawing what comes first on a page: space before it is dropped.</summary>
+    internal bool AtPageTop { get; set; }
     internal GlyphUsage? GlyphUsage { get; set; }
     internal List<MissingGlyph> Missing { get; } = [];
     internal List<HeadingPlacement> Headings { get; } = [];
@@ -38,8 +40,6 @@ internal sealed class LayoutContext : ITypefaceSource
     internal Dictionary<Heading, int> HeadingPages { get; } = [];
     /// <summary>Heading pages from the previous pass (table of contents).</summary>
     internal IReadOnlyDictionary<Heading, int> KnownHeadingPages { get; set; } = new Dictionary<Heading, int>();
-    /// <summary>Anchor pages from the previous pass (TOC page numbers, links).</summary>
-    internal IReadOnlyDictionary<string, int> KnownAnchorPages { get; set; } = new Dictionary<string, int>();
     /// <summary>Headings found in the document tree before layout: what the table of contents lists.</summary>
     internal IReadOnlyList<Heading> AllHeadings { get; set; } = [];
 
@@ -47,6 +47,9 @@ internal sealed class LayoutContext : ITypefaceSource
     {
         if (_missingCodePoints.Add(codePoint)) Missing.Add(new MissingGlyph(codePoint, text));
     }
+
+    /// <summary>Reused by every line of the pass (buffers, text blob builder, paint).</summary>
+    internal Text.LineRenderer LineRenderer { get; } = new();
 
     internal SKTypeface DrawingTypeface(FontFace face) =>
         _drawingTypefaces.TryGetValue(face, out var subset) ? subset : face.Typeface;
@@ -69,9 +72,10 @@ internal sealed class LayoutContext : ITypefaceSource
         DrawingTypeface(Fonts.Find(family, weight)
             ?? throw new TypesettingException($"font family '{family}' requested by a drawing callback is not in the font library"));
 
-    internal void DisposeFonts()
+    internal void ReleaseDrawingResources()
     {
         foreach (var font in _fonts.Values) font.Dispose();
         _fonts.Clear();
+        LineRenderer.Dispose();
     }
 }

@@ -53,7 +53,7 @@ public static class KoreanLineBreaking
     {
         if (index <= 0 || index >= text.Length) return false;
         var current = text[index];
-        if (char.IsLowSurrogate(current)) return false;
+        if (char.IsLowSurrogate(current) || IsBreakingSpace(current)) return false;
         var category = CharUnicodeInfo.GetUnicodeCategory(current);
         if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark) return false;
         if (current is '\u200D' or '\uFE0F') return false;

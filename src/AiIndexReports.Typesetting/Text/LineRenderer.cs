@@ -1,16 +1,30 @@
+using System.Text;
 using AiIndexReports.Typesetting.Layout;
 using SkiaSharp;
 
 namespace AiIndexReports.Typesetting.Text;
 
 /// <summary>
-/// Draws one line: glyph runs at shaped positions, the space glyph in each inter-word gap (so PDF text extraction
-/// gives the words back with their spaces), underlines and link annotations. In the layout pass (no canvas) it
-/// records which glyphs each face draws, for subsetting.
+/// Draws one line: glyphs at shaped positions, the space glyph in each inter-word gap (so PDF text extraction gives
+/// the words back with their spaces), underlines and link annotations. Consecutive glyphs of one font form one run
+/// and a line is one text blob per colour, which keeps drawing fast and the PDF small. In the layout pass (no canvas)
+/// it records which glyphs each face draws, for subsetting.
 /// </summary>
-internal static class LineRenderer
+internal sealed class LineRenderer : IDisposable
 {
-    public static void Draw(LayoutContext context, ParagraphText text, TextLine line, float x, float baseline, float gapExtra)
+    readonly SKTextBlobBuilder _builder = new();
+    readonly SKPaint _paint = new() { IsAntialias = true };
+    // The pending run: glyphs of one font, with the UTF-8 text and clusters that let Skia write /ActualText.
+    readonly List<ushort> _glyphs = [];
+    readonly List<SKPoint> _positions = [];
+    readonly List<uint> _clusters = [];
+    byte[] _utf8 = new byte[256];
+    int _utf8Length;
+    SKFont? _runFont;
+    SKColor _blobColor;
+    bool _blobHasRuns;
+
+    public void Draw(LayoutContext context, ParagraphText text, TextLine line, float x, float baseline, float gapExtra)
     {
         var canvas = context.Canvas;
         if (canvas is null)
@@ -19,10 +33,6 @@ internal static class LineRenderer
             return;
         }
 
-        // Glyph runs grouped by colour: one text blob per colour keeps the PDF small.
-        using var builder = new SKTextBlobBuilder();
-        var groupColor = SKColor.Empty;
-        var groupHasRuns = false;
         var pen = x;
         var linkSpan = -1;
         var linkRect = SKRect.Empty;
@@ -31,19 +41,19 @@ internal static class LineRenderer
             var word = line.Words[w];
             foreach (var piece in word.Pieces)
             {
-                AddPiece(piece, pen);
+                Add(context, canvas, text, piece, pen, baseline);
                 Decorate(piece, pen, piece.Width);
                 pen += piece.Width;
             }
             if (w < line.Words.Length - 1 && word.Space is { } space)
             {
-                var gap = word.SpaceWidth + gapExtra;
-                AddPiece(space, pen);
+                var gap = word.SpaceWidth + (word.SpaceWidth > 0 ? gapExtra : 0);
+                Add(context, canvas, text, space, pen, baseline);
                 Decorate(space, pen, gap);
                 pen += gap;
             }
         }
-        Flush();
+        FlushBlob(canvas);
         FlushLink();
 
         void Decorate(GlyphPiece piece, float at, float width)
@@ -78,50 +88,67 @@ internal static class LineRenderer
             }
             linkSpan = -1;
         }
+    }
 
-        void AddPiece(GlyphPiece piece, float at)
+    void Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline)
+    {
+        var color = text.Styles[piece.Span].Color;
+        var font = context.Font(piece.Face, piece.Size);
+        if ((_blobHasRuns || _glyphs.Count > 0) && color != _blobColor) FlushBlob(canvas);
+        else if (_runFont is not null && font != _runFont) FlushRun();
+        _blobColor = color;
+        _runFont = font;
+
+        var source = text.Text.AsSpan(piece.Start, piece.Length);
+        var textStart = _utf8Length;
+        if (_utf8.Length < _utf8Length + source.Length * 3) Array.Resize(ref _utf8, Math.Max(_utf8.Length * 2, _utf8Length + source.Length * 3));
+        _utf8Length += Encoding.UTF8.GetBytes(source, _utf8.AsSpan(_utf8Length));
+        Span<uint> offsets = source.Length <= 256 ? stackalloc uint[source.Length + 1] : new uint[source.Length + 1];
+        for (int c = 0, offset = textStart; c <= source.Length; c++)
         {
-            var color = text.Styles[piece.Span].Color;
-            if (groupHasRuns && color != groupColor) Flush();
-            groupColor = color;
-            groupHasRuns = true;
-            var run = piece.Run;
-            // The run carries its text and clusters: where a glyph is not the font's plain glyph for its character
-            // (tabular digits, contextual forms), Skia writes /ActualText so that text extraction still gets the text.
-            var source = text.Text.AsSpan(piece.Start, piece.Length);
-            var utf8Length = System.Text.Encoding.UTF8.GetByteCount(source);
-            var buffer = builder.AllocatePositionedTextRun(context.Font(piece.Face, piece.Size), run.Glyphs.Length, utf8Length);
-            var glyphs = buffer.Glyphs;
-            var positions = buffer.Positions;
-            System.Text.Encoding.UTF8.GetBytes(source, buffer.Text);
-            var clusters = buffer.Clusters;
-            Span<uint> utf8Offsets = stackalloc uint[source.Length + 1];
-            for (int c = 0, offset = 0; c <= source.Length; c++)
-            {
-                utf8Offsets[c] = (uint)offset;
-                if (c < source.Length) offset += source[c] < 0x80 ? 1 : source[c] < 0x800 ? 2 : char.IsSurrogate(source[c]) ? 2 : 3;
-            }
-            var penX = at;
-            for (var g = 0; g < run.Glyphs.Length; g++)
-            {
-                glyphs[g] = run.Glyphs[g];
-                positions[g] = new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size);
-                clusters[g] = utf8Offsets[Math.Min(run.Clusters[g], source.Length)];
-                penX += run.Advances[g] * piece.Size;
-            }
+            offsets[c] = (uint)offset;
+            if (c < source.Length) offset += source[c] < 0x80 ? 1 : source[c] < 0x800 ? 2 : char.IsSurrogate(source[c]) ? 2 : 3;
         }
 
-        void Flush()
+        var run = piece.Run;
+        var penX = at;
+        for (var g = 0; g < run.Glyphs.Length; g++)
         {
-            if (!groupHasRuns) return;
-            using var blob = builder.Build();
-            if (blob is not null)
-            {
-                using var paint = new SKPaint { Color = groupColor, IsAntialias = true };
-                canvas.DrawText(blob, 0, 0, paint);
-            }
-            groupHasRuns = false;
+            _glyphs.Add(run.Glyphs[g]);
+            _positions.Add(new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size));
+            _clusters.Add(offsets[Math.Min(run.Clusters[g], source.Length)]);
+            penX += run.Advances[g] * piece.Size;
         }
+    }
+
+    void FlushRun()
+    {
+        if (_runFont is null || _glyphs.Count == 0) return;
+        // Where a glyph is not the font's plain glyph for its character, Skia writes /ActualText from text + clusters.
+        var buffer = _builder.AllocatePositionedTextRun(_runFont, _glyphs.Count, _utf8Length);
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_glyphs).CopyTo(buffer.Glyphs);
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_positions).CopyTo(buffer.Positions);
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_clusters).CopyTo(buffer.Clusters);
+        _utf8.AsSpan(0, _utf8Length).CopyTo(buffer.Text);
+        _glyphs.Clear();
+        _positions.Clear();
+        _clusters.Clear();
+        _utf8Length = 0;
+        _blobHasRuns = true;
+    }
+
+    void FlushBlob(SKCanvas canvas)
+    {
+        FlushRun();
+        _runFont = null;
+        if (!_blobHasRuns) return;
+        using var blob = _builder.Build();
+        if (blob is not null)
+        {
+            _paint.Color = _blobColor;
+            canvas.DrawText(blob, 0, 0, _paint);
+        }
+        _blobHasRuns = false;
     }
 
     static void Record(LayoutContext context, ParagraphText text, TextLine line)
@@ -130,8 +157,14 @@ internal static class LineRenderer
         foreach (var word in line.Words)
         {
             foreach (var piece in word.Pieces)
-                usage.Add(piece.Face, piece.Run.Glyphs, text.Text.AsSpan(piece.Start, piece.Length));
-            if (word.Space is { } space) usage.Add(space.Face, space.Run.Glyphs, " ");
+                usage.Add(piece.Face, piece.Run, text.Text.AsSpan(piece.Start, piece.Length));
+            if (word.Space is { } space) usage.Add(space.Face, space.Run, " ");
         }
+    }
+
+    public void Dispose()
+    {
+        _builder.Dispose();
+        _paint.Dispose();
     }
 }

@@ -27,7 +27,8 @@ internal sealed class ParagraphText
         for (var i = 0; i < spans.Count; i++)
         {
             _spanStarts[i] = text.Length;
-            text.Append(spans[i].Text);
+            // Line ends from any platform become one hard break.
+            text.Append(spans[i].Text.Replace("\r\n", "\n").Replace('\r', '\n'));
             Styles[i] = spans[i].Resolve(paragraphText);
             _chains[i] = fonts.Chain(Styles[i].FontFamilies, Styles[i].Weight);
         }
@@ -68,9 +69,12 @@ internal sealed class ParagraphText
         return words;
     }
 
+    readonly List<GlyphPiece> _pieces = new(4);
+
     public Word BuildWord(int start, int end, int spacesEnd, bool hardBreak)
     {
-        var pieces = new List<GlyphPiece>(2);
+        var pieces = _pieces;
+        pieces.Clear();
         var runStart = start;
         var runSpan = -1;
         FontFace? runFace = null;
@@ -97,11 +101,12 @@ internal sealed class ParagraphText
         {
             var spaceSpan = SpanAt(end);
             var style = Styles[spaceSpan];
-            var face = _chains[spaceSpan].FirstOrDefault(f => f.SpaceGlyph != 0) ?? _chains[spaceSpan][0];
+            var face = _chains[spaceSpan][0];
+            foreach (var candidate in _chains[spaceSpan])
+                if (candidate.SpaceGlyph != 0) { face = candidate; break; }
             for (var i = end; i < spacesEnd && KoreanLineBreaking.IsBreakingSpace(Text[i]); i++)
                 spaceWidth += face.SpaceAdvance * style.Size * (Text[i] == '\u3000' ? 4 : Text[i] == '\t' ? 4 : 1);
-            var run = new ShapedRun([face.SpaceGlyph], [face.SpaceAdvance], [default], [0], face.SpaceAdvance);
-            space = new GlyphPiece(face, style.Size, run, end, 1, spaceSpan);
+            space = new GlyphPiece(face, style.Size, face.SpaceRun, end, 1, spaceSpan);
         }
         return new Word(pieces.ToArray(), start, end, spacesEnd, spaceWidth, space, hardBreak);
     }

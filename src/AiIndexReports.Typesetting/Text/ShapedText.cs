@@ -21,7 +21,7 @@ internal sealed class GlyphPiece(FontFace face, float size, ShapedRun run, int s
 internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEnd, float spaceWidth, GlyphPiece? space, bool hardBreak)
 {
     public GlyphPiece[] Pieces { get; } = pieces;
-    public float Width { get; } = pieces.Sum(p => p.Width);
+    public float Width { get; } = TotalWidth(pieces);
     public int Start { get; } = start;
     /// <summary>End of the visible text (exclusive), before trailing spaces.</summary>
     public int End { get; } = end;
@@ -32,7 +32,22 @@ internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEn
     public GlyphPiece? Space { get; } = space;
     /// <summary>A line break ('\n') follows.</summary>
     public bool HardBreak { get; } = hardBreak;
-    public float MaxSize => Pieces.Length == 0 ? Space?.Size ?? 0 : Pieces.Max(p => p.Size);
+    public float MaxSize
+    {
+        get
+        {
+            var size = Pieces.Length == 0 ? Space?.Size ?? 0 : 0;
+            foreach (var piece in Pieces) size = Math.Max(size, piece.Size);
+            return size;
+        }
+    }
+
+    static float TotalWidth(GlyphPiece[] pieces)
+    {
+        float width = 0;
+        foreach (var piece in pieces) width += piece.Width;
+        return width;
+    }
 }
 
 /// <summary>One line: its words, natural width and how much its inter-word spaces may stretch.</summary>
@@ -50,4 +65,28 @@ internal sealed class TextLine(Word[] words, float naturalWidth, float gapSpace,
     public bool IsFirst { get; } = isFirst;
     public float Height { get; set; }
     public float Baseline { get; set; }
+
+    /// <summary>
+    /// Where the line starts within <paramref name="width"/> and how much each inter-word gap grows (negative: shrinks).
+    /// Justified lines fill the width exactly, except the paragraph's last line and lines without spaces.
+    /// </summary>
+    public (float X, float GapExtra) Place(float width, TextAlign align) => align switch
+    {
+        TextAlign.Right => (width - NaturalWidth, 0),
+        TextAlign.Center => ((width - NaturalWidth) / 2, 0),
+        TextAlign.Justify when !EndsParagraph && Gaps > 0 => (0, (width - NaturalWidth) / Gaps),
+        _ => (0, 0),
+    };
+
+    /// <summary>Right edge of the drawn text, summing word by word as the renderer advances its pen.</summary>
+    public float DrawnRight(float x, float gapExtra)
+    {
+        var pen = x;
+        for (var i = 0; i < Words.Length; i++)
+        {
+            pen += Words[i].Pieces.Sum(p => p.Width);
+            if (i < Words.Length - 1) pen += Words[i].SpaceWidth + (Words[i].SpaceWidth > 0 ? gapExtra : 0);
+        }
+        return pen;
+    }
 }

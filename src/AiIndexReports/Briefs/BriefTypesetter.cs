@@ -54,9 +54,13 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         document.AddRange(Cover(brief, edition, summary));
         if (brief.Variant == "full")
         {
-            document.Add(new PageBreak());
-            document.Add(new Paragraph("목차") { Style = _theme.Heading(1) with { RuleBelow = 0, SpaceBefore = 0 } });
-            document.Add(new TableOfContents());
+            // The contents sit under the 요약 box on the cover; the body starts on page 2.
+            document.Add(new KeepTogether(new Column(
+                new Paragraph(new TextSpan("목차") { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
+                {
+                    Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.BodySize + 2 }, Align = TextAlign.Left, SpaceBefore = 6, SpaceAfter = 2 },
+                },
+                new TableOfContents())));
             document.Add(new PageBreak());
         }
         document.AddRange(Body(blocks, figures));
@@ -220,7 +224,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
     {
         // Bar charts grow with their bars (one line per label); line charts take the theme's height.
         var width = theme.PageSize.Width - theme.Margins.Horizontal;
-        var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width), 140f, theme.ChartHeight * 1.5f) : theme.ChartHeight;
+        var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width) * 0.85f, 130f, theme.ChartHeight * 1.5f) : theme.ChartHeight;
         var chartTheme = theme.Chart;
         var canvas = new CanvasElement(height, (canvas, size, typefaces) =>
             new ChartRenderer(typefaces, chartTheme).Draw(canvas, figure, SKRect.Create(size)))

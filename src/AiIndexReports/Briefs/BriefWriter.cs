@@ -66,40 +66,8 @@ public sealed class BriefWriter(string repoRoot)
     public BriefDocument Write(BriefSpec brief, int edition, MetricSet metrics, FigureSet figures)
     {
         var model = new TemplateModel(metrics).Set("brief", CoverFields(brief, edition));
-        var figureMetrics = new HashSet<string>(StringComparer.Ordinal);
-        IReadOnlyList<MethodologyEntry> Entries(bool available) =>
-            Methodology.Entries(metrics).Where(e => e.Available == available).ToList();
-        // Computed numbers, series and tables the brief shows; texts such as dates and model names explain themselves.
-        bool Printed(MethodologyEntry e) =>
-            e.Members.Any(id => (model.UsedMetricIds.Contains(id) || figureMetrics.Contains(id)) && metrics[id].Text is null);
-
         var renderer = new TemplateRenderer(_templatesRoot);
-        renderer.Functions
-            .Add(new TemplateFunction("figure", (string id) =>
-            {
-                var marker = Figure(figures, id);
-                figureMetrics.UnionWith(figures[id].MetricIds);
-                return marker;
-            }, "figure \"id\"",
-                "places a figure (caption, chart, source line) by id: " + string.Join(", ", figures.Figures.Select(f => f.Id)),
-                "{{ figure \"models_by_country\" }}"))
-            .Add(new TemplateFunction("page_break", () => "\n" + MarkdownReader.PageBreakMarker + "\n", "page_break",
-                "starts a new page", "{{ page_break }}"))
-            .Add(new TemplateFunction("year_of", (object date) => YearOf(date), "date | year_of",
-                "the year of a date written yyyy-MM-dd", "{{ \"2025-02-24\" | year_of }}"))
-            .Add(new TemplateFunction("country", (object iso3) => Countries.KoreanName(ScriptValues.ToText(iso3, "country")), "iso3 | country",
-                "Korean name of a country code (USA → 미국, EUR → 유럽)", "{{ \"KOR\" | country }}"))
-            .Add(new TemplateFunction("num_auto", (object value) => NumAuto(value), "value | num_auto",
-                "comma grouping with as many decimals as the value has (at most 2): 1 → 1, 17.3 → 17.3, 17.24 → 17.24", "{{ 17.3 | num_auto }}"));
-
-        renderer.Functions
-            .Add(new TemplateFunction("methodology_printed", () => MethodologyRows(Entries(available: true).Where(Printed)),
-                "methodology_printed",
-                "the \"지표 산출 방법\" rows {label, formula, sources} of every metric the sections before it printed (figures included)",
-                "{{ for e in methodology_printed }}| {{ e.label }} | {{ e.formula }} | {{ e.sources }} |{{ end }}"))
-            .Add(new TemplateFunction("methodology_omitted", () => MethodologyRows(Entries(available: false)),
-                "methodology_omitted", "metrics this edition's data cannot support, with {label, reason}",
-                "{{ for e in methodology_omitted }}- {{ e.label }}: {{ e.reason }}{{ end }}"));
+        foreach (var function in Functions(metrics, figures, model)) renderer.Functions.Add(function);
 
         var reader = new MarkdownReader();
         var blocks = new List<BriefBlock>();
@@ -111,6 +79,44 @@ public sealed class BriefWriter(string repoRoot)
         }
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
         return new BriefDocument(blocks);
+    }
+
+    /// <summary>
+    /// The functions a brief's templates get besides the Korean helpers. The methodology lists are computed when the
+    /// template calls them, from what the sections before it printed (<see cref="TemplateModel.UsedMetricIds"/>) and the
+    /// metrics behind the figures placed so far.
+    /// </summary>
+    public static IReadOnlyList<TemplateFunction> Functions(MetricSet metrics, FigureSet figures, TemplateModel model)
+    {
+        var figureMetrics = new HashSet<string>(StringComparer.Ordinal);
+        IEnumerable<MethodologyEntry> Entries(bool available) => Methodology.Entries(metrics).Where(e => e.Available == available);
+        // Computed numbers, series and tables the brief shows; texts such as dates and model names explain themselves.
+        bool Printed(MethodologyEntry e) => e.Section != "edition" &&
+            e.Members.Any(id => (model.UsedMetricIds.Contains(id) || figureMetrics.Contains(id)) && metrics[id].Text is null);
+
+        return
+        [
+            new("figure", (string id) =>
+            {
+                var marker = Figure(figures, id);
+                figureMetrics.UnionWith(figures[id].MetricIds);
+                return marker;
+            }, "figure \"id\"",
+                "places a figure (caption \"[그림 n] …\", chart, source line) by id: " + string.Join(", ", figures.Figures.Select(f => f.Id)),
+                "{{ figure \"models_by_country\" }}"),
+            new("page_break", () => "\n" + MarkdownReader.PageBreakMarker + "\n", "page_break", "starts a new page", "{{ page_break }}"),
+            new("year_of", (object date) => YearOf(date), "date | year_of", "the year of a date written yyyy-MM-dd", "{{ \"2025-02-24\" | year_of }}"),
+            new("country", (object iso3) => Countries.KoreanName(ScriptValues.ToText(iso3, "country")), "iso3 | country",
+                "Korean name of a country code (USA → 미국, EUR → 유럽)", "{{ \"KOR\" | country }}, {{ \"EUR\" | country }}"),
+            new("num_auto", (object value) => NumAuto(value), "value | num_auto",
+                "comma grouping with as many decimals as the value has (at most 2)", "{{ 1 | num_auto }}, {{ 17.3 | num_auto }}, {{ 1234.567 | num_auto }}"),
+            new("methodology_printed", () => MethodologyRows(Entries(available: true).Where(Printed)), "methodology_printed",
+                "rows {label, formula, sources} of the \"지표 산출 방법\" table: every computed metric the sections before it printed, figures included",
+                "{{ for e in methodology_printed }}| {{ e.label }} | {{ e.formula }} | {{ e.sources }} |{{ end }}"),
+            new("methodology_omitted", () => MethodologyRows(Entries(available: false)), "methodology_omitted",
+                "rows {label, reason} of the metrics this edition's data cannot support",
+                "{{ for e in methodology_omitted }}- {{ e.label }}: {{ e.reason }}{{ end }}"),
+        ];
     }
 
     private static string Figure(FigureSet figures, string id)

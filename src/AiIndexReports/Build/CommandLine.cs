@@ -4,6 +4,9 @@ namespace AiIndexReports.Build;
 
 public enum CommandKind { Build, Check, Metrics, Watch, Help }
 
+/// <summary>A command line that names something that does not exist (an edition, a brief): exit code 2, like a parse error.</summary>
+public sealed class UsageException(string message) : Exception(message);
+
 /// <summary>What the user asked for on the command line.</summary>
 public sealed record CommandLineOptions
 {

@@ -58,7 +58,9 @@ public static partial class FigureBuilder
         double span = all.Max(p => p.X) - all.Min(p => p.X);
         var x = QuarterAxis(reader.Spec.XTitle, all, all.Min(p => p.X) - span * 0.03, all.Max(p => p.X) + span * 0.32);
         var y = AxisBuilder.LinearRange(reader.Spec.YTitle, all.Min(p => p.Value), all.Max(p => p.Value), v => NumberFormat.Number(v, 0));
-        string note = "주: 분기별 미국·중국 최고 성능 모델의 MMLU 점수(재집계), 격차는 AI Index 발표값"
+        // The printed gaps are mentioned only when the edition has them (callouts on the chart or listed in the note).
+        string note = "주: 분기별 미국·중국 최고 성능 모델의 MMLU 점수(Epoch AI 자료 재집계)"
+            + (callouts.Count + unplaced.Count > 0 ? ", 격차 표시는 AI 인덱스 발표값" : "")
             + (unplaced.Count > 0 ? $"({string.Join(", ", unplaced)})" : "");
         return Make(reader, title, x, y, new LineBody(series, callouts, LegendCorner.LowerRight), note);
     }

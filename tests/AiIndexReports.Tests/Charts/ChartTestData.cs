@@ -126,7 +126,7 @@ internal sealed class RepoTypefaces : ITypefaceSource
 
     private RepoTypefaces()
     {
-        string fonts = Path.Combine(RepoRoot(), "templates", "fonts");
+        string fonts = Path.Combine(TestRepo.Root, "templates", "fonts");
         _typefaces[("Pretendard", SKFontStyleWeight.Normal)] = SKTypeface.FromFile(Path.Combine(fonts, "Pretendard-Regular.ttf"));
         _typefaces[("Pretendard", SKFontStyleWeight.SemiBold)] = SKTypeface.FromFile(Path.Combine(fonts, "Pretendard-SemiBold.ttf"));
         _typefaces[("Pretendard", SKFontStyleWeight.Bold)] = SKTypeface.FromFile(Path.Combine(fonts, "Pretendard-Bold.ttf"));
@@ -137,11 +137,4 @@ internal sealed class RepoTypefaces : ITypefaceSource
         _typefaces.TryGetValue((family, weight), out var typeface)
             ? typeface
             : throw new ArgumentException($"test fonts have no {family} at weight {weight}");
-
-    public static string RepoRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "AiIndexReports.sln"))) return dir.FullName;
-        throw new DirectoryNotFoundException("AiIndexReports.sln not found above " + AppContext.BaseDirectory);
-    }
 }

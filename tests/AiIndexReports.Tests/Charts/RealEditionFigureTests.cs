@@ -12,7 +12,7 @@ public class RealEditionFigureTests
     private static readonly Lazy<FigureSet> Edition2024 = new(() => Build(2024));
 
     private static FigureSet Build(int edition) =>
-        FigureBuilder.Build(new MetricsCalculator().Compute(new DatasetLoader().Load(RepoPaths.Root, edition)));
+        FigureBuilder.Build(new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, edition)));
 
     [Fact]
     public void Edition_2025_draws_all_eight_figures_with_korea_at_one_model()

@@ -5,15 +5,15 @@ namespace AiIndexReports.Tests.Data;
 /// <summary>Loads the real Epoch exports and AI Index figures shipped in data/.</summary>
 public sealed class RealDataTests
 {
-    private static readonly Lazy<Dataset> Edition2025 = new(() => new DatasetLoader().Load(RepoPaths.Root, 2025));
-    private static readonly Lazy<Dataset> Edition2024 = new(() => new DatasetLoader().Load(RepoPaths.Root, 2024));
+    private static readonly Lazy<Dataset> Edition2025 = new(() => new DatasetLoader().Load(TestRepo.Root, 2025));
+    private static readonly Lazy<Dataset> Edition2024 = new(() => new DatasetLoader().Load(TestRepo.Root, 2024));
 
     [Fact]
     public void Both_editions_are_present_and_the_default_is_the_newest()
     {
         var loader = new DatasetLoader();
-        Assert.Equal([2024, 2025], loader.AvailableEditions(RepoPaths.Root));
-        Assert.Equal(2025, loader.Load(RepoPaths.Root).Edition.Edition);
+        Assert.Equal([2024, 2025], loader.AvailableEditions(TestRepo.Root));
+        Assert.Equal(2025, loader.Load(TestRepo.Root).Edition.Edition);
     }
 
     [Fact]

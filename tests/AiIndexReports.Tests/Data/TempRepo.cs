@@ -13,7 +13,7 @@ internal sealed class TempRepo : IDisposable
     public const string IndicatorsPath = "data/shared/aiindex/indicators.csv";
     public const string EditionPath = "data/2025/edition.toml";
 
-    private static readonly string Fixtures = Path.Combine(RepoPaths.Root, "tests", "AiIndexReports.Tests", "TestData", "Data");
+    private static readonly string Fixtures = Path.Combine(TestRepo.Root, "tests", "AiIndexReports.Tests", "TestData", "Data");
 
     public string Root { get; } = Directory.CreateTempSubdirectory("aiindex-data-").FullName;
 

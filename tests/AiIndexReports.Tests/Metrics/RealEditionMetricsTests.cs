@@ -14,7 +14,7 @@ public class RealEditionMetricsTests
     private static readonly Lazy<MetricSet> Edition2024 = new(() => Compute(2024));
 
     private static MetricSet Compute(int edition) =>
-        new MetricsCalculator().Compute(new DatasetLoader().Load(RepoPaths.Root, edition));
+        new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, edition));
 
     private static double N(MetricSet m, string id) =>
         m[id] is { Available: true, Number: { } n } ? n : throw new Xunit.Sdk.XunitException($"{id}: {m[id].UnavailableReason}");
@@ -42,7 +42,7 @@ public class RealEditionMetricsTests
         Assert.Equal(3, N(m, "models.aiindex.EUR.count"));
         Assert.Equal(-1, N(m, "models.aiindex.USA.difference"));
         Assert.Equal(-5, N(m, "models.aiindex.CHN.difference"));
-        Assert.Contains("2025-02-24", m["models.aiindex.note"].Text);
+        Assert.Contains("Epoch AI가 2025년 2월 24일에 공개한 자료로", m["models.aiindex.note"].Text);
         Assert.Equal(0, N(m, "models.unattributed"));
     }
 

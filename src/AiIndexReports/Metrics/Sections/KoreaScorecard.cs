@@ -58,7 +58,8 @@ internal static class KoreaScorecard
             // Without a printed score the rank itself is the value.
             Add(score.Available ? score.Id : vibrancy.Id, score.Available ? "글로벌 AI 활력 점수" : "글로벌 AI 활력 순위",
                 score.Available ? score.Number : vibrancy.Number, score.Available ? "점" : "위", vibrancy.Id,
-                m["vibrancy.ranking"].Rows?.FirstOrDefault(), "score", change, "vibrancy.ranking", "vibrancy.rank.KOR.previous", vibrancy.Id);
+                m["vibrancy.ranking"].Rows?.FirstOrDefault(), score.Available ? "score" : "rank", change,
+                "vibrancy.ranking", "vibrancy.rank.KOR.previous", vibrancy.Id);
         }
 
         return Rows("korea.scorecard", "한국의 AI 지표 성적표", "",

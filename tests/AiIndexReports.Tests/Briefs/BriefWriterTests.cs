@@ -1,0 +1,61 @@
+using AiIndexReports.Briefs;
+using AiIndexReports.Build;
+using AiIndexReports.Charts;
+using AiIndexReports.Data;
+using AiIndexReports.Metrics;
+
+namespace AiIndexReports.Tests.Briefs;
+
+public class BriefWriterTests
+{
+    private static readonly Lazy<(MetricSet Metrics, FigureSet Figures)> Edition2025 = new(() =>
+    {
+        var metrics = new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, 2025));
+        return (metrics, FigureBuilder.Build(metrics));
+    });
+
+    /// <summary>A temp repo with a copy of the real brief templates, one of them edited.</summary>
+    private static BuildFailedException WriteWithEdit(string file, Func<string, string> edit)
+    {
+        using var dir = TestRepo.Temp();
+        foreach (var folder in new[] { "brief", "partials" })
+            foreach (var source in Directory.GetFiles(Path.Combine(TestRepo.Root, "templates", folder)))
+                dir.Write(Path.Combine("templates", folder, Path.GetFileName(source)), File.ReadAllText(source));
+        var target = Path.Combine(dir.Path, "templates", "brief", file);
+        File.WriteAllText(target, edit(File.ReadAllText(target)));
+
+        var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == "ai-index-brief");
+        var (metrics, figures) = Edition2025.Value;
+        return Assert.Throws<BuildFailedException>(() => new BriefWriter(dir.Path).Write(brief, 2025, metrics, figures));
+    }
+
+    [Fact]
+    public void Typo_in_a_variable_name_names_file_line_and_column()
+    {
+        // Line 7 of the real template is the first sentence; the mistyped member starts at column 37.
+        var e = WriteWithEdit("02-AI모델.md.sbn", text => text.Replace("{{ m.models.aiindex.USA.count.value | num }}개로 가장", "{{ m.modles.aiindex.USA.count.value | num }}개로 가장"));
+
+        var message = e.Diagnostics.First().ToString();
+        Assert.StartsWith("templates/brief/02-AI모델.md.sbn(7,37): error:", message);
+        Assert.Contains("`metrics` has no member `modles` (did you mean `models`?)", message);
+    }
+
+    [Fact]
+    public void Unknown_figure_id_is_an_error_at_the_call()
+    {
+        var e = WriteWithEdit("03-특허.md.sbn", text => text.Replace("{{ figure \"patent_share\" }}", "{{ figure \"patent_shares\" }}"));
+
+        var message = e.Diagnostics.First().ToString();
+        Assert.StartsWith("templates/brief/03-특허.md.sbn(", message);
+        Assert.Contains("unknown figure id \"patent_shares\" (known: models_by_country, models_trend, patent_share,", message);
+    }
+
+    [Fact]
+    public void A_table_without_caption_is_reported_with_its_template()
+    {
+        var e = WriteWithEdit("04-성능격차.md.sbn", text => text.Replace("표: 미·중 최고 모델 간 벤치마크별 성능 격차", "미·중 격차"));
+
+        Assert.Contains(e.Diagnostics, d => d.ToString().StartsWith("templates/brief/04-성능격차.md.sbn:", StringComparison.Ordinal)
+            && d.Message == "a table needs a caption line \"표: …\" just above it");
+    }
+}
