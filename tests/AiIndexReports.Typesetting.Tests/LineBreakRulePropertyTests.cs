@@ -1,13 +1,13 @@
 using AiIndexReports.Typesetting.Text;
 using CsCheck;
 
-namespace AiIndexReports.Tests.Properties;
+namespace AiIndexReports.Typesetting.Tests;
 
 /// <summary>
 /// KLREQ line-breaking rules of the typesetter on random mixed Korean/Latin/digit/punctuation text: the break
 /// opportunities never violate 금칙 or keep-all, and every space between two plain words stays a break opportunity.
 /// </summary>
-public sealed class LineBreakingPropertyTests
+public sealed class LineBreakRulePropertyTests
 {
     private static readonly Gen<string> MixedText = Gen.OneOf(
             Gen.Char['가', '힣'], Gen.Char['a', 'z'], Gen.Char['0', '9'],
