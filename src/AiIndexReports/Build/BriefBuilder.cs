@@ -180,6 +180,10 @@ public sealed class BriefBuilder : IDisposable
         {
             return new BriefBuildResult(job, BriefBuildStatus.Failed, e.Diagnostics, Timings: timings, Inputs: fingerprint);
         }
+        catch (MissingGlyphsException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, MissingGlyphDiagnostics(job, e), Timings: timings, Inputs: fingerprint);
+        }
         catch (TypesettingException e)
         {
             return new BriefBuildResult(job, BriefBuildStatus.Failed, [new Diagnostic(null, "typesetting: " + e.Message)], Timings: timings, Inputs: fingerprint);
@@ -190,6 +194,34 @@ public sealed class BriefBuilder : IDisposable
             return new BriefBuildResult(job, BriefBuildStatus.Failed,
                 [new Diagnostic(null, $"internal error while building {job.Name}: {e.GetType().Name}: {e.Message}")], Timings: timings, Inputs: fingerprint);
         }
+    }
+
+    /// <summary>
+    /// A character no font has, located where an editor can fix it: the first line of the brief's templates or of the
+    /// data files that contains it (the typesetter only sees the rendered text).
+    /// </summary>
+    private IReadOnlyList<Diagnostic> MissingGlyphDiagnostics(BuildJob job, MissingGlyphsException e)
+    {
+        var files = new[] { $"templates/{job.Brief.Template}", "templates/partials", "data" }
+            .Select(folder => Path.Combine(_root, folder))
+            .Where(Directory.Exists)
+            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => f.EndsWith(".sbn", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal))
+                .Order(StringComparer.Ordinal))
+            .ToList();
+        return e.Missing.Select(m =>
+        {
+            var character = char.ConvertFromUtf32(m.CodePoint);
+            var message = $"no font of the theme has {m} (fonts: templates/theme.toml [fonts]); remove or replace the character";
+            foreach (var file in files)
+            {
+                var lines = File.ReadLines(file).Select((text, index) => (text, index)).FirstOrDefault(l => l.text.Contains(character, StringComparison.Ordinal));
+                if (lines.text is not null)
+                    return new Diagnostic(new SourceLocation(Path.GetRelativePath(_root, file).Replace('\\', '/'), lines.index + 1,
+                        lines.text.IndexOf(character, StringComparison.Ordinal) + 1), message);
+            }
+            return new Diagnostic(null, message);
+        }).ToList();
     }
 
     /// <summary>Renders a brief's templates against its edition's metrics without typesetting: the `check` command.</summary>
