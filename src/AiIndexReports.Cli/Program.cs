@@ -90,7 +90,8 @@ internal static class Program
         }
         Report.Errors(diagnostics);
         if (errors.Count > 0) return 1;
-        Console.WriteLine($"check: edition {options.Edition?.ToString() ?? "(newest)"} OK ({diagnostics.Count} warnings)");
+        var checkedEdition = options.Edition ?? new DatasetLoader().AvailableEditions(root).Max();
+        Console.WriteLine($"check: edition {checkedEdition} OK: data, manifest, theme and templates ({diagnostics.Count} warnings)");
         return 0;
     }
 
