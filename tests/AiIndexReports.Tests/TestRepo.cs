@@ -12,6 +12,16 @@ internal static class TestRepo
         throw new InvalidOperationException("AiIndexReports.sln not found above " + AppContext.BaseDirectory);
     }
 
+    /// <summary>Copies a folder with everything below it (files overwritten), e.g. the real templates/ into a temp repo.</summary>
+    public static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
+            Directory.CreateDirectory(System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, dir)));
+        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
+            File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)), overwrite: true);
+    }
+
     /// <summary>A fresh empty temp directory, removed when disposed.</summary>
     public static TempDir Temp() => new();
 

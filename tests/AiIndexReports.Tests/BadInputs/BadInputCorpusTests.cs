@@ -92,8 +92,8 @@ public sealed partial class BadInputCorpusTests
     /// <summary>A repository copy with earlier outputs in output/ and the case's files laid over it; returns those outputs.</summary>
     private static Dictionary<string, byte[]> Prepare(BadInputCase bad, string repo)
     {
-        CopyTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(repo, "data"));
-        CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo, "templates"));
+        TestRepo.CopyTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(repo, "data"));
+        TestRepo.CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo, "templates"));
         var previous = PreviousOutputs.ToDictionary(p => p, p => Sentinel(repo, p));
         bad.Apply(repo);
         return previous;
@@ -106,15 +106,6 @@ public sealed partial class BadInputCorpusTests
         var bytes = System.Text.Encoding.ASCII.GetBytes($"%PDF-1.7\n% earlier good output: {relative}\n%%EOF\n");
         File.WriteAllBytes(path, bytes);
         return bytes;
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
     [GeneratedRegex(@"^\s+at \S+\(", RegexOptions.Multiline)]

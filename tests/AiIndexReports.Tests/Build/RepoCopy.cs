@@ -16,8 +16,8 @@ public sealed class RepoCopy : IDisposable
     public static RepoCopy OfRepository()
     {
         var copy = new RepoCopy();
-        CopyFolder(Path.Combine(TestRepo.Root, "templates"), Path.Combine(copy.Root, "templates"));
-        CopyFolder(Path.Combine(TestRepo.Root, "data"), Path.Combine(copy.Root, "data"));
+        TestRepo.CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(copy.Root, "templates"));
+        TestRepo.CopyTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(copy.Root, "data"));
         return copy;
     }
 
@@ -25,7 +25,7 @@ public sealed class RepoCopy : IDisposable
     public RepoCopy Clone()
     {
         var copy = new RepoCopy();
-        CopyFolder(Root, copy.Root);
+        TestRepo.CopyTree(Root, copy.Root);
         return copy;
     }
 
@@ -66,14 +66,6 @@ public sealed class RepoCopy : IDisposable
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }
 
-    private static void CopyFolder(string from, string to)
-    {
-        foreach (var dir in Directory.EnumerateDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.EnumerateFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)), overwrite: true);
-    }
 }
 
 /// <summary>Runs the built CLI (aiindex.dll of the same configuration as the tests) as a child process.</summary>

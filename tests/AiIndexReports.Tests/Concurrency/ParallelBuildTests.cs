@@ -55,7 +55,7 @@ public sealed class ParallelBuildTests
     {
         using var repo = TestRepo.Temp();
         foreach (var folder in new[] { "data", "templates" })
-            CopyTree(Path.Combine(TestRepo.Root, folder), Path.Combine(repo.Path, folder));
+            TestRepo.CopyTree(Path.Combine(TestRepo.Root, folder), Path.Combine(repo.Path, folder));
         File.WriteAllText(Path.Combine(repo.Path, BriefManifest.DefaultPath), Manifest);
 
         using var builder = new BriefBuilder(repo.Path, Settings);
@@ -72,15 +72,6 @@ public sealed class ParallelBuildTests
             .Select(f => Path.GetRelativePath(output, f).Replace('\\', '/'))
             .Where(f => !f.StartsWith(".cache/", StringComparison.Ordinal))
             .ToDictionary(f => f, f => File.ReadAllBytes(Path.Combine(output, f)));
-    }
-
-    private static void CopyTree(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 
     [Fact]
