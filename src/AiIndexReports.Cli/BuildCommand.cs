@@ -20,6 +20,7 @@ internal static class BuildCommand
         using var fresh = warmBuilder is null ? NewBuilder(root, options) : null;
         var builder = warmBuilder ?? fresh!;
         var jobs = builder.Plan(manifest, options);
+        foreach (var warning in builder.PlanWarnings) Console.Error.WriteLine(warning);
         if (jobs.Count == 0)
         {
             Console.WriteLine("build: nothing to build (no brief matches; check --brief, --edition and --shard)");

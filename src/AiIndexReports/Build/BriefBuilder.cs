@@ -68,6 +68,9 @@ public sealed class BriefBuilder : IDisposable
     /// The jobs a command line asks for, sorted by edition then brief id (the order shards slice).
     /// An --edition or --brief that does not exist is a <see cref="UsageException"/>.
     /// </summary>
+    /// <summary>What the last <see cref="Plan"/> noticed but did not stop for (e.g. an edition listed ahead of its data).</summary>
+    public IReadOnlyList<Diagnostic> PlanWarnings { get; private set; } = [];
+
     public IReadOnlyList<BuildJob> Plan(BriefManifest manifest, CommandLineOptions options)
     {
         var available = new DatasetLoader().AvailableEditions(_root);
@@ -80,6 +83,13 @@ public sealed class BriefBuilder : IDisposable
         foreach (var id in options.Briefs)
             if (manifest.Briefs.All(b => b.Id != id))
                 throw new UsageException($"--brief {id}: no such brief in {manifest.File} (known: {string.Join(", ", manifest.Briefs.Select(b => b.Id))})");
+
+        PlanWarnings = manifest.Briefs
+            .Where(b => options.Briefs.Count == 0 || options.Briefs.Contains(b.Id))
+            .SelectMany(b => (b.Editions ?? []).Where(x => !available.Contains(x)).Select(x => new Diagnostic(b.Where,
+                $"brief '{b.Id}' lists edition {x}, which has no data folder (data/{x}/edition.toml): nothing is built for it",
+                Severity.Warning)))
+            .ToList();
 
         var jobs = from edition in editions
                    from brief in manifest.Briefs

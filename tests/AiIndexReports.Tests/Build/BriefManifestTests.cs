@@ -59,3 +59,24 @@ public class BriefManifestTests
         Assert.StartsWith("templates/briefs.toml:3:", e.Diagnostics[0].ToString());
     }
 }
+
+public class PlanTests
+{
+    [Fact]
+    public void An_edition_listed_ahead_of_its_data_is_a_warning_naming_the_brief()
+    {
+        using var dir = TestRepo.Temp();
+        dir.Write("data/2025/edition.toml", "");
+        dir.Write("templates/brief/01.md.sbn", "# x");
+        dir.Write("templates/briefs.toml", "[[brief]]\nid = \"a\"\ntemplate = \"brief\"\ntitle = \"t\"\neditions = [2025, 2026]\n");
+        var manifest = BriefManifest.Load(dir.Path);
+        using var builder = new BriefBuilder(dir.Path);
+
+        var jobs = builder.Plan(manifest, new CommandLineOptions { AllEditions = true });
+
+        Assert.Equal(["2025/a"], jobs.Select(j => j.Name));
+        Assert.Equal(
+            "templates/briefs.toml:1:1: warning: brief 'a' lists edition 2026, which has no data folder (data/2026/edition.toml): nothing is built for it",
+            Assert.Single(builder.PlanWarnings).ToString());
+    }
+}
