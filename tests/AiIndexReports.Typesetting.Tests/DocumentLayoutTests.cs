@@ -66,24 +66,13 @@ public class DocumentLayoutTests
         Assert.Equal(first, second);
     }
 
-    [RequiresToolFact("qpdf")]
+    [ToolFact("qpdf")]
     public void Qpdf_finds_the_pdf_valid()
     {
-        var path = Path.Combine(Path.GetTempPath(), $"typesetting-qpdf-{Environment.ProcessId}.pdf");
-        File.WriteAllBytes(path, new Typesetter(TestFonts.Library).Typeset(SampleDocuments.Brief(TestFonts.Theme)).Pdf);
-        try
-        {
-            using var qpdf = Process.Start(new ProcessStartInfo(RequiresToolFactAttribute.FindTool("qpdf")!, ["--check", path])
-            { RedirectStandardOutput = true, RedirectStandardError = true })!;
-            var output = qpdf.StandardOutput.ReadToEnd() + qpdf.StandardError.ReadToEnd();
-            qpdf.WaitForExit();
-            Assert.True(qpdf.ExitCode == 0, output);
-            Assert.Contains("No syntax or stream encoding errors", output);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
+        var (exitCode, output) = PdfCoreTestSupport.RunTool("qpdf",
+            new Typesetter(TestFonts.Library).Typeset(SampleDocuments.Brief(TestFonts.Theme)).Pdf, "--check");
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("No syntax or stream encoding errors", output);
     }
 
     [Fact]
