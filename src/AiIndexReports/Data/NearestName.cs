@@ -17,7 +17,8 @@ internal static class NearestName
         return best is not null && bestDistance <= Math.Max(3, wanted.Length / 2) ? best : null;
     }
 
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein distance (case-sensitive: lower both sides for a case-blind comparison).</summary>
+    public static int Distance(string a, string b)
     {
         var previous = new int[b.Length + 1];
         var current = new int[b.Length + 1];
