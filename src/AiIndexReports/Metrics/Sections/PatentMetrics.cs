@@ -116,18 +116,10 @@ internal static class PatentMetrics
             .MaxBy(i => i.Value);
         const string peakFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도의 비중";
         const string peakYearFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도";
-        if (peak is null)
-        {
-            var why = NotComputable.MissingIndicator(indicator, indicators.Edition, "USA peak share", "미국 비중의 정점");
-            yield return Unavailable("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula, why);
-            yield return Unavailable("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakYearFormula, why);
-        }
-        else
-        {
-            yield return Number("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula, peak.Value, [peak.Location]);
-            yield return Number("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", "년", peakYearFormula,
-                Period.Parse(peak.Period) is { } p ? p.Year : double.NaN, [peak.Location]);
-        }
+        foreach (var metric in ValueAndYear(peak, NotComputable.MissingIndicator(indicator, indicators.Edition, "USA peak share", "미국 비중의 정점"),
+                     ("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula),
+                     ("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", peakYearFormula)))
+            yield return metric;
     }
 
     private static IEnumerable<Metric> PerCapita(EditionIndicators indicators)
@@ -186,17 +178,10 @@ internal static class PatentMetrics
         const string previousFormula = "직전 판 AI 인덱스가 발표한 한국의 인구 10만 명당 AI 특허 등록 건수(직전 판의 최근 연도)";
         const string changeFormula = "이번 판의 한국 값 − 직전 판의 한국 값";
         var missingBefore = indicators.MissingPrevious(indicator, "KOR", "한국");
-        if (before is null)
-        {
-            yield return Unavailable("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, missingBefore);
-            yield return Unavailable("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", PreviousYearFormula, missingBefore);
-        }
-        else
-        {
-            yield return Number("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula, before.Value, [before.Location]);
-            yield return Number("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", "년", PreviousYearFormula,
-                Period.Parse(before.Period) is { } p ? p.Year : double.NaN, [before.Location]);
-        }
+        foreach (var metric in ValueAndYear(before, missingBefore,
+                     ("patents.per_100k.KOR.previous", "직전 판의 한국 인구 10만 명당 AI 특허 등록 건수", "건", previousFormula),
+                     ("patents.per_100k.KOR.previous_year", "직전 판 한국 값의 측정 연도", PreviousYearFormula)))
+            yield return metric;
         yield return korea is null || before is null
             ? Unavailable("patents.per_100k.KOR.change", "한국 인구 10만 명당 AI 특허 등록 건수의 직전 판 대비 변화", "건", changeFormula,
                 korea is null ? missingKorea : missingBefore)
@@ -205,4 +190,21 @@ internal static class PatentMetrics
     }
 
     private const string PreviousYearFormula = "직전 판 AI 인덱스가 한국의 인구 10만 명당 AI 특허 등록 건수를 발표한 연도(직전 판의 최근 연도)";
+
+    /// <summary>
+    /// A printed value and the year its row measures, both from one indicators.csv row — or both unavailable for the
+    /// same reason. A period that names no year becomes "not computable" through <see cref="MetricFactory.Number(string, string, string, string, double, IEnumerable{SourceLocation})"/>.
+    /// </summary>
+    private static IEnumerable<Metric> ValueAndYear(Indicator? row, NotComputable whyMissing,
+        (string Id, string Label, string Unit, string Formula) value, (string Id, string Label, string Formula) year)
+    {
+        if (row is null)
+        {
+            yield return Unavailable(value.Id, value.Label, value.Unit, value.Formula, whyMissing);
+            yield return Unavailable(year.Id, year.Label, "년", year.Formula, whyMissing);
+            yield break;
+        }
+        yield return Number(value.Id, value.Label, value.Unit, value.Formula, row.Value, [row.Location]);
+        yield return Number(year.Id, year.Label, "년", year.Formula, Period.Parse(row.Period) is { } p ? p.Year : double.NaN, [row.Location]);
+    }
 }
