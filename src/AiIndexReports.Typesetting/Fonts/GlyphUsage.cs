@@ -16,15 +16,17 @@ internal sealed class GlyphUsage
         return entry;
     }
 
-    // Shaped runs are cached per distinct text, so a run seen once needs no second look.
-    readonly HashSet<ShapedRun> _recorded = new(ReferenceEqualityComparer.Instance);
-
-    public void Add(FontFace face, ShapedRun run, ReadOnlySpan<char> text)
+    /// <summary>A drawn run: its glyphs, and the characters of its UTF-8 text (their cmap entries give the PDF its ToUnicode).</summary>
+    public void Add(FontFace face, ReadOnlySpan<ushort> glyphs, ReadOnlySpan<byte> utf8)
     {
-        if (!_recorded.Add(run)) return;
         var (glyphSet, codePoints) = For(face);
-        foreach (var g in run.Glyphs) glyphSet[g] = true;
-        AddText(codePoints, text);
+        foreach (var g in glyphs) glyphSet[g] = true;
+        while (!utf8.IsEmpty)
+        {
+            System.Text.Rune.DecodeFromUtf8(utf8, out var rune, out var consumed);
+            codePoints.Add(rune.Value);
+            utf8 = utf8[consumed..];
+        }
     }
 
     public void AddCodePoints(FontFace face, ReadOnlySpan<char> text) => AddText(For(face).CodePoints, text);
