@@ -10,6 +10,7 @@ using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Pdf;
 
 namespace AiIndexReports.Build;
 
@@ -149,7 +150,7 @@ public sealed class BriefBuilder : IDisposable
 
             var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
-            var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts)
+            var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
                 .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
             cancellation.ThrowIfCancellationRequested();
 
@@ -259,7 +260,7 @@ public sealed class BriefBuilder : IDisposable
         return InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
             [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "",
-             _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""],
+             _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
             _fileHashes);
     }
 
@@ -328,6 +329,8 @@ public sealed record BuildSettings
     public bool Force { get; init; }
     public bool Previews { get; init; }
     public float PreviewDpi { get; init; } = 80;
+    /// <summary>Tagged PDF/UA-1 + PDF/A-2a (default) or a plain PDF ("--pdf-standard none").</summary>
+    public PdfStandard PdfStandard { get; init; } = PdfStandard.Ua1A2a;
     public long? SourceDateEpoch { get; init; } =
         long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
 }
