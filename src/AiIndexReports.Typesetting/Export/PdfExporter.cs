@@ -38,6 +38,7 @@ internal static class PdfExporter
             pdf.Close();
         }
         var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
-        return PdfFinisher.Finish(output.ToArray(), new PdfDocumentInfo(layout.Pages, layout.Structure, outline, meta, meta.Standard));
+        return PdfFinisher.Finish(output.ToArray(), new PdfDocumentInfo(layout.Pages, layout.Structure, outline, meta, meta.Standard,
+            ToUnicodeCompletion.GlyphTexts(layout.Pages)));
     }
 }

@@ -31,5 +31,6 @@ public static class PdfStandards
 }
 
 /// <summary>What the PDF finisher needs besides Skia's drawing: the frames, the structure, bookmarks and metadata.</summary>
+/// <param name="GlyphTexts">Font PostScript name → glyph id → text, for glyphs the font's cmap does not reach.</param>
 internal sealed record PdfDocumentInfo(IReadOnlyList<PageFrame> Pages, StructNode Structure, IReadOnlyList<PdfOutlineEntry> Outline,
-    DocumentMetadata Metadata, PdfStandard Standard);
+    DocumentMetadata Metadata, PdfStandard Standard, IReadOnlyDictionary<string, Dictionary<ushort, string>> GlyphTexts);

@@ -54,6 +54,7 @@ internal sealed class PdfFinisher
             throw new InvalidDataException($"Skia wrote {pages.Count} pages for {_info.Pages.Count} page frames");
         var documentId = DocumentId(skiaPdf);
 
+        CompleteToUnicode();
         var tagged = _info.Standard != PdfStandard.None;
         var mcids = new Dictionary<FrameBlock, int>();
         if (tagged)
@@ -110,6 +111,21 @@ internal sealed class PdfFinisher
         _objects[catalogRef.Number] = catalog;
         var infoRef = Add(Info());
         return Serialize(catalogRef, infoRef, documentId);
+    }
+
+    /// <summary>Every glyph drawn maps to its text: see <see cref="ToUnicodeCompletion"/>.</summary>
+    void CompleteToUnicode()
+    {
+        foreach (var value in _objects.Values.ToList())
+        {
+            if (value is not PdfDictionary { } font || font["Subtype"] is not PdfName { Value: "Type0" }
+                || font["BaseFont"] is not PdfName baseFont || font["ToUnicode"] is not PdfReference toUnicode) continue;
+            var name = baseFont.Value.Length > 7 && baseFont.Value[6] == '+' ? baseFont.Value[7..] : baseFont.Value;
+            if (!_info.GlyphTexts.TryGetValue(name, out var texts)) continue;
+            var cmap = Resolve<PdfStream>(toUnicode);
+            var completed = ToUnicodeCompletion.Complete(cmap.Decoded(), texts);
+            _objects[toUnicode.Number] = PdfStream.Create(new PdfDictionary(), completed);
+        }
     }
 
     IEnumerable<PdfReference> PageRefs(PdfObject node)
