@@ -15,6 +15,31 @@ internal sealed class FrameDrawer(FontLibrary fonts, IReadOnlyDictionary<FontFac
     readonly SKTextBlobBuilder _blobs = new();
     readonly SKPaint _text = new() { IsAntialias = true };
     readonly SKSamplingOptions _sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
+    // Drawing callbacks run once per exporter, recorded: an empty recording (a callback that drew nothing) is no content.
+    readonly Dictionary<CanvasItem, SKPicture?> _pictures = new(ReferenceEqualityComparer.Instance);
+
+    SKPicture? Picture(CanvasItem item)
+    {
+        if (_pictures.TryGetValue(item, out var picture)) return picture;
+        using var recorder = new SKPictureRecorder();
+        var canvas = recorder.BeginRecording(new SKRect(0, 0, item.Rect.Width, item.Rect.Height));
+        item.Draw(canvas, item.Rect.Size, this);
+        picture = recorder.EndRecording();
+        if (picture.ApproximateOperationCount == 0)
+        {
+            picture.Dispose();
+            picture = null;
+        }
+        return _pictures[item] = picture;
+    }
+
+    /// <summary>False when drawing the items puts nothing on the page (only callbacks that drew nothing).</summary>
+    public bool Draws(IReadOnlyList<FrameItem> items)
+    {
+        foreach (var item in items)
+            if (item is not CanvasItem canvas || Picture(canvas) is not null) return true;
+        return false;
+    }
 
     SKTypeface Typeface(FontFace face) => subsets is not null && subsets.TryGetValue(face, out var subset) ? subset : face.Typeface;
 
@@ -67,11 +92,11 @@ internal sealed class FrameDrawer(FontLibrary fonts, IReadOnlyDictionary<FontFac
                     using (var paint = new SKPaint { IsAntialias = true })
                         canvas.DrawImage(image.Image, image.Rect, _sampling, paint);
                     break;
-                case CanvasItem drawing:
+                case CanvasItem drawing when Picture(drawing) is { } picture:
                     canvas.Save();
                     canvas.Translate(drawing.Rect.Left, drawing.Rect.Top);
                     canvas.ClipRect(new SKRect(0, 0, drawing.Rect.Width, drawing.Rect.Height));
-                    drawing.Draw(canvas, drawing.Rect.Size, this);
+                    canvas.DrawPicture(picture);
                     canvas.Restore();
                     break;
             }
@@ -91,6 +116,7 @@ internal sealed class FrameDrawer(FontLibrary fonts, IReadOnlyDictionary<FontFac
     public void Dispose()
     {
         foreach (var font in _fonts.Values) font.Dispose();
+        foreach (var picture in _pictures.Values) picture?.Dispose();
         _blobs.Dispose();
         _text.Dispose();
     }

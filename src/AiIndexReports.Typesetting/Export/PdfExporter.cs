@@ -20,6 +20,7 @@ internal static class PdfExporter
             RasterDpi = 300, EncodingQuality = 95, PdfA = false, // PdfA would add time-based ids; the finisher writes our own
         };
         using var output = new MemoryStream();
+        var drawn = new HashSet<Frames.FrameBlock>();
         using (var drawer = new FrameDrawer(fonts, subsets))
         using (var stream = new SKManagedWStream(output))
         using (var pdf = SKDocument.CreatePdf(stream, skiaMetadata))
@@ -29,6 +30,8 @@ internal static class PdfExporter
                 var canvas = pdf.BeginPage(page.Size.Width, page.Size.Height);
                 foreach (var block in page.Blocks)
                 {
+                    if (!drawer.Draws(block.Items)) continue; // Skia writes no layer for nothing: no marked content either
+                    drawn.Add(block);
                     if (tagged) canvas.SaveLayer();
                     drawer.Draw(canvas, block.Items);
                     if (tagged) canvas.Restore();
@@ -38,7 +41,7 @@ internal static class PdfExporter
             pdf.Close();
         }
         var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
-        return PdfFinisher.Finish(output.ToArray(), new PdfDocumentInfo(layout.Pages, layout.Structure, outline, meta, meta.Standard,
+        return PdfFinisher.Finish(output.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
             ToUnicodeCompletion.GlyphTexts(layout.Pages)));
     }
 }

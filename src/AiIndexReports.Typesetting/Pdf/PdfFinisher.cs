@@ -87,7 +87,7 @@ internal sealed class PdfFinisher
             page["Annots"] = annotations.Items.Count > 0 ? annotations : null;
             if (tagged && annotations.Items.Count > 0) page.Set("Tabs", "S");
             if (tagged)
-                parentTree.Add((i, new PdfArray(frame.Blocks.Where(b => b.Node is not null).OrderBy(b => mcids[b]).Select(b => (PdfObject)elements[b.Node!]))));
+                parentTree.Add((i, new PdfArray(frame.Blocks.Where(b => b.Node is not null && mcids.ContainsKey(b)).OrderBy(b => mcids[b]).Select(b => (PdfObject)elements[b.Node!]))));
         }
 
         var catalog = new PdfDictionary().Set("Type", "Catalog").Set("Pages", oldCatalog["Pages"]!);
@@ -143,11 +143,13 @@ internal sealed class PdfFinisher
     void MarkPageContent(PdfReference pageRef, PageFrame frame, Dictionary<FrameBlock, int> mcids)
     {
         var page = Resolve<PdfDictionary>(pageRef);
+        var blocks = frame.Blocks.Where(_info.Drawn.Contains).ToList();
+        if (blocks.Count == 0) return;
         var contentsRef = (PdfReference)page["Contents"]!;
         var operations = PdfParser.ReadContent(Resolve<PdfStream>(contentsRef).Decoded());
         var layers = operations.Count(o => o.Operator == "Do");
-        if (layers != frame.Blocks.Count)
-            throw new InvalidDataException($"page {frame.Index + 1}: Skia wrote {layers} layers for {frame.Blocks.Count} frame blocks");
+        if (layers != blocks.Count)
+            throw new InvalidDataException($"page {frame.Index + 1}: Skia wrote {layers} layers for {blocks.Count} frame blocks");
 
         var resources = Resolve<PdfDictionary>(page["Resources"]);
         var xobjects = Resolve<PdfDictionary>(resources["XObject"]);
@@ -165,7 +167,7 @@ internal sealed class PdfFinisher
             }
             var name = ((PdfName)operands[0]).Value;
             var form = Resolve<PdfStream>(xobjects[name]);
-            var current = frame.Blocks[block++];
+            var current = blocks[block++];
             if (current.Node is { } node)
             {
                 mcids[current] = mcid;

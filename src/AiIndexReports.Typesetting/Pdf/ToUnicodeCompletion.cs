@@ -44,40 +44,55 @@ internal static partial class ToUnicodeCompletion
         return result;
     }
 
-    /// <summary>The ToUnicode CMap with a bfchar entry added for every glyph in <paramref name="texts"/> it does not map.</summary>
+    /// <summary>
+    /// The ToUnicode CMap rewritten with every glyph of <paramref name="texts"/> mapped to the text it was drawn for;
+    /// Skia's entries stay for the other glyphs. (Skia reads the map off the cmap: a tabular digit comes back as the
+    /// private-use code point the font also maps to it, or as U+0000.)
+    /// </summary>
     public static byte[] Complete(byte[] cmap, IReadOnlyDictionary<ushort, string> texts)
     {
         var text = Encoding.ASCII.GetString(cmap);
-        var mapped = new HashSet<int>();
-        foreach (Match m in BfChar().Matches(text))
-            foreach (Match entry in HexPair().Matches(m.Groups[1].Value)) mapped.Add(Convert.ToInt32(entry.Groups[1].Value, 16));
-        foreach (Match m in BfRange().Matches(text))
-            foreach (Match entry in RangeEntry().Matches(m.Groups[1].Value))
-                for (int g = Convert.ToInt32(entry.Groups[1].Value, 16), last = Convert.ToInt32(entry.Groups[2].Value, 16); g <= last; g++) mapped.Add(g);
-        var missing = texts.Where(t => !mapped.Contains(t.Key)).OrderBy(t => t.Key).ToList();
-        if (missing.Count == 0) return cmap;
-        var added = new StringBuilder();
-        foreach (var chunk in missing.Chunk(100)) // a bfchar block holds at most 100 entries
+        var map = new SortedDictionary<int, string>();
+        foreach (Match block in BfChar().Matches(text))
+            foreach (Match entry in HexPair().Matches(block.Groups[1].Value))
+                map[Convert.ToInt32(entry.Groups[1].Value, 16)] = entry.Groups[2].Value;
+        foreach (Match block in BfRange().Matches(text))
+            foreach (Match entry in RangeEntry().Matches(block.Groups[1].Value))
+            {
+                int first = Convert.ToInt32(entry.Groups[1].Value, 16), last = Convert.ToInt32(entry.Groups[2].Value, 16);
+                var targets = entry.Groups[3].Success
+                    ? HexValue().Matches(entry.Groups[3].Value).Select(m => m.Groups[1].Value).ToList()
+                    : Enumerable.Range(0, last - first + 1).Select(i => (Convert.ToInt32(entry.Groups[4].Value, 16) + i).ToString("X4", CultureInfo.InvariantCulture)).ToList();
+                for (var g = first; g <= last && g - first < targets.Count; g++) map[g] = targets[g - first];
+            }
+        foreach (var (glyph, value) in texts) map[glyph] = Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value));
+
+        var output = new StringBuilder()
+            .Append("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n")
+            .Append("/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n")
+            .Append("/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n")
+            .Append("1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+        foreach (var chunk in map.Where(m => m.Value.Trim('0').Length > 0).Chunk(100)) // a block holds at most 100 entries
         {
-            added.Append(chunk.Length.ToString(CultureInfo.InvariantCulture)).Append(" beginbfchar\n");
+            output.Append(chunk.Length.ToString(CultureInfo.InvariantCulture)).Append(" beginbfchar\n");
             foreach (var (glyph, value) in chunk)
-                added.Append('<').Append(glyph.ToString("X4", CultureInfo.InvariantCulture)).Append("> <")
-                    .Append(Convert.ToHexString(Encoding.BigEndianUnicode.GetBytes(value))).Append(">\n");
-            added.Append("endbfchar\n");
+                output.Append('<').Append(glyph.ToString("X4", CultureInfo.InvariantCulture)).Append("> <").Append(value).Append(">\n");
+            output.Append("endbfchar\n");
         }
-        var at = text.LastIndexOf("endcmap", StringComparison.Ordinal);
-        if (at < 0) throw new InvalidDataException("a ToUnicode map without endcmap");
-        return Encoding.ASCII.GetBytes(text[..at] + added + text[at..]);
+        output.Append("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n");
+        return Encoding.ASCII.GetBytes(output.ToString());
     }
 
     [GeneratedRegex(@"beginbfchar(.*?)endbfchar", RegexOptions.Singleline)]
     private static partial Regex BfChar();
-    [GeneratedRegex(@"<([0-9A-Fa-f]+)>\s*<[0-9A-Fa-f]*>")]
+    [GeneratedRegex(@"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>")]
     private static partial Regex HexPair();
     [GeneratedRegex(@"beginbfrange(.*?)endbfrange", RegexOptions.Singleline)]
     private static partial Regex BfRange();
-    [GeneratedRegex(@"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")]
+    [GeneratedRegex(@"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(?:\[([^\]]*)\]|<([0-9A-Fa-f]+)>)")]
     private static partial Regex RangeEntry();
+    [GeneratedRegex(@"<([0-9A-Fa-f]*)>")]
+    private static partial Regex HexValue();
 
     /// <summary>The PostScript name (name id 6) from a TrueType file's name table, which Skia writes as /BaseFont.</summary>
     internal static string? PostScriptName(byte[] font)
