@@ -382,7 +382,7 @@ internal sealed class PdfFinisher
         Text("Keywords", meta.Keywords);
         Text("Creator", meta.Creator);
         Text("Producer", meta.Producer);
-        var date = PdfString.Ascii(meta.CreatedUtc.ToString("'D:'yyyyMMddHHmmss'Z'", CultureInfo.InvariantCulture));
+        var date = PdfString.Ascii(meta.CreatedUtc.ToString("'D:'yyyyMMddHHmmss'+00''00'''", CultureInfo.InvariantCulture));
         info.Set("CreationDate", date).Set("ModDate", date);
         return info;
     }
