@@ -382,7 +382,7 @@ internal sealed class PdfFinisher
         Text("Keywords", meta.Keywords);
         Text("Creator", meta.Creator);
         Text("Producer", meta.Producer);
-        var date = PdfString.Ascii(meta.CreatedUtc.ToString("'D:'yyyyMMddHHmmss'+00''00'''", CultureInfo.InvariantCulture));
+        var date = PdfString.Ascii("D:" + meta.CreatedUtc.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture) + "+00'00'");
         info.Set("CreationDate", date).Set("ModDate", date);
         return info;
     }
