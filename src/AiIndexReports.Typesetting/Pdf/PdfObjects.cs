@@ -207,7 +207,7 @@ internal static class PdfFilters
     public static byte[] Deflate(byte[] plain)
     {
         using var output = new MemoryStream();
-        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
             zlib.Write(plain);
         return output.ToArray();
     }

@@ -25,13 +25,14 @@ internal static partial class ToUnicodeCompletion
                 {
                     if (item is not GlyphRunItem run) continue;
                     if (!byFace.TryGetValue(run.Face, out var texts)) byFace[run.Face] = texts = [];
+                    // Clusters rise through a run (left-to-right text): a glyph's text ends where the next cluster starts.
                     for (var g = 0; g < run.Glyphs.Length; g++)
                     {
                         var start = run.Clusters[g];
                         if ((g > 0 && run.Clusters[g - 1] == start) || (g + 1 < run.Glyphs.Length && run.Clusters[g + 1] == start)) continue;
-                        var end = (uint)run.Utf8.Length;
-                        foreach (var c in run.Clusters) if (c > start && c < end) end = c;
-                        if (end > start) texts.TryAdd(run.Glyphs[g], Encoding.UTF8.GetString(run.Utf8, (int)start, (int)(end - start)));
+                        if (texts.ContainsKey(run.Glyphs[g])) continue;
+                        var end = g + 1 < run.Glyphs.Length ? run.Clusters[g + 1] : (uint)run.Utf8.Length;
+                        if (end > start) texts[run.Glyphs[g]] = Encoding.UTF8.GetString(run.Utf8, (int)start, (int)(end - start));
                     }
                 }
         var result = new Dictionary<string, Dictionary<ushort, string>>();
