@@ -19,11 +19,11 @@ internal static class PdfExporter
             Creator = meta.Creator, Producer = meta.Producer, Creation = meta.CreatedUtc, Modified = meta.CreatedUtc,
             RasterDpi = 300, EncodingQuality = 95, PdfA = false, // PdfA would add time-based ids; the finisher writes our own
         };
-        using var output = new MemoryStream();
+        // Skia writes many small pieces: a native memory stream keeps them on the native side (no managed callback each).
+        using var output = new SKDynamicMemoryWStream();
         var drawn = new HashSet<Frames.FrameBlock>();
         using (var drawer = new FrameDrawer(fonts, subsets))
-        using (var stream = new SKManagedWStream(output))
-        using (var pdf = SKDocument.CreatePdf(stream, skiaMetadata))
+        using (var pdf = SKDocument.CreatePdf(output, skiaMetadata))
         {
             foreach (var page in layout.Pages)
             {
@@ -41,7 +41,8 @@ internal static class PdfExporter
             pdf.Close();
         }
         var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
-        return PdfFinisher.Finish(output.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
+        using var data = output.DetachAsData();
+        return PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
             ToUnicodeCompletion.GlyphTexts(layout.Pages)));
     }
 }

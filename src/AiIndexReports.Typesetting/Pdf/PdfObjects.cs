@@ -214,9 +214,10 @@ internal static class PdfFilters
 
     public static byte[] Inflate(byte[] data)
     {
-        using var input = new System.IO.Compression.ZLibStream(new MemoryStream(data), System.IO.Compression.CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        input.CopyTo(output);
+        using var input = new System.IO.Compression.ZLibStream(new MemoryStream(data, writable: false), System.IO.Compression.CompressionMode.Decompress);
+        using var output = new MemoryStream(data.Length * 4);
+        Span<byte> buffer = stackalloc byte[4096];
+        for (int read; (read = input.Read(buffer)) > 0;) output.Write(buffer[..read]);
         return output.ToArray();
     }
 }
@@ -230,7 +231,9 @@ internal sealed class PdfOutput(Func<int, int> renumber)
 
     public PdfOutput Raw(string ascii)
     {
-        foreach (var c in ascii) _bytes.WriteByte((byte)c);
+        Span<byte> buffer = ascii.Length <= 256 ? stackalloc byte[ascii.Length] : new byte[ascii.Length];
+        for (var i = 0; i < ascii.Length; i++) buffer[i] = (byte)ascii[i];
+        _bytes.Write(buffer);
         return this;
     }
 
