@@ -189,8 +189,8 @@ internal sealed class PdfFinisher
 
     static string ArtifactProperties(ArtifactKind kind) => kind switch
     {
-        ArtifactKind.Header => "<</Type /Pagination /Subtype /Header>>",
-        ArtifactKind.Footer => "<</Type /Pagination /Subtype /Footer>>",
+        ArtifactKind.Header => "<</Type /Pagination /Subtype /Header /Attached [/Top]>>",
+        ArtifactKind.Footer => "<</Type /Pagination /Subtype /Footer /Attached [/Bottom]>>",
         ArtifactKind.Pagination => "<</Type /Pagination>>",
         ArtifactKind.Background => "<</Type /Background>>",
         _ => "<</Type /Layout>>",
