@@ -363,7 +363,7 @@ internal sealed class PdfFinisher
 
     PdfReference OutputIntent()
     {
-        var profile = PdfStream.Create(new PdfDictionary().Set("N", 3), SrgbProfile.Bytes);
+        var profile = new PdfStream(new PdfDictionary().Set("N", 3).Set("Filter", "FlateDecode"), SrgbProfile.Deflated);
         return Add(new PdfDictionary().Set("Type", "OutputIntent").Set("S", "GTS_PDFA1")
             .Set("OutputConditionIdentifier", PdfString.Ascii("sRGB IEC61966-2.1"))
             .Set("RegistryName", PdfString.Ascii("http://www.color.org"))

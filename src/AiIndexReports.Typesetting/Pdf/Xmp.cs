@@ -70,6 +70,8 @@ internal static class Xmp
 internal static class SrgbProfile
 {
     public static byte[] Bytes { get; } = Load();
+    /// <summary>Flate-compressed once per process.</summary>
+    public static byte[] Deflated { get; } = PdfFilters.Deflate(Bytes);
 
     static byte[] Load()
     {
