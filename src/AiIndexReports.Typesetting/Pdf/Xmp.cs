@@ -53,7 +53,7 @@ internal static class Xmp
                 .Append("</rdf:li></rdf:Seq></pdfaSchema:property>\n")
                 .Append("</rdf:li></rdf:Bag></pdfaExtension:schemas>\n</rdf:Description>\n");
         }
-        x.Append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>");
+        x.Append("</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>");
         return Encoding.UTF8.GetBytes(x.ToString());
     }
 
