@@ -34,8 +34,17 @@ internal static class PdfTools
 
     static string? NodePackage(string package) =>
         !OnPath("node") ? "node is not installed (apt-get install nodejs npm)"
+        : NodeVersion.Value < new Version(20, 19) ? $"node {NodeVersion.Value} is older than the 20.19 pdf.js needs"
         : !Directory.Exists(Path.Combine(ToolsFolder, "node_modules", package)) ? $"{package} is not installed (npm ci --prefix tests/pdf-tools)"
         : null;
+
+    static readonly Lazy<Version> NodeVersion = new(() =>
+    {
+        using var process = Process.Start(new ProcessStartInfo("node", "--version") { RedirectStandardOutput = true })!;
+        var text = process.StandardOutput.ReadToEnd().Trim().TrimStart('v');
+        process.WaitForExit();
+        return Version.TryParse(text, out var version) ? version : new Version(0, 0);
+    });
 
     public static string QpdfJson(byte[] pdf) => Run("qpdf", pdf, ["--json=2", "--json-stream-data=inline", "--decode-level=generalized"], expectSuccess: true).Output;
 
