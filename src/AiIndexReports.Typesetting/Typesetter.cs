@@ -29,13 +29,16 @@ public sealed class Typesetter(FontLibrary fonts)
         try
         {
             var usage = GlyphUsageOf(document, layout.Pages);
-            foreach (var face in usage.Faces)
+            var faces = usage.Faces.ToList();
+            var subsetFiles = new byte[faces.Count][];
+            ParallelWork.For(faces.Count, i =>
             {
-                var (codePoints, glyphs) = usage.Get(face);
-                var subset = FontSubsetter.Subset(face.FileBytes, codePoints, glyphs);
-                subsets[face] = SKTypeface.FromData(SKData.CreateCopy(subset))
-                    ?? throw new TypesettingException($"{face.Source}: the subset font could not be read back");
-            }
+                var (codePoints, glyphs) = usage.Get(faces[i]);
+                subsetFiles[i] = FontSubsetter.Subset(faces[i].FileBytes, codePoints, glyphs);
+            });
+            for (var i = 0; i < faces.Count; i++)
+                subsets[faces[i]] = SKTypeface.FromData(SKData.CreateCopy(subsetFiles[i]))
+                    ?? throw new TypesettingException($"{faces[i].Source}: the subset font could not be read back");
             var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets);
             return new TypesetResult(this, layout, pdf);
         }

@@ -58,7 +58,12 @@ internal sealed class PdfFinisher
         var tagged = _info.Standard != PdfStandard.None;
         var mcids = new Dictionary<FrameBlock, int>();
         if (tagged)
-            for (var i = 0; i < pages.Count; i++) MarkPageContent(pages[i], _info.Pages[i], mcids);
+        {
+            // Pages are independent: their content is rewritten in parallel, then applied in page order.
+            var marked = new MarkedPage?[pages.Count];
+            ParallelWork.For(pages.Count, i => marked[i] = MarkPageContent(pages[i], _info.Pages[i]));
+            foreach (var page in marked) if (page is not null) Apply(page, mcids);
+        }
 
         // Structure elements are numbered before annotations point at them (annotation /StructParent → Link element).
         var elements = new Dictionary<StructNode, PdfReference>();
@@ -139,12 +144,31 @@ internal sealed class PdfFinisher
         else yield return (PdfReference)node;
     }
 
-    /// <summary>Inlines each layer (one <c>Do</c> per frame block) into the page's content inside its marked-content sequence.</summary>
-    void MarkPageContent(PdfReference pageRef, PageFrame frame, Dictionary<FrameBlock, int> mcids)
+    /// <summary>A page's new content and what it takes from the layers it inlined.</summary>
+    sealed record MarkedPage(int ContentsNumber, PdfStream Content, List<(FrameBlock Block, int Mcid)> Mcids,
+        PdfDictionary Resources, PdfDictionary XObjects, List<(string Name, PdfDictionary Resources)> Inlined);
+
+    void Apply(MarkedPage page, Dictionary<FrameBlock, int> mcids)
+    {
+        foreach (var (block, mcid) in page.Mcids) mcids[block] = mcid;
+        foreach (var (name, resources) in page.Inlined)
+        {
+            MergeResources(page.Resources, resources);
+            page.XObjects[name] = null;
+        }
+        if (page.XObjects.Entries.Count == 0) page.Resources["XObject"] = null;
+        _objects[page.ContentsNumber] = page.Content;
+    }
+
+    /// <summary>
+    /// Inlines each layer (one <c>Do</c> per frame block) into the page's content inside its marked-content sequence.
+    /// Reads only: the result is applied by <see cref="Apply"/>.
+    /// </summary>
+    MarkedPage? MarkPageContent(PdfReference pageRef, PageFrame frame)
     {
         var page = Resolve<PdfDictionary>(pageRef);
         var blocks = frame.Blocks.Where(_info.Drawn.Contains).ToList();
-        if (blocks.Count == 0) return;
+        if (blocks.Count == 0) return null;
         var contentsRef = (PdfReference)page["Contents"]!;
         var operations = PdfParser.ReadContent(Resolve<PdfStream>(contentsRef).Decoded());
         var layers = operations.Count(o => o.Operator == "Do");
@@ -157,6 +181,8 @@ internal sealed class PdfFinisher
         var content = new PdfOutput(n => n);
         var block = 0;
         var mcid = 0;
+        var mcids = new List<(FrameBlock, int)>();
+        var inlined = new List<(string, PdfDictionary)>();
         foreach (var (operands, op) in operations)
         {
             if (op != "Do")
@@ -170,7 +196,7 @@ internal sealed class PdfFinisher
             var current = blocks[block++];
             if (current.Node is { } node)
             {
-                mcids[current] = mcid;
+                mcids.Add((current, mcid));
                 content.Raw("/").Raw(node.Role.ToString()).Raw(" <</MCID ").Raw(mcid++.ToString(CultureInfo.InvariantCulture)).Raw(">> BDC\n");
             }
             else content.Raw("/Artifact ").Raw(ArtifactProperties(current.Artifact!.Value)).Raw(" BDC\n");
@@ -180,11 +206,9 @@ internal sealed class PdfFinisher
             if (box[0] > mediaBox[0] || box[1] > mediaBox[1] || box[2] < mediaBox[2] || box[3] < mediaBox[3])
                 content.Raw(string.Join(' ', new[] { box[0], box[1], box[2] - box[0], box[3] - box[1] }.Select(PdfParser.Format))).Raw(" re W n\n");
             content.Bytes(form.Decoded()).Raw("\nQ\nEMC\n");
-            MergeResources(resources, Resolve<PdfDictionary>(form.Dictionary["Resources"]));
-            xobjects[name] = null;
+            inlined.Add((name, Resolve<PdfDictionary>(form.Dictionary["Resources"])));
         }
-        if (xobjects.Entries.Count == 0) resources["XObject"] = null;
-        _objects[contentsRef.Number] = PdfStream.Create(new PdfDictionary(), content.ToArray());
+        return new MarkedPage(contentsRef.Number, PdfStream.Create(new PdfDictionary(), content.ToArray()), mcids, resources, xobjects, inlined);
     }
 
     static string ArtifactProperties(ArtifactKind kind) => kind switch
