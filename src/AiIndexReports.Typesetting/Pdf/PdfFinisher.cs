@@ -20,7 +20,7 @@ namespace AiIndexReports.Typesetting.Pdf;
 /// </summary>
 internal sealed class PdfFinisher
 {
-    readonly Dictionary<int, PdfObject> _objects;
+    readonly PdfObjectTable _objects;
     readonly PdfDictionary _trailer;
     readonly PdfDocumentInfo _info;
     int _next;
@@ -29,7 +29,7 @@ internal sealed class PdfFinisher
     {
         (_objects, _trailer) = PdfParser.ReadFile(skiaPdf);
         _info = info;
-        _next = _objects.Keys.DefaultIfEmpty(0).Max() + 1;
+        _next = _objects.MaxNumber + 1;
     }
 
     /// <summary>The finished PDF.</summary>
@@ -114,16 +114,18 @@ internal sealed class PdfFinisher
             catalog.Set("OutputIntents", new PdfArray([OutputIntent()]));
         }
         _objects[catalogRef.Number] = catalog;
-        var infoRef = Add(Info());
+        PdfReference infoRef;
+        if (_trailer["Info"] is PdfReference skiaInfo) _objects[(infoRef = skiaInfo).Number] = Info();
+        else infoRef = Add(Info());
         return Serialize(catalogRef, infoRef, documentId);
     }
 
     /// <summary>Every glyph drawn maps to its text: see <see cref="ToUnicodeCompletion"/>.</summary>
     void CompleteToUnicode()
     {
-        foreach (var value in _objects.Values.ToList())
+        foreach (var number in _objects.RawContaining("/Type0"u8.ToArray()))
         {
-            if (value is not PdfDictionary { } font || font["Subtype"] is not PdfName { Value: "Type0" }
+            if (_objects[number] is not PdfDictionary { } font || font["Subtype"] is not PdfName { Value: "Type0" }
                 || font["BaseFont"] is not PdfName baseFont || font["ToUnicode"] is not PdfReference toUnicode) continue;
             var name = baseFont.Value.Length > 7 && baseFont.Value[6] == '+' ? baseFont.Value[7..] : baseFont.Value;
             if (!_info.GlyphTexts.TryGetValue(name, out var texts)) continue;
@@ -146,15 +148,16 @@ internal sealed class PdfFinisher
 
     /// <summary>A page's new content and what it takes from the layers it inlined.</summary>
     sealed record MarkedPage(int ContentsNumber, PdfStream Content, List<(FrameBlock Block, int Mcid)> Mcids,
-        PdfDictionary Resources, PdfDictionary XObjects, List<(string Name, PdfDictionary Resources)> Inlined);
+        PdfDictionary Resources, PdfDictionary XObjects, List<(string Name, int Number, PdfDictionary Resources)> Inlined);
 
     void Apply(MarkedPage page, Dictionary<FrameBlock, int> mcids)
     {
         foreach (var (block, mcid) in page.Mcids) mcids[block] = mcid;
-        foreach (var (name, resources) in page.Inlined)
+        foreach (var (name, number, resources) in page.Inlined)
         {
             MergeResources(page.Resources, resources);
             page.XObjects[name] = null;
+            _objects.Drop(number);
         }
         if (page.XObjects.Entries.Count == 0) page.Resources["XObject"] = null;
         _objects[page.ContentsNumber] = page.Content;
@@ -182,7 +185,7 @@ internal sealed class PdfFinisher
         var block = 0;
         var mcid = 0;
         var mcids = new List<(FrameBlock, int)>();
-        var inlined = new List<(string, PdfDictionary)>();
+        var inlined = new List<(string, int, PdfDictionary)>();
         foreach (var (operands, op) in operations)
         {
             if (op != "Do")
@@ -206,7 +209,7 @@ internal sealed class PdfFinisher
             if (box[0] > mediaBox[0] || box[1] > mediaBox[1] || box[2] < mediaBox[2] || box[3] < mediaBox[3])
                 content.Raw(string.Join(' ', new[] { box[0], box[1], box[2] - box[0], box[3] - box[1] }.Select(PdfParser.Format))).Raw(" re W n\n");
             content.Bytes(form.Decoded()).Raw("\nQ\nEMC\n");
-            inlined.Add((name, Resolve<PdfDictionary>(form.Dictionary["Resources"])));
+            inlined.Add((name, ((PdfReference)xobjects[name]!).Number, Resolve<PdfDictionary>(form.Dictionary["Resources"])));
         }
         return new MarkedPage(contentsRef.Number, PdfStream.Create(new PdfDictionary(), content.ToArray()), mcids, resources, xobjects, inlined);
     }
@@ -422,40 +425,32 @@ internal sealed class PdfFinisher
     }
 
     /// <summary>
-    /// Writes the objects reachable from the catalog and the information dictionary, numbered in the order they are
-    /// reached (layers inlined into page content are no longer reachable and are left out). Small objects (structure
-    /// elements, dictionaries) go compressed into object streams, a hundred each; a cross-reference stream indexes all.
+    /// Writes every object under its number: Skia's untouched objects byte for byte, the others serialized; inlined
+    /// layers are left out (free entries). Small objects (structure elements, dictionaries) go compressed into object
+    /// streams, a hundred each; a cross-reference stream indexes all.
     /// </summary>
     byte[] Serialize(PdfReference catalog, PdfReference info, byte[] documentId)
     {
-        var order = new List<int>();
-        var numbers = new Dictionary<int, int>();
-        var queue = new Queue<int>([catalog.Number, info.Number]);
-        while (queue.Count > 0)
-        {
-            var number = queue.Dequeue();
-            if (numbers.ContainsKey(number)) continue;
-            numbers[number] = order.Count + 1;
-            order.Add(number);
-            foreach (var reference in References(_objects[number])) if (!numbers.ContainsKey(reference)) queue.Enqueue(reference);
-        }
-        int Renumber(int n) => numbers[n];
-        var output = new PdfOutput(Renumber);
+        var output = new PdfOutput(n => n);
         // A binary comment after the header marks the file as binary (PDF/A requires four bytes above 127).
         output.Raw("%PDF-1.7\n%").Bytes([0xE2, 0xE3, 0xCF, 0xD3]).Raw("\n");
 
-        // Cross-reference entries by new number: (type, field 2, field 3) as in ISO 32000-1, table 18.
-        var count = order.Count + 1;
-        var streamCount = (order.Count(n => _objects[n] is not PdfStream) + ObjectsPerStream - 1) / ObjectsPerStream;
-        var entries = new (int Type, long Field2, int Field3)[count + streamCount + 1];
-        entries[0] = (0, 0, 65535);
+        // Cross-reference entries by number: (type, field 2, field 3) as in ISO 32000-1, table 18.
+        var count = _objects.MaxNumber + 1;
         var packed = new List<int>();
-        foreach (var number in order)
+        var entries = new List<(int Type, long Field2, int Field3)>(count + 32) { (0, 0, 65535) };
+        for (var number = 1; number < count; number++)
         {
-            if (_objects[number] is PdfStream stream)
+            entries.Add((0, 0, 0));
+            if (!_objects.Exists(number)) continue;
+            var loaded = _objects.Loaded(number);
+            if (loaded is PdfStream || (loaded is null && _objects.RawIsStream(number)))
             {
-                entries[numbers[number]] = (1, output.Position, 0);
-                WriteObject(output, numbers[number], stream);
+                entries[number] = (1, output.Position, 0);
+                output.Raw(number.ToString(CultureInfo.InvariantCulture)).Raw(" 0 obj\n");
+                if (loaded is not null) loaded.WriteTo(output);
+                else output.Bytes(_objects.Raw(number));
+                output.Raw("\nendobj\n");
             }
             else packed.Add(number);
         }
@@ -463,24 +458,25 @@ internal sealed class PdfFinisher
         foreach (var chunk in packed.Chunk(ObjectsPerStream))
         {
             var header = new StringBuilder();
-            var body = new PdfOutput(Renumber);
+            var body = new PdfOutput(n => n);
             for (var i = 0; i < chunk.Length; i++)
             {
-                header.Append(CultureInfo.InvariantCulture, $"{numbers[chunk[i]]} {body.Position} ");
-                _objects[chunk[i]].WriteTo(body);
+                header.Append(CultureInfo.InvariantCulture, $"{chunk[i]} {body.Position} ");
+                if (_objects.Loaded(chunk[i]) is { } value) value.WriteTo(body);
+                else body.Bytes(_objects.Raw(chunk[i]));
                 body.Raw("\n");
-                entries[numbers[chunk[i]]] = (2, next, i);
+                entries[chunk[i]] = (2, next, i);
             }
             var first = Encoding.ASCII.GetBytes(header.ToString());
             var objectStream = PdfStream.Create(new PdfDictionary().Set("Type", "ObjStm").Set("N", chunk.Length).Set("First", first.Length),
                 [.. first, .. body.ToArray()]);
-            entries[next] = (1, output.Position, 0);
+            entries.Add((1, output.Position, 0));
             WriteObject(output, next++, objectStream);
         }
         var xrefNumber = next;
-        entries[xrefNumber] = (1, output.Position, 0);
-        var table = new byte[entries.Length * 7];
-        for (var i = 0; i < entries.Length; i++)
+        entries.Add((1, output.Position, 0));
+        var table = new byte[entries.Count * 7];
+        for (var i = 0; i < entries.Count; i++)
         {
             var (type, field2, field3) = entries[i];
             table[i * 7] = (byte)type;
@@ -488,7 +484,7 @@ internal sealed class PdfFinisher
             System.Buffers.Binary.BinaryPrimitives.WriteUInt16BigEndian(table.AsSpan(i * 7 + 5), (ushort)field3);
         }
         var id = new PdfString(documentId, hex: true);
-        var xref = PdfStream.Create(new PdfDictionary().Set("Type", "XRef").Set("Size", entries.Length)
+        var xref = PdfStream.Create(new PdfDictionary().Set("Type", "XRef").Set("Size", entries.Count)
             .Set("W", new PdfArray([new PdfNumber(1), new PdfNumber(4), new PdfNumber(2)]))
             .Set("Root", catalog).Set("Info", info).Set("ID", new PdfArray([id, id])), table);
         var xrefOffset = output.Position;
@@ -504,26 +500,5 @@ internal sealed class PdfFinisher
         output.Raw(number.ToString(CultureInfo.InvariantCulture)).Raw(" 0 obj\n");
         value.WriteTo(output);
         output.Raw("\nendobj\n");
-    }
-
-    static IEnumerable<int> References(PdfObject value)
-    {
-        switch (value)
-        {
-            case PdfReference reference:
-                yield return reference.Number;
-                break;
-            case PdfArray array:
-                foreach (var item in array.Items)
-                    foreach (var n in References(item)) yield return n;
-                break;
-            case PdfDictionary dictionary:
-                foreach (var (_, item) in dictionary.Entries)
-                    foreach (var n in References(item)) yield return n;
-                break;
-            case PdfStream stream:
-                foreach (var n in References(stream.Dictionary)) yield return n;
-                break;
-        }
     }
 }

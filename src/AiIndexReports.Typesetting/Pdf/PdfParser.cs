@@ -14,8 +14,8 @@ internal sealed class PdfParser
 
     PdfParser(byte[] data) => _data = data;
 
-    /// <summary>The objects by number and the trailer dictionary.</summary>
-    public static (Dictionary<int, PdfObject> Objects, PdfDictionary Trailer) ReadFile(byte[] pdf)
+    /// <summary>The objects by number (read when first asked for) and the trailer dictionary.</summary>
+    public static (PdfObjectTable Objects, PdfDictionary Trailer) ReadFile(byte[] pdf)
     {
         var parser = new PdfParser(pdf);
         var startxref = LastIndexOf(pdf, "startxref"u8);
@@ -40,18 +40,27 @@ internal sealed class PdfParser
         }
         parser.Keyword();
         var trailer = (PdfDictionary)parser.ReadObject();
-        var objects = new Dictionary<int, PdfObject>();
-        foreach (var (number, offset) in offsets)
+        // Each object's body: after "n 0 obj", up to its "endobj" (found before the next object or the table).
+        var starts = offsets.OrderBy(o => o.Value).ToList();
+        var bodies = new Dictionary<int, (int Start, int End)>(starts.Count);
+        for (var i = 0; i < starts.Count; i++)
         {
+            var (number, offset) = starts[i];
+            var limit = i + 1 < starts.Count ? starts[i + 1].Value : xref;
             parser._pos = offset;
             var read = ((PdfNumber)parser.ReadObject()).IntValue;
             parser.ReadObject();
             if (read != number || parser.Keyword() != "obj")
                 throw new InvalidDataException($"object {number} is not at offset {offset}");
-            objects[number] = parser.ReadIndirectBody(objects, offsets);
+            var end = pdf.AsSpan(parser._pos, limit - parser._pos).LastIndexOf("endobj"u8);
+            if (end < 0) throw new InvalidDataException($"object {number} has no endobj");
+            bodies[number] = (parser._pos, parser._pos + end);
         }
-        return (objects, trailer);
+        return (new PdfObjectTable(pdf, bodies), trailer);
     }
+
+    /// <summary>Parses the body of an indirect object (a stream's data is taken as stored).</summary>
+    internal static PdfObject ReadBody(byte[] pdf, int start) => new PdfParser(pdf) { _pos = start }.ReadIndirectBody();
 
     /// <summary>Operands and operators of a content stream, for rewriting page content (no inline images expected).</summary>
     public static List<(List<PdfObject> Operands, string Operator)> ReadContent(byte[] content)
@@ -78,7 +87,7 @@ internal sealed class PdfParser
 
     bool IsLiteral() => PeekKeyword("true") || PeekKeyword("false") || PeekKeyword("null");
 
-    PdfObject ReadIndirectBody(Dictionary<int, PdfObject> objects, Dictionary<int, int> offsets)
+    PdfObject ReadIndirectBody()
     {
         var value = ReadObject();
         SkipWhitespace();
@@ -87,28 +96,12 @@ internal sealed class PdfParser
             _pos += "stream".Length;
             if (_data[_pos] == '\r') _pos++;
             if (_data[_pos] == '\n') _pos++;
-            var length = dictionary["Length"] switch
-            {
-                PdfNumber n => n.IntValue,
-                PdfReference r => LengthAt(r.Number, offsets),
-                _ => throw new InvalidDataException("stream without /Length"),
-            };
+            var length = dictionary["Length"] is PdfNumber n ? n.IntValue
+                : throw new InvalidDataException("a stream whose /Length is not a number (Skia writes direct lengths)");
             var data = _data.AsSpan(_pos, length).ToArray();
             return new PdfStream(dictionary, data);
         }
         return value;
-    }
-
-    int LengthAt(int number, Dictionary<int, int> offsets)
-    {
-        var saved = _pos;
-        _pos = offsets[number];
-        ReadObject();
-        ReadObject();
-        Keyword();
-        var length = ((PdfNumber)ReadObject()).IntValue;
-        _pos = saved;
-        return length;
     }
 
     PdfObject ReadObject()
