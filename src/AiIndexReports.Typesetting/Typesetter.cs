@@ -39,7 +39,7 @@ public sealed class Typesetter(FontLibrary fonts)
             for (var i = 0; i < faces.Count; i++)
                 subsets[faces[i]] = SKTypeface.FromData(SKData.CreateCopy(subsetFiles[i]))
                     ?? throw new TypesettingException($"{faces[i].Source}: the subset font could not be read back");
-            var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets);
+            var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets, usage);
             return new TypesetResult(this, layout, pdf);
         }
         finally
@@ -90,7 +90,7 @@ public sealed class Typesetter(FontLibrary fonts)
         foreach (var page in pages)
             foreach (var block in page.Blocks)
                 foreach (var item in block.Items)
-                    if (item is GlyphRunItem run) usage.Add(run.Face, run.Glyphs, run.Utf8);
+                    if (item is GlyphRunItem run) usage.Add(run);
         var canvasText = string.Concat(AllElements(document).OfType<CanvasElement>().SelectMany(c => c.Texts));
         if (canvasText.Length > 0)
         {

@@ -10,7 +10,7 @@ namespace AiIndexReports.Typesetting.Export;
 /// </summary>
 internal static class PdfExporter
 {
-    public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets)
+    public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets, GlyphUsage usage)
     {
         var tagged = meta.Standard != PdfStandard.None;
         var skiaMetadata = new SKDocumentPdfMetadata
@@ -43,6 +43,6 @@ internal static class PdfExporter
         var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
         using var data = output.DetachAsData();
         return PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
-            ToUnicodeCompletion.GlyphTexts(layout.Pages)));
+            ToUnicodeCompletion.GlyphTexts(usage)));
     }
 }

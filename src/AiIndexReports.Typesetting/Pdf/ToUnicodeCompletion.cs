@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using AiIndexReports.Typesetting.Fonts;
-using AiIndexReports.Typesetting.Frames;
 
 namespace AiIndexReports.Typesetting.Pdf;
 
@@ -16,31 +15,15 @@ namespace AiIndexReports.Typesetting.Pdf;
 internal static partial class ToUnicodeCompletion
 {
     /// <summary>PostScript name of each face drawn → glyph id → the text its cluster shows (one glyph per cluster).</summary>
-    public static Dictionary<string, Dictionary<ushort, string>> GlyphTexts(IEnumerable<PageFrame> pages)
+    public static Dictionary<string, IReadOnlyDictionary<ushort, string>> GlyphTexts(GlyphUsage usage)
     {
-        var byFace = new Dictionary<FontFace, Dictionary<ushort, string>>();
-        foreach (var page in pages)
-            foreach (var block in page.Blocks)
-                foreach (var item in block.Items)
-                {
-                    if (item is not GlyphRunItem run) continue;
-                    if (!byFace.TryGetValue(run.Face, out var texts)) byFace[run.Face] = texts = [];
-                    // Clusters rise through a run (left-to-right text): a glyph's text ends where the next cluster starts.
-                    for (var g = 0; g < run.Glyphs.Length; g++)
-                    {
-                        var start = run.Clusters[g];
-                        if ((g > 0 && run.Clusters[g - 1] == start) || (g + 1 < run.Glyphs.Length && run.Clusters[g + 1] == start)) continue;
-                        if (texts.ContainsKey(run.Glyphs[g])) continue;
-                        var end = g + 1 < run.Glyphs.Length ? run.Clusters[g + 1] : (uint)run.Utf8.Length;
-                        if (end > start) texts[run.Glyphs[g]] = Encoding.UTF8.GetString(run.Utf8, (int)start, (int)(end - start));
-                    }
-                }
-        var result = new Dictionary<string, Dictionary<ushort, string>>();
-        foreach (var (face, texts) in byFace)
+        var result = new Dictionary<string, IReadOnlyDictionary<ushort, string>>();
+        foreach (var face in usage.Faces)
             if (PostScriptName(face.FileBytes) is { } name)
             {
-                if (result.TryGetValue(name, out var existing)) foreach (var (g, t) in texts) existing.TryAdd(g, t);
-                else result[name] = texts;
+                if (result.TryGetValue(name, out var existing))
+                    result[name] = existing.Concat(usage.Texts(face)).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value);
+                else result[name] = usage.Texts(face);
             }
         return result;
     }
