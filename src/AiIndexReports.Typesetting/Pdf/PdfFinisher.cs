@@ -181,7 +181,7 @@ internal sealed class PdfFinisher
         var resources = Resolve<PdfDictionary>(page["Resources"]);
         var xobjects = Resolve<PdfDictionary>(resources["XObject"]);
         var mediaBox = Resolve<PdfArray>(page["MediaBox"]).Items.Select(n => ((PdfNumber)n).Value).ToArray();
-        var content = new PdfOutput(n => n);
+        var content = new PdfOutput(n => n, 16 * 1024);
         var block = 0;
         var mcid = 0;
         var mcids = new List<(FrameBlock, int)>();
@@ -208,7 +208,8 @@ internal sealed class PdfFinisher
             var box = Resolve<PdfArray>(form.Dictionary["BBox"]).Items.Select(n => ((PdfNumber)n).Value).ToArray();
             if (box[0] > mediaBox[0] || box[1] > mediaBox[1] || box[2] < mediaBox[2] || box[3] < mediaBox[3])
                 content.Raw(string.Join(' ', new[] { box[0], box[1], box[2] - box[0], box[3] - box[1] }.Select(PdfParser.Format))).Raw(" re W n\n");
-            content.Bytes(form.Decoded()).Raw("\nQ\nEMC\n");
+            form.DecodeInto(content);
+            content.Raw("\nQ\nEMC\n");
             inlined.Add((name, ((PdfReference)xobjects[name]!).Number, Resolve<PdfDictionary>(form.Dictionary["Resources"])));
         }
         return new MarkedPage(contentsRef.Number, PdfStream.Create(new PdfDictionary(), content.ToArray()), mcids, resources, xobjects, inlined);

@@ -194,6 +194,22 @@ internal sealed class PdfStream(PdfDictionary dictionary, byte[] data) : PdfObje
         var filter => throw new InvalidDataException($"stream filter {filter} is not supported"),
     };
 
+    /// <summary>Appends the decoded data to <paramref name="output"/> without an intermediate copy.</summary>
+    public void DecodeInto(PdfOutput output)
+    {
+        switch (Dictionary["Filter"])
+        {
+            case null:
+                output.Bytes(Data);
+                break;
+            case PdfName { Value: "FlateDecode" }:
+                PdfFilters.InflateInto(Data, output);
+                break;
+            case var filter:
+                throw new InvalidDataException($"stream filter {filter} is not supported");
+        }
+    }
+
     public override void WriteTo(PdfOutput output)
     {
         Dictionary["Length"] = new PdfNumber(Data.Length);
@@ -212,6 +228,12 @@ internal static class PdfFilters
         return output.ToArray();
     }
 
+    public static void InflateInto(byte[] data, PdfOutput output)
+    {
+        using var input = new System.IO.Compression.ZLibStream(new MemoryStream(data, writable: false), System.IO.Compression.CompressionMode.Decompress);
+        output.CopyFrom(input);
+    }
+
     public static byte[] Inflate(byte[] data)
     {
         using var input = new System.IO.Compression.ZLibStream(new MemoryStream(data, writable: false), System.IO.Compression.CompressionMode.Decompress);
@@ -223,9 +245,9 @@ internal static class PdfFilters
 }
 
 /// <summary>Bytes of the file being written, with object references mapped to their numbers in the new file.</summary>
-internal sealed class PdfOutput(Func<int, int> renumber)
+internal sealed class PdfOutput(Func<int, int> renumber, int capacity = 0)
 {
-    readonly MemoryStream _bytes = new();
+    readonly MemoryStream _bytes = new(capacity);
 
     public long Position => _bytes.Position;
 
@@ -250,6 +272,12 @@ internal sealed class PdfOutput(Func<int, int> renumber)
     }
 
     public PdfOutput Reference(int number) => Raw(renumber(number).ToString(CultureInfo.InvariantCulture)).Raw(" 0 R");
+
+    public void CopyFrom(Stream stream)
+    {
+        Span<byte> buffer = stackalloc byte[4096];
+        for (int read; (read = stream.Read(buffer)) > 0;) _bytes.Write(buffer[..read]);
+    }
 
     public byte[] ToArray() => _bytes.ToArray();
 }
