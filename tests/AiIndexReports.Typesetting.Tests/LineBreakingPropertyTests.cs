@@ -32,7 +32,7 @@ public class LineBreakingPropertyTests
             var lines = Break(c.Text, c.Width, c.Justify, out _);
             foreach (var line in lines)
             {
-                var tightest = line.NaturalWidth - (c.Justify ? line.GapSpace * (1 - ParagraphText.MinSpaceRatio) : 0);
+                var tightest = c.Justify ? line.TightestWidth : line.NaturalWidth;
                 Assert.True(tightest <= c.Width + 0.01f || line.Words.Length == 1,
                     $"line of {line.Words.Length} words is {tightest} pt wide in a {c.Width} pt measure");
             }
@@ -84,14 +84,16 @@ public class LineBreakingPropertyTests
         Cases.Sample(c =>
         {
             var lines = Break(c.Text, c.Width, true, out _);
-            foreach (var line in lines.Where(l => !l.EndsParagraph && l.Gaps > 0))
+            foreach (var line in lines.Where(l => !l.EndsParagraph && l.Words.Length > 1 && l.AdjustableSpace > 0))
             {
-                var (x, extra) = line.Place(c.Width, TextAlign.Justify);
-                Assert.InRange(line.DrawnRight(x, extra), c.Width - 0.5f, c.Width + 0.5f);
-                // Spaces shrink at most to 80 % of their natural width.
-                Assert.True(extra * line.Gaps >= -line.GapSpace * (1 - ParagraphText.MinSpaceRatio) - 0.01f);
+                var placement = line.Place(c.Width, TextAlign.Justify);
+                Assert.InRange(line.DrawnRight(placement), c.Width - 0.5f, c.Width + 0.5f);
+                // Spaces shrink at most to 80 % of their natural width; letter slots get at most 0.08 em.
+                foreach (var word in line.Words[..^1].Where(w => w.Gap == line.AdjustedGaps))
+                    Assert.True(placement.GapWidth(word) >= 0.8f * word.SpaceWidth - 0.01f, $"gap {placement.GapWidth(word)} of {word.SpaceWidth}");
+                Assert.InRange(placement.LetterExtra, 0f, 0.08f * 10.5f + 0.001f);
             }
-            Assert.True(lines[^1].Place(c.Width, TextAlign.Justify) == (0, 0), "the last line is set flush left");
+            Assert.True(lines[^1].Place(c.Width, TextAlign.Justify) == default || lines[^1].NaturalWidth > c.Width, "the last line is set flush left");
         }, iter: 300);
     }
 
@@ -125,6 +127,6 @@ public class LineBreakingPropertyTests
 
         Assert.Equal(["첫째 줄", "둘째 줄 끝"], lines.Select(l => paragraph.Text[l.Words[0].Start..l.Words[^1].End]));
         Assert.All(lines, l => Assert.True(l.EndsParagraph));
-        Assert.Equal((0f, 0f), lines[0].Place(400, TextAlign.Justify));
+        Assert.Equal(default, lines[0].Place(400, TextAlign.Justify));
     }
 }

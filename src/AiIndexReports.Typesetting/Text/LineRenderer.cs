@@ -5,8 +5,9 @@ using SkiaSharp;
 namespace AiIndexReports.Typesetting.Text;
 
 /// <summary>
-/// Draws one line: glyphs at shaped positions, the space glyph in each inter-word gap (so PDF text extraction gives
-/// the words back with their spaces), underlines and link annotations. Consecutive glyphs of one font form one run
+/// Draws one line: glyphs at shaped positions (plus the justification's space between Hangul syllables), the space
+/// glyph in each inter-word gap (so PDF text extraction gives the words back with their spaces), underlines and link
+/// annotations. Consecutive glyphs of one font form one run
 /// and a line is one text blob per colour, which keeps drawing fast and the PDF small. In the layout pass (no canvas)
 /// it records which glyphs each face draws, for subsetting.
 /// </summary>
@@ -24,7 +25,7 @@ internal sealed class LineRenderer : IDisposable
     SKColor _blobColor;
     bool _blobHasRuns;
 
-    public void Draw(LayoutContext context, ParagraphText text, TextLine line, float x, float baseline, float gapExtra)
+    public void Draw(LayoutContext context, ParagraphText text, TextLine line, LinePlacement placement, float baseline)
     {
         var canvas = context.Canvas;
         if (canvas is null)
@@ -33,22 +34,25 @@ internal sealed class LineRenderer : IDisposable
             return;
         }
 
-        var pen = x;
+        var pen = placement.X;
         var linkSpan = -1;
         var linkRect = SKRect.Empty;
         for (var w = 0; w < line.Words.Length; w++)
         {
             var word = line.Words[w];
+            var slots = placement.LetterExtra != 0 ? word.LetterSlots : [];
+            var slot = 0;
             foreach (var piece in word.Pieces)
             {
-                Add(context, canvas, text, piece, pen, baseline);
-                Decorate(piece, pen, piece.Width);
-                pen += piece.Width;
+                var width = Add(context, canvas, text, piece, pen, baseline, slots, ref slot, placement.LetterExtra);
+                Decorate(piece, pen, width);
+                pen += width;
             }
             if (w < line.Words.Length - 1 && word.Space is { } space)
             {
-                var gap = word.SpaceWidth + (word.SpaceWidth > 0 ? gapExtra : 0);
-                Add(context, canvas, text, space, pen, baseline);
+                var gap = placement.GapWidth(word);
+                var none = 0;
+                Add(context, canvas, text, space, pen, baseline, [], ref none, 0);
                 Decorate(space, pen, gap);
                 pen += gap;
             }
@@ -90,7 +94,12 @@ internal sealed class LineRenderer : IDisposable
         }
     }
 
-    void Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline)
+    /// <summary>
+    /// Adds the piece's glyphs from <paramref name="at"/>; before each character at a letter slot (from
+    /// <paramref name="slot"/> on) the glyphs move right by <paramref name="letterExtra"/>. Returns the advance.
+    /// </summary>
+    float Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline,
+        int[] slots, ref int slot, float letterExtra)
     {
         var color = text.Styles[piece.Span].Color;
         var font = context.Font(piece.Face, piece.Size);
@@ -112,13 +121,27 @@ internal sealed class LineRenderer : IDisposable
 
         var run = piece.Run;
         var penX = at;
+        var end = piece.Start + piece.Length;
         for (var g = 0; g < run.Glyphs.Length; g++)
         {
+            // Clusters rise in left-to-right text: the slots up to this glyph's character are behind the pen.
+            while (slot < slots.Length && slots[slot] < end && slots[slot] <= piece.Start + run.Clusters[g])
+            {
+                penX += letterExtra;
+                slot++;
+            }
             _glyphs.Add(run.Glyphs[g]);
             _positions.Add(new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size));
             _clusters.Add(offsets[Math.Min(run.Clusters[g], source.Length)]);
             penX += run.Advances[g] * piece.Size;
         }
+        // Slots of characters without a glyph of their own (none in practice) still widen the piece.
+        while (slot < slots.Length && slots[slot] < end)
+        {
+            penX += letterExtra;
+            slot++;
+        }
+        return penX - at;
     }
 
     void FlushRun()
