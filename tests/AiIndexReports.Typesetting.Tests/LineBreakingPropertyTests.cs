@@ -12,13 +12,14 @@ public class LineBreakingPropertyTests
         "GPT-4o", "연구/개발", "AI-기반", "3.2%p", "$0.07", "2016~2019년", "122,511건", "韓AI", "시사점", "Stanford", "HAI(2025),",
         "반도체·데이터센터", "—", "…", "%", ")", "「보고서」", "《AI", "인덱스》", "supercalifragilisticexpialidocious",
         "초거대인공지능반도체데이터센터인프라투자확대필요성", "https://hai.stanford.edu/ai-index/2025-ai-index-report",
+        "기술·투자·정책", "미·중", "「AI Index Report 2025」를", "『AI 인덱스』", "AI Index Report", "Epoch AI",
     ];
 
-    static readonly Gen<(string Text, float Width, bool Justify)> Cases =
+    internal static readonly Gen<(string Text, float Width, bool Justify)> Cases =
         Gen.Select(Gen.OneOf(Words).Array[1, 40], Gen.Float[40f, 420f], Gen.Bool)
             .Select((words, width, justify) => (string.Join(" ", words), width, justify));
 
-    static List<TextLine> Break(string text, float width, bool justify, out ParagraphText paragraph)
+    internal static List<TextLine> Break(string text, float width, bool justify, out ParagraphText paragraph)
     {
         paragraph = new ParagraphText([new TextSpan(text)], TestFonts.Theme.Body.Text, TestFonts.Library);
         return paragraph.BreakLines(width, width, justify);

@@ -40,19 +40,16 @@ internal sealed class LineRenderer : IDisposable
         for (var w = 0; w < line.Words.Length; w++)
         {
             var word = line.Words[w];
-            var slots = placement.LetterExtra != 0 ? word.LetterSlots : [];
-            var slot = 0;
             foreach (var piece in word.Pieces)
             {
-                var width = Add(context, canvas, text, piece, pen, baseline, slots, ref slot, placement.LetterExtra);
+                var width = Add(context, canvas, text, piece, pen, baseline, word, placement.LetterExtra);
                 Decorate(piece, pen, width);
                 pen += width;
             }
             if (w < line.Words.Length - 1 && word.Space is { } space)
             {
                 var gap = placement.GapWidth(word);
-                var none = 0;
-                Add(context, canvas, text, space, pen, baseline, [], ref none, 0);
+                Add(context, canvas, text, space, pen, baseline, null, 0);
                 Decorate(space, pen, gap);
                 pen += gap;
             }
@@ -95,11 +92,11 @@ internal sealed class LineRenderer : IDisposable
     }
 
     /// <summary>
-    /// Adds the piece's glyphs from <paramref name="at"/>; before each character at a letter slot (from
-    /// <paramref name="slot"/> on) the glyphs move right by <paramref name="letterExtra"/>. Returns the advance.
+    /// Adds the piece's glyphs from <paramref name="at"/>; from each of the word's letter slots on, the glyphs move
+    /// right by <paramref name="letterExtra"/>. Returns the advance.
     /// </summary>
     float Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline,
-        int[] slots, ref int slot, float letterExtra)
+        Word? word, float letterExtra)
     {
         var color = text.Styles[piece.Span].Color;
         var font = context.Font(piece.Face, piece.Size);
@@ -122,25 +119,21 @@ internal sealed class LineRenderer : IDisposable
         var run = piece.Run;
         var penX = at;
         var end = piece.Start + piece.Length;
+        var spacing = word is not null && letterExtra != 0;
+        var next = piece.Start; // the next character whose slot is not yet behind the pen
         for (var g = 0; g < run.Glyphs.Length; g++)
         {
             // Clusters rise in left-to-right text: the slots up to this glyph's character are behind the pen.
-            while (slot < slots.Length && slots[slot] < end && slots[slot] <= piece.Start + run.Clusters[g])
-            {
-                penX += letterExtra;
-                slot++;
-            }
+            for (; spacing && next <= piece.Start + run.Clusters[g]; next++)
+                if (word!.IsLetterSlot(next)) penX += letterExtra;
             _glyphs.Add(run.Glyphs[g]);
             _positions.Add(new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size));
             _clusters.Add(offsets[Math.Min(run.Clusters[g], source.Length)]);
             penX += run.Advances[g] * piece.Size;
         }
         // Slots of characters without a glyph of their own (none in practice) still widen the piece.
-        while (slot < slots.Length && slots[slot] < end)
-        {
-            penX += letterExtra;
-            slot++;
-        }
+        for (; spacing && next < end; next++)
+            if (word!.IsLetterSlot(next)) penX += letterExtra;
         return penX - at;
     }
 

@@ -120,17 +120,12 @@ internal sealed class ParagraphText
         return latin && (char.IsAsciiLetterOrDigit(Text[next]) || Text[next] is >= '\u00C0' and < '\u0250') ? GapKind.Latin : GapKind.Word;
     }
 
-    int[] LetterSlotsOf(int start, int end)
+    ulong LetterSlotsOf(int start, int end)
     {
-        var count = 0;
-        for (var i = start + 1; i < end; i++)
-            if (IsLetterSlot(i)) count++;
-        if (count == 0) return [];
-        var slots = new int[count];
-        count = 0;
-        for (var i = start + 1; i < end; i++)
-            if (IsLetterSlot(i)) slots[count++] = i;
-        return slots;
+        ulong mask = 0;
+        for (var i = start + 1; i < end && i - start < 64; i++)
+            if (IsLetterSlot(i)) mask |= 1UL << (i - start);
+        return mask;
     }
 
     /// <summary>Between a Hangul syllable and another syllable, letter or digit ("인덱스", "2024년"), outside a title.</summary>
@@ -231,7 +226,7 @@ internal sealed class ParagraphText
         return BreakFirstFit(FirstFitWords, firstLineWidth, otherLinesWidth, justify, limits);
     }
 
-    List<Word>? _firstFitWords;
+    IReadOnlyList<Word>? _firstFitWords;
 
     /// <summary>The words without the breaks only total fit takes (after a middle dot): ragged text never breaks there.</summary>
     IReadOnlyList<Word> FirstFitWords
@@ -239,7 +234,6 @@ internal sealed class ParagraphText
         get
         {
             if (_firstFitWords is not null) return _firstFitWords;
-            if (!Words.Any(w => w.SoftBreak)) return Words;
             var merged = new List<Word>(Words.Count);
             for (var i = 0; i < Words.Count; i++)
             {
@@ -247,7 +241,7 @@ internal sealed class ParagraphText
                 while (Words[i].SoftBreak && i + 1 < Words.Count) i++;
                 merged.Add(first == i ? Words[i] : BuildWord(Words[first].Start, Words[i].End, Words[i].SpacesEnd, Words[i].HardBreak));
             }
-            return _firstFitWords = merged;
+            return _firstFitWords = merged.Count == Words.Count ? Words : merged;
         }
     }
 

@@ -32,7 +32,7 @@ internal enum GapKind : byte
 /// spaces after it. Lines break only between words.
 /// </summary>
 internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEnd, float spaceWidth, GlyphPiece? space, bool hardBreak,
-    GapKind gap, int[] letterSlots, bool softBreak)
+    GapKind gap, ulong letterSlots, bool softBreak)
 {
     public GlyphPiece[] Pieces { get; } = pieces;
     public float Width { get; } = TotalWidth(pieces);
@@ -48,8 +48,13 @@ internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEn
     public bool HardBreak { get; } = hardBreak;
     /// <summary>How the gap after the word takes part in justification.</summary>
     public GapKind Gap { get; } = gap;
-    /// <summary>Text indices (ascending) of characters before which justification may add space: the second of two Hangul syllables.</summary>
-    public int[] LetterSlots { get; } = letterSlots;
+    /// <summary>
+    /// Characters before which justification may add space (bit i: the character at <see cref="Start"/> + i), next to
+    /// a Hangul syllable. Only the first 64 characters of a word have slots (longer words are Latin identifiers).
+    /// </summary>
+    public ulong LetterSlotMask { get; } = letterSlots;
+    public int LetterSlots { get; } = System.Numerics.BitOperations.PopCount(letterSlots);
+    public bool IsLetterSlot(int index) => index > Start && index - Start < 64 && (LetterSlotMask >> (index - Start) & 1) != 0;
     /// <summary>The break after this word is one only the total-fit breaker takes (after a middle dot).</summary>
     public bool SoftBreak { get; } = softBreak;
     public float MaxSize
@@ -221,7 +226,7 @@ internal sealed class TextLine
         for (var i = 0; i < words.Length; i++)
         {
             metrics.Natural += words[i].Width;
-            metrics.LetterSlots += words[i].LetterSlots.Length;
+            metrics.LetterSlots += words[i].LetterSlots;
             if (i == words.Length - 1) break;
             metrics.Natural += words[i].SpaceWidth;
             metrics.AddGap(words[i]);
@@ -230,6 +235,7 @@ internal sealed class TextLine
     }
 
     public Word[] Words { get; }
+    internal LineMetrics Metrics => _metrics;
     /// <summary>Width with natural spaces (trailing space of the last word excluded).</summary>
     public float NaturalWidth => _metrics.Natural;
     /// <summary>Natural width of the gaps that justification adjusts.</summary>
@@ -277,7 +283,7 @@ internal sealed class TextLine
         for (var i = 0; i < Words.Length; i++)
         {
             foreach (var piece in Words[i].Pieces) pen += piece.Width;
-            pen += Words[i].LetterSlots.Length * placement.LetterExtra;
+            pen += Words[i].LetterSlots * placement.LetterExtra;
             if (i < Words.Length - 1) pen += placement.GapWidth(Words[i]);
         }
         return pen;

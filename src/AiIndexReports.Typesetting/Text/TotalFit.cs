@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace AiIndexReports.Typesetting.Text;
 
 /// <summary>
@@ -32,12 +34,29 @@ internal static class TotalFit
         foreach (var word in words)
             if (word.Width > narrowest + 0.01f) return null;
 
-        var sums = new Sums[n + 1];
-        for (var i = 0; i < n; i++) sums[i + 1] = sums[i].Add(words[i]);
+        // Rented: breaking is per paragraph and per width, the arrays are only needed here.
+        var sums = ArrayPool<Sums>.Shared.Rent(n + 1);
+        var best = ArrayPool<double>.Shared.Rent(n + 1);
+        var from = ArrayPool<int>.Shared.Rent(n + 1);
+        try
+        {
+            return Break(words, firstWidth, otherWidth, style, limits, sums, best, from);
+        }
+        finally
+        {
+            ArrayPool<Sums>.Shared.Return(sums);
+            ArrayPool<double>.Shared.Return(best);
+            ArrayPool<int>.Shared.Return(from);
+        }
+    }
 
-        var best = new double[n + 1];
-        var from = new int[n + 1];
-        Array.Fill(best, double.PositiveInfinity);
+    static List<TextLine>? Break(IReadOnlyList<Word> words, float firstWidth, float otherWidth, JustificationStyle style, JustificationLimits limits,
+        Sums[] sums, double[] best, int[] from)
+    {
+        var n = words.Count;
+        sums[0] = default;
+        for (var i = 0; i < n; i++) sums[i + 1] = sums[i].Add(words[i]);
+        Array.Fill(best, double.PositiveInfinity, 0, n + 1);
         best[0] = 0;
         var active = new List<int>(32) { 0 };
         var segmentStart = 0;
@@ -45,30 +64,19 @@ internal static class TotalFit
         {
             var last = words[k - 1];
             var endsSegment = k == n || last.HardBreak;
-            var penalty = endsSegment ? 0 : BreakPenalty(last, style);
             for (var a = 0; a < active.Count; a++)
             {
                 var i = active[a];
-                var width = i == 0 ? firstWidth : otherWidth;
-                var metrics = Sums.Line(sums, i, k);
-                double badness;
-                if (metrics.Badness(width, limits) is not { } lineBadness)
+                var demerits = Demerits(Sums.Line(sums, i, k), i == 0 ? firstWidth : otherWidth, k - i, last, endsSegment, i > segmentStart, style, limits);
+                if (demerits is not { } cost)
                 {
                     // Too full even with word spaces at their minimum, and longer lines from i only get fuller.
                     active.RemoveAt(a--);
                     continue;
                 }
-                else if (endsSegment && metrics.Natural <= width) badness = 0;
-                else badness = Math.Min(MaxBadness, lineBadness);
-                var demerits = (LinePenalty + badness) * (LinePenalty + badness) + penalty * penalty;
-                // A too-short last line costs the more the shorter it is, most with one word on it ("주도"), half with two…
-                var shortOf = style.ShortLastLine * width - metrics.Natural;
-                if (endsSegment && i > segmentStart && shortOf > 0)
-                    demerits += style.ShortLastLineDemerits * shortOf / (style.ShortLastLine * width) / (k - i);
-                var total = best[i] + demerits;
-                if (total < best[k])
+                if (best[i] + cost < best[k])
                 {
-                    best[k] = total;
+                    best[k] = best[i] + cost;
                     from[k] = i;
                 }
             }
@@ -99,9 +107,44 @@ internal static class TotalFit
         return lines;
     }
 
-    /// <summary>Breaks after a hyphen, slash or middle dot inside a word, or inside a title or Latin phrase, cost a penalty.</summary>
-    static double BreakPenalty(Word word, JustificationStyle style) =>
-        word.SoftBreak || word.Gap is GapKind.None or GapKind.Latin or GapKind.Title ? style.DiscouragedBreakPenalty : 0;
+    /// <summary>
+    /// Demerits of one line of <paramref name="wordCount"/> words ending with <paramref name="last"/>, or null when it
+    /// cannot be set <paramref name="width"/> wide. <paramref name="endsSegment"/>: the paragraph's last line or one
+    /// before a hard break (set at natural width, so only its shortness counts); <paramref name="afterABreak"/>: not the
+    /// segment's first line (a segment of one short line is not "too short").
+    /// </summary>
+    static double? Demerits(in LineMetrics metrics, float width, int wordCount, Word last, bool endsSegment, bool afterABreak,
+        JustificationStyle style, in JustificationLimits limits)
+    {
+        if (metrics.Badness(width, limits) is not { } lineBadness) return null;
+        var badness = endsSegment && metrics.Natural <= width ? 0 : Math.Min(MaxBadness, lineBadness);
+        var demerits = (LinePenalty + badness) * (LinePenalty + badness);
+        if (!endsSegment && (last.SoftBreak || last.Gap is GapKind.None or GapKind.Latin or GapKind.Title))
+            demerits += style.DiscouragedBreakPenalty * style.DiscouragedBreakPenalty;
+        // A too-short last line costs the more the shorter it is, most with one word on it ("주도"), half with two…
+        var limit = style.ShortLastLine * width;
+        if (endsSegment && afterABreak && metrics.Natural < limit)
+            demerits += style.ShortLastLineDemerits * (limit - metrics.Natural) / limit / wordCount;
+        return demerits;
+    }
+
+    /// <summary>
+    /// The total demerits of <paramref name="lines"/> as this breaker counts them (null if a line cannot be set), so
+    /// any breaking of the paragraph can be compared with the one <see cref="Break"/> chose.
+    /// </summary>
+    public static double? Demerits(IReadOnlyList<TextLine> lines, float firstWidth, float otherWidth, JustificationStyle style, JustificationLimits limits)
+    {
+        double total = 0;
+        for (var l = 0; l < lines.Count; l++)
+        {
+            var line = lines[l];
+            var afterABreak = l > 0 && !lines[l - 1].EndsParagraph;
+            var cost = Demerits(line.Metrics, l == 0 ? firstWidth : otherWidth, line.Words.Length, line.Words[^1], line.EndsParagraph, afterABreak, style, limits);
+            if (cost is null) return null;
+            total += cost.Value;
+        }
+        return total;
+    }
 
     /// <summary>Prefix sums over the words, so any line's metrics come from two entries.</summary>
     struct Sums
@@ -114,7 +157,7 @@ internal static class TotalFit
             var next = this;
             next._width += word.Width;
             next._space += word.SpaceWidth;
-            next._letters += word.LetterSlots.Length;
+            next._letters += word.LetterSlots;
             switch (word.Gap)
             {
                 case GapKind.Word: next._wordSpace += word.SpaceWidth; next._wordGaps++; break;
