@@ -47,18 +47,23 @@ public class JustificationTests
             foreach (var word in paragraph.Words)
                 for (var i = word.Start + 1; i < word.End; i++)
                 {
-                    if (!word.IsLetterSlot(i)) continue;
                     char before = paragraph.Text[i - 1], after = paragraph.Text[i];
-                    Assert.True(KoreanLineBreaking.IsHangulSyllable(before) || KoreanLineBreaking.IsHangulSyllable(after), $"slot between '{before}' and '{after}'");
-                    Assert.True(char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after), $"slot between '{before}' and '{after}'");
+                    var hangul = (KoreanLineBreaking.IsHangulSyllable(before) ? 1 : 0) + (KoreanLineBreaking.IsHangulSyllable(after) ? 1 : 0);
+                    if (word.IsLetterSlot(i)) Assert.True(hangul == 2, $"letter slot between '{before}' and '{after}'");
+                    if (word.IsEdgeSlot(i))
+                        Assert.True(hangul == 1 && char.IsLetterOrDigit(before) && char.IsLetterOrDigit(after), $"edge slot between '{before}' and '{after}'");
                 }
             foreach (var line in paragraph.BreakLines(c.Width, c.Width, true, Style).Where(l => !l.EndsParagraph))
             {
                 var placement = line.Place(c.Width, TextAlign.Justify);
                 Assert.InRange(placement.LetterExtra, 0f, 0.08f * 10.5f + 1e-4f);
-                if (placement.LetterExtra > 0 && line.AdjustedGaps == GapKind.Word)
-                    foreach (var word in line.Words[..^1].Where(w => w.Gap == GapKind.Word))
-                        Assert.True(placement.GapWidth(word) >= 1.5f * word.SpaceWidth - 0.01f, "letters are spaced before word spaces reach 150 %");
+                Assert.InRange(placement.EdgeExtra, 0f, 0.08f * 10.5f + 1e-4f);
+                if (line.AdjustedGaps != GapKind.Word) continue;
+                var wordGaps = line.Words[..^1].Where(w => w.Gap == GapKind.Word).ToList();
+                if (placement.LetterExtra > 0)
+                    Assert.All(wordGaps, w => Assert.True(placement.GapWidth(w) >= 1.5f * w.SpaceWidth - 0.01f, "syllables are spaced before word spaces reach 150 %"));
+                if (placement.EdgeExtra > 0 && line.LetterSlots > 0)
+                    Assert.True(placement.LetterExtra >= 0.05f * 10.5f - 1e-4f, "edges open before syllables reach 0.05 em");
             }
         }, iter: 300);
     }

@@ -51,7 +51,7 @@ public class PdfReadBackTests
 
     // A narrow column where justification spaces syllables out to their ceiling (0.08 em): the words must still
     // come back whole, since pdftotext starts a new word at a gap of 0.1 em.
-    const string SpacedOut = "초거대인공지능 반도체데이터센터 인프라투자확대방안 마련 필요성 제기";
+    const string SpacedOut = "초거대인공지능 2030년반도체센터 인프라투자확대방안 마련 필요성 제기";
 
     static byte[] SpacedOutPdf() => Typeset(new Row().Fixed(200, new Paragraph(SpacedOut))).Pdf;
 
@@ -61,8 +61,9 @@ public class PdfReadBackTests
         using var pdf = PdfDocument.Open(SpacedOutPdf());
         var words = pdf.GetPage(1).GetWords().ToList();
         Assert.Equal(SpacedOut.Split(' '), words.Select(w => w.Text));
-        var widest = words.SelectMany(w => w.Letters.Zip(w.Letters.Skip(1), (a, b) => b.StartBaseLine.X - a.EndBaseLine.X)).Max();
-        Assert.InRange(widest, 0.075 * 10.5, 0.081 * 10.5);
+        var gaps = words.SelectMany(w => w.Letters.Zip(w.Letters.Skip(1), (a, b) => (Pair: a.Value + b.Value, Gap: b.StartBaseLine.X - a.EndBaseLine.X))).ToList();
+        Assert.InRange(gaps.Max(g => g.Gap), 0.075 * 10.5, 0.081 * 10.5);
+        Assert.InRange(gaps.Single(g => g.Pair == "0년").Gap, 0.075 * 10.5, 0.081 * 10.5);
     }
 
     [ToolFact("pdftotext")]

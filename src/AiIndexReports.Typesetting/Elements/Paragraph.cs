@@ -179,7 +179,7 @@ public class Paragraph : Element
         var marker = _marker!;
         var lines = marker.BreakLines(float.MaxValue, float.MaxValue, false);
         foreach (var line in lines)
-            context.LineRenderer.Draw(context, marker, line, new LinePlacement(style.MarkerIndent, 0, 0, 0, 0), baseline);
+            context.LineRenderer.Draw(context, marker, line, default(LinePlacement) with { X = style.MarkerIndent }, baseline);
     }
 
     internal override string Describe(LayoutContext context, SKSize available)

@@ -42,14 +42,14 @@ internal sealed class LineRenderer : IDisposable
             var word = line.Words[w];
             foreach (var piece in word.Pieces)
             {
-                var width = Add(context, canvas, text, piece, pen, baseline, word, placement.LetterExtra);
+                var width = Add(context, canvas, text, piece, pen, baseline, word, placement);
                 Decorate(piece, pen, width);
                 pen += width;
             }
             if (w < line.Words.Length - 1 && word.Space is { } space)
             {
                 var gap = placement.GapWidth(word);
-                Add(context, canvas, text, space, pen, baseline, null, 0);
+                Add(context, canvas, text, space, pen, baseline, null, default);
                 Decorate(space, pen, gap);
                 pen += gap;
             }
@@ -92,11 +92,11 @@ internal sealed class LineRenderer : IDisposable
     }
 
     /// <summary>
-    /// Adds the piece's glyphs from <paramref name="at"/>; from each of the word's letter slots on, the glyphs move
-    /// right by <paramref name="letterExtra"/>. Returns the advance.
+    /// Adds the piece's glyphs from <paramref name="at"/>; from each of the word's letter and edge slots on, the glyphs
+    /// move right by the space the placement adds there. Returns the advance.
     /// </summary>
     float Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline,
-        Word? word, float letterExtra)
+        Word? word, LinePlacement placement)
     {
         var color = text.Styles[piece.Span].Color;
         var font = context.Font(piece.Face, piece.Size);
@@ -119,13 +119,13 @@ internal sealed class LineRenderer : IDisposable
         var run = piece.Run;
         var penX = at;
         var end = piece.Start + piece.Length;
-        var spacing = word is not null && letterExtra != 0;
+        var spacing = word is not null && (placement.LetterExtra != 0 || placement.EdgeExtra != 0);
         var next = piece.Start; // the next character whose slot is not yet behind the pen
         for (var g = 0; g < run.Glyphs.Length; g++)
         {
             // Clusters rise in left-to-right text: the slots up to this glyph's character are behind the pen.
             for (; spacing && next <= piece.Start + run.Clusters[g]; next++)
-                if (word!.IsLetterSlot(next)) penX += letterExtra;
+                penX += placement.SpaceBefore(word!, next);
             _glyphs.Add(run.Glyphs[g]);
             _positions.Add(new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size));
             _clusters.Add(offsets[Math.Min(run.Clusters[g], source.Length)]);
@@ -133,7 +133,7 @@ internal sealed class LineRenderer : IDisposable
         }
         // Slots of characters without a glyph of their own (none in practice) still widen the piece.
         for (; spacing && next < end; next++)
-            if (word!.IsLetterSlot(next)) penX += letterExtra;
+            penX += placement.SpaceBefore(word!, next);
         return penX - at;
     }
 

@@ -120,22 +120,20 @@ internal sealed class ParagraphText
         return latin && (char.IsAsciiLetterOrDigit(Text[next]) || Text[next] is >= '\u00C0' and < '\u0250') ? GapKind.Latin : GapKind.Word;
     }
 
-    ulong LetterSlotsOf(int start, int end)
+    /// <summary>The slots of [start, end): between two Hangul syllables, and between a syllable and a digit or letter.</summary>
+    (ulong Letters, ulong Edges) SlotsOf(int start, int end)
     {
-        ulong mask = 0;
+        ulong letters = 0, edges = 0;
         for (var i = start + 1; i < end && i - start < 64; i++)
-            if (IsLetterSlot(i)) mask |= 1UL << (i - start);
-        return mask;
-    }
-
-    /// <summary>Between a Hangul syllable and another syllable, letter or digit ("인덱스", "2024년"), outside a title.</summary>
-    bool IsLetterSlot(int i)
-    {
-        char a = Text[i - 1], b = Text[i];
-        var hangulA = KoreanLineBreaking.IsHangulSyllable(a);
-        var hangulB = KoreanLineBreaking.IsHangulSyllable(b);
-        if (!hangulA && !hangulB) return false;
-        return (hangulA || char.IsLetterOrDigit(a)) && (hangulB || char.IsLetterOrDigit(b)) && !InTitle(i);
+        {
+            char a = Text[i - 1], b = Text[i];
+            var hangulA = KoreanLineBreaking.IsHangulSyllable(a);
+            var hangulB = KoreanLineBreaking.IsHangulSyllable(b);
+            if (!(hangulA || hangulB) || InTitle(i)) continue;
+            if (hangulA && hangulB) letters |= 1UL << (i - start);
+            else if (char.IsLetterOrDigit(a) && char.IsLetterOrDigit(b)) edges |= 1UL << (i - start);
+        }
+        return (letters, edges);
     }
 
     readonly List<GlyphPiece> _pieces = new(4);
@@ -178,7 +176,8 @@ internal sealed class ParagraphText
             space = new GlyphPiece(face, style.Size, face.SpaceRun, end, 1, spaceSpan);
         }
         var gap = space is null ? GapKind.None : GapAfter(start, end, spacesEnd);
-        return new Word(pieces.ToArray(), start, end, spacesEnd, spaceWidth, space, hardBreak, gap, LetterSlotsOf(start, end), softBreak);
+        var (letters, edges) = SlotsOf(start, end);
+        return new Word(pieces.ToArray(), start, end, spacesEnd, spaceWidth, space, hardBreak, gap, letters, edges, softBreak);
     }
 
     static bool IsJoiner(int codePoint)

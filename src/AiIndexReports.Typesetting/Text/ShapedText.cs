@@ -1,3 +1,4 @@
+using System.Numerics;
 using AiIndexReports.Typesetting.Fonts;
 
 namespace AiIndexReports.Typesetting.Text;
@@ -32,7 +33,7 @@ internal enum GapKind : byte
 /// spaces after it. Lines break only between words.
 /// </summary>
 internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEnd, float spaceWidth, GlyphPiece? space, bool hardBreak,
-    GapKind gap, ulong letterSlots, bool softBreak)
+    GapKind gap, ulong letterSlots, ulong edgeSlots, bool softBreak)
 {
     public GlyphPiece[] Pieces { get; } = pieces;
     public float Width { get; } = TotalWidth(pieces);
@@ -49,12 +50,17 @@ internal sealed class Word(GlyphPiece[] pieces, int start, int end, int spacesEn
     /// <summary>How the gap after the word takes part in justification.</summary>
     public GapKind Gap { get; } = gap;
     /// <summary>
-    /// Characters before which justification may add space (bit i: the character at <see cref="Start"/> + i), next to
-    /// a Hangul syllable. Only the first 64 characters of a word have slots (longer words are Latin identifiers).
+    /// Characters before which justification may add space, the second of two Hangul syllables (bit i: the character
+    /// at <see cref="Start"/> + i). Only the first 64 characters of a word have slots (longer words are identifiers).
     /// </summary>
     public ulong LetterSlotMask { get; } = letterSlots;
-    public int LetterSlots { get; } = System.Numerics.BitOperations.PopCount(letterSlots);
-    public bool IsLetterSlot(int index) => index > Start && index - Start < 64 && (LetterSlotMask >> (index - Start) & 1) != 0;
+    public int LetterSlots { get; } = BitOperations.PopCount(letterSlots);
+    /// <summary>Like <see cref="LetterSlotMask"/>, between a Hangul syllable and a digit or Latin letter ("2024년", "8B의"): used only on lines looser than every limit.</summary>
+    public ulong EdgeSlotMask { get; } = edgeSlots;
+    public int EdgeSlots { get; } = BitOperations.PopCount(edgeSlots);
+    public bool IsLetterSlot(int index) => IsIn(LetterSlotMask, index);
+    public bool IsEdgeSlot(int index) => IsIn(EdgeSlotMask, index);
+    bool IsIn(ulong mask, int index) => index > Start && index - Start < 64 && (mask >> (index - Start) & 1) != 0;
     /// <summary>The break after this word is one only the total-fit breaker takes (after a middle dot).</summary>
     public bool SoftBreak { get; } = softBreak;
     public float MaxSize
@@ -83,8 +89,8 @@ internal readonly record struct JustificationLimits(float MinWordSpace, float Ma
 }
 
 /// <summary>
-/// What a line is made of, for justification: natural width, its gaps by kind and its inter-syllable slots. The
-/// breakers build it from prefix sums and lines from their words; both justify with <see cref="Justify"/>.
+/// What a line is made of, for justification: natural width, its gaps by kind and its slots next to Hangul syllables.
+/// The breakers build it from prefix sums and lines from their words; both justify with <see cref="Justify"/>.
 /// </summary>
 internal struct LineMetrics
 {
@@ -92,7 +98,7 @@ internal struct LineMetrics
     public float Natural;
     public float WordSpace, LatinSpace, TitleSpace;
     public int WordGaps, LatinGaps, TitleGaps;
-    public int LetterSlots;
+    public int LetterSlots, EdgeSlots;
 
     /// <summary>The gaps that act as word spaces: 어절 spaces, else (a line of Latin or titles only) the tight ones.</summary>
     public readonly GapKind Adjusted => WordGaps > 0 ? GapKind.Word : LatinGaps > 0 ? GapKind.Latin : TitleGaps > 0 ? GapKind.Title : GapKind.None;
@@ -113,9 +119,9 @@ internal struct LineMetrics
 
     /// <summary>
     /// Badness of setting the line <paramref name="width"/> wide, 100·r³ per kind of adjustment, r being how much of
-    /// its limit is used: word spaces shrunk or stretched, letter slots, a Latin phrase's spaces (each up to 100 within
-    /// its limit, more beyond). So a line that needs letter spacing costs more than one whose spaces suffice.
-    /// Null when the line cannot be set that narrow; <see cref="float.PositiveInfinity"/> when it must widen but has no gap.
+    /// its limit is used: word spaces shrunk or stretched, letter slots, a Latin phrase's spaces, the edge slots (each
+    /// up to 100 within its limit, more beyond). So a line that needs letter spacing costs more than one whose spaces
+    /// suffice. Null when the line cannot be set that narrow; infinity when it must widen but has no gap.
     /// </summary>
     public readonly double? Badness(float width, in JustificationLimits limits)
     {
@@ -128,39 +134,49 @@ internal struct LineMetrics
         }
         if (delta < 0.01f) return 0;
         if (Adjusted == GapKind.None) return double.PositiveInfinity;
-        var (primary, letters, secondary) = Allocate(delta, limits);
-        var (primaryLimit, letterLimit, secondaryLimit) = Limits(limits);
-        return Cube(primary / primaryLimit) + (letters > 0 ? Cube(letters / letterLimit) : 0) + (secondary > 0 ? Cube(secondary / secondaryLimit) : 0);
+        var (primary, letters, secondary, edges) = Allocate(delta, limits);
+        var (primaryLimit, letterLimit, secondaryLimit, edgeLimit) = Limits(limits);
+        return Cube(primary / primaryLimit) + (letters > 0 ? Cube(letters / letterLimit) : 0)
+            + (secondary > 0 ? Cube(secondary / secondaryLimit) : 0) + (edges > 0 ? Cube(edges / edgeLimit) : 0);
 
         static double Cube(double r) => r > 50 ? 1e7 : 100 * r * r * r;
     }
 
-    readonly (float Primary, float Letters, float Secondary) Limits(in JustificationLimits limits) =>
-        (AdjustedSpace * (limits.MaxWordSpace - 1), LetterSlots * limits.LetterSpace, SecondarySpace * (limits.MaxWordSpace - 1));
+    readonly (float Primary, float Letters, float Secondary, float Edges) Limits(in JustificationLimits limits) =>
+        (AdjustedSpace * (limits.MaxWordSpace - 1), LetterSlots * limits.LetterSpace, SecondarySpace * (limits.MaxWordSpace - 1), EdgeSlots * limits.LetterSpace);
 
     /// <summary>
-    /// Shares out <paramref name="delta"/> (&gt; 0) in order, each to its limit: word spaces, the letter slots next to
-    /// Hangul syllables, a Latin phrase's spaces; beyond all limits the three grow in proportion (letters to their ceiling).
+    /// Shares out <paramref name="delta"/> (&gt; 0) in order of what readers notice least, each to its limit: word
+    /// spaces, the slots between Hangul syllables, a Latin phrase's spaces; then, on a line looser than all of those,
+    /// the syllable slots and the edge slots (a syllable next to a digit or Latin letter: "2024년") up to the ceiling,
+    /// in proportion to their room; whatever is left goes to the gaps. So "2024년" opens up only on a line that
+    /// would otherwise have very wide gaps.
     /// </summary>
-    readonly (float Primary, float Letters, float Secondary) Allocate(float delta, in JustificationLimits limits)
+    readonly (float Primary, float Letters, float Secondary, float Edges) Allocate(float delta, in JustificationLimits limits)
     {
-        var (primaryLimit, letterLimit, secondaryLimit) = Limits(limits);
+        var (primaryLimit, letterLimit, secondaryLimit, _) = Limits(limits);
         var primary = Math.Min(delta, primaryLimit);
         var letters = Math.Min(delta - primary, letterLimit);
         var secondary = Math.Min(delta - primary - letters, secondaryLimit);
+        var edges = 0f;
         var rest = delta - primary - letters - secondary;
         if (rest > 0)
         {
-            var limitsTotal = primaryLimit + letterLimit + secondaryLimit;
-            var more = limitsTotal > 0 ? Math.Min(LetterSlots * limits.MaxLetterSpace - letters, rest * letterLimit / limitsTotal) : 0;
-            letters += more;
-            rest -= more;
-            // Beyond every limit the gaps share the rest in proportion to their limits (or widths, without limits).
+            var letterRoom = LetterSlots * limits.MaxLetterSpace - letters;
+            var edgeRoom = EdgeSlots * limits.MaxLetterSpace;
+            if (letterRoom + edgeRoom > 0)
+            {
+                var share = Math.Min(1, rest / (letterRoom + edgeRoom));
+                letters += letterRoom * share;
+                edges = edgeRoom * share;
+                rest -= (letterRoom + edgeRoom) * share;
+            }
+            // The gaps share the rest in proportion to their limits (or widths, without limits).
             var gapShare = primaryLimit + secondaryLimit > 0 ? primaryLimit / (primaryLimit + secondaryLimit) : AdjustedSpace / (AdjustedSpace + SecondarySpace);
             primary += rest * gapShare;
             secondary += rest * (1 - gapShare);
         }
-        return (primary, letters, secondary);
+        return (primary, letters, secondary, edges);
     }
 
     /// <summary>
@@ -173,13 +189,14 @@ internal struct LineMetrics
         if (adjusted == GapKind.None) return default;
         var count = adjusted switch { GapKind.Word => WordGaps, GapKind.Latin => LatinGaps, _ => TitleGaps };
         var delta = width - Natural;
-        var (primary, letters, secondary) = delta <= 0 ? (delta, 0f, 0f) : Allocate(delta, limits);
+        var (primary, letters, secondary, edges) = delta <= 0 ? (delta, 0f, 0f, 0f) : Allocate(delta, limits);
         var letterExtra = LetterSlots == 0 ? 0 : letters / LetterSlots;
+        var edgeExtra = EdgeSlots == 0 ? 0 : edges / EdgeSlots;
         return adjusted switch
         {
-            GapKind.Word => new LinePlacement(0, primary / count, LatinGaps == 0 ? 0 : secondary / LatinGaps, 0, letterExtra),
-            GapKind.Latin => new LinePlacement(0, 0, primary / count, 0, letterExtra),
-            _ => new LinePlacement(0, 0, 0, primary / count, letterExtra),
+            GapKind.Word => new LinePlacement(0, primary / count, LatinGaps == 0 ? 0 : secondary / LatinGaps, 0, letterExtra, edgeExtra),
+            GapKind.Latin => new LinePlacement(0, 0, primary / count, 0, letterExtra, edgeExtra),
+            _ => new LinePlacement(0, 0, 0, primary / count, letterExtra, edgeExtra),
         };
     }
 
@@ -195,10 +212,10 @@ internal struct LineMetrics
 }
 
 /// <summary>
-/// Where a line's text starts and what justification adds to each kind of gap and to each letter slot (negative:
-/// narrowed). The default is a line set at natural width from its start.
+/// Where a line's text starts and what justification adds to each kind of gap, to each letter slot and to each edge
+/// slot (negative: narrowed). The default is a line set at natural width from its start.
 /// </summary>
-internal readonly record struct LinePlacement(float X, float WordExtra, float LatinExtra, float TitleExtra, float LetterExtra)
+internal readonly record struct LinePlacement(float X, float WordExtra, float LatinExtra, float TitleExtra, float LetterExtra, float EdgeExtra)
 {
     /// <summary>Drawn width of the gap after <paramref name="word"/> (not the last on the line).</summary>
     public float GapWidth(Word word) => word.SpaceWidth + word.Gap switch
@@ -208,6 +225,13 @@ internal readonly record struct LinePlacement(float X, float WordExtra, float La
         GapKind.Title => TitleExtra,
         _ => 0,
     };
+
+    /// <summary>Space added before the character at <paramref name="index"/> of <paramref name="word"/>.</summary>
+    public float SpaceBefore(Word word, int index) =>
+        word.IsLetterSlot(index) ? LetterExtra : word.IsEdgeSlot(index) ? EdgeExtra : 0;
+
+    /// <summary>Space added inside <paramref name="word"/> in all.</summary>
+    public float SpaceInside(Word word) => word.LetterSlots * LetterExtra + word.EdgeSlots * EdgeExtra;
 }
 
 /// <summary>One line: its words, natural width and how its gaps and syllables are adjusted when justified.</summary>
@@ -227,6 +251,7 @@ internal sealed class TextLine
         {
             metrics.Natural += words[i].Width;
             metrics.LetterSlots += words[i].LetterSlots;
+            metrics.EdgeSlots += words[i].EdgeSlots;
             if (i == words.Length - 1) break;
             metrics.Natural += words[i].SpaceWidth;
             metrics.AddGap(words[i]);
@@ -270,8 +295,8 @@ internal sealed class TextLine
             return _metrics.Justify(width, _limits);
         return align switch
         {
-            TextAlign.Right => new LinePlacement(width - NaturalWidth, 0, 0, 0, 0),
-            TextAlign.Center => new LinePlacement((width - NaturalWidth) / 2, 0, 0, 0, 0),
+            TextAlign.Right => default(LinePlacement) with { X = width - NaturalWidth },
+            TextAlign.Center => default(LinePlacement) with { X = (width - NaturalWidth) / 2 },
             _ => default,
         };
     }
@@ -283,7 +308,7 @@ internal sealed class TextLine
         for (var i = 0; i < Words.Length; i++)
         {
             foreach (var piece in Words[i].Pieces) pen += piece.Width;
-            pen += Words[i].LetterSlots * placement.LetterExtra;
+            pen += placement.SpaceInside(Words[i]);
             if (i < Words.Length - 1) pen += placement.GapWidth(Words[i]);
         }
         return pen;

@@ -150,7 +150,7 @@ internal static class TotalFit
     struct Sums
     {
         double _width, _space, _wordSpace, _latinSpace, _titleSpace;
-        int _wordGaps, _latinGaps, _titleGaps, _letters;
+        int _wordGaps, _latinGaps, _titleGaps, _letters, _edges;
 
         public readonly Sums Add(Word word)
         {
@@ -158,6 +158,7 @@ internal static class TotalFit
             next._width += word.Width;
             next._space += word.SpaceWidth;
             next._letters += word.LetterSlots;
+            next._edges += word.EdgeSlots;
             switch (word.Gap)
             {
                 case GapKind.Word: next._wordSpace += word.SpaceWidth; next._wordGaps++; break;
@@ -183,6 +184,7 @@ internal static class TotalFit
                 LatinGaps = gaps._latinGaps - a._latinGaps,
                 TitleGaps = gaps._titleGaps - a._titleGaps,
                 LetterSlots = words._letters - a._letters,
+                EdgeSlots = words._edges - a._edges,
             };
         }
     }
