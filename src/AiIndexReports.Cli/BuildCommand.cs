@@ -1,7 +1,8 @@
+using AiIndexReports.Config;
 using System.Diagnostics;
 using System.Text.Json;
 using AiIndexReports;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 using Spectre.Console;
 
 namespace AiIndexReports.Cli;

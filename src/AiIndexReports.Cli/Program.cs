@@ -1,6 +1,7 @@
+using AiIndexReports.Config;
 using System.Diagnostics;
 using AiIndexReports;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using Spectre.Console;

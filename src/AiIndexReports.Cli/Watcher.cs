@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 
 namespace AiIndexReports.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using AiIndexReports.Charts;
-using AiIndexReports.Toml;
+using AiIndexReports.Config;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
 using SkiaSharp;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace AiIndexReports.Build;
+namespace AiIndexReports.Pipeline;
 
 /// <summary>One input file of a build: path relative to the repository root (with '/'), SHA-256, size.</summary>
 public sealed record InputFile(string Path, string Sha256, long Bytes);

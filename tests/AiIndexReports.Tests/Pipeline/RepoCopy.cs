@@ -1,7 +1,8 @@
+using AiIndexReports.Config;
 using System.Diagnostics;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 
-namespace AiIndexReports.Tests.Build;
+namespace AiIndexReports.Tests.Pipeline;
 
 /// <summary>
 /// A scratch repository: a copy of the real templates/ (manifest, theme, fonts included) and data/, plus whatever

@@ -1,6 +1,7 @@
-using AiIndexReports.Build;
+using AiIndexReports.Config;
+using AiIndexReports.Pipeline;
 
-namespace AiIndexReports.Tests.Build;
+namespace AiIndexReports.Tests.Pipeline;
 
 public class BriefManifestTests
 {

@@ -1,4 +1,4 @@
-namespace AiIndexReports.Build;
+namespace AiIndexReports.Pipeline;
 
 /// <summary>"--shard k/n": the k-th of n deterministic slices of the job list (by position in the sorted list).</summary>
 public readonly record struct Shard(int Index, int Count)

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace AiIndexReports.Build;
+namespace AiIndexReports.Pipeline;
 
 /// <summary>
 /// output/.cache/&lt;job&gt;.json: the input fingerprint and PDF hash of a brief's last good build. A brief is up to date

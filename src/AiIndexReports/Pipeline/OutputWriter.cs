@@ -1,4 +1,4 @@
-namespace AiIndexReports.Build;
+namespace AiIndexReports.Pipeline;
 
 /// <summary>
 /// Collects a brief's output files in memory and puts them in place only when the whole brief has built:

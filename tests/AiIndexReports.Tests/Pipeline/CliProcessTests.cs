@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 
-namespace AiIndexReports.Tests.Build;
+namespace AiIndexReports.Tests.Pipeline;
 
 /// <summary>The aiindex CLI as a separate process: time zones, CI logs, exit codes, failed builds, watch.</summary>
 [Collection(BuiltRepositoryCollection.Name)]

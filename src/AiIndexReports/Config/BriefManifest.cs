@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
-using AiIndexReports.Toml;
 
-namespace AiIndexReports.Build;
+
+namespace AiIndexReports.Config;
 
 /// <summary>Series number and publication date of one brief for one edition.</summary>
 public sealed record BriefIssue(int Edition, string Number, DateOnly Date);

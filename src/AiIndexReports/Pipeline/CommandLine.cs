@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace AiIndexReports.Build;
+namespace AiIndexReports.Pipeline;
 
 public enum CommandKind { Build, Check, Metrics, Watch, Help }
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
-namespace AiIndexReports.Toml;
+namespace AiIndexReports.Config;
 
 /// <summary>
 /// A TOML table that editors write by hand, read strictly: every value knows its line, wrong types and unknown keys

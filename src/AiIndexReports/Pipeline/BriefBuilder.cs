@@ -1,3 +1,4 @@
+using AiIndexReports.Config;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -11,7 +12,7 @@ using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
 
-namespace AiIndexReports.Build;
+namespace AiIndexReports.Pipeline;
 
 /// <summary>One brief of one edition.</summary>
 public sealed record BuildJob(BriefSpec Brief, int Edition)

@@ -1,6 +1,6 @@
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 
-namespace AiIndexReports.Tests.Build;
+namespace AiIndexReports.Tests.Pipeline;
 
 /// <summary>
 /// One temp copy of the repository, built once (every brief of every edition) and shared by the build-workflow tests:

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 
-namespace AiIndexReports.Build;
+namespace AiIndexReports.Pipeline;
 
 /// <summary>
 /// SHA-256 of input files, remembered across runs in output/.cache/file-hashes.json and keyed by path, size and

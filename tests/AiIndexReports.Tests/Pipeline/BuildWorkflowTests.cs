@@ -1,7 +1,8 @@
-using AiIndexReports.Build;
+using AiIndexReports.Config;
+using AiIndexReports.Pipeline;
 using UglyToad.PdfPig;
 
-namespace AiIndexReports.Tests.Build;
+namespace AiIndexReports.Tests.Pipeline;
 
 /// <summary>Reproducible, incremental and atomic builds of the real briefs, in temp copies of the repository.</summary>
 [Collection(BuiltRepositoryCollection.Name)]

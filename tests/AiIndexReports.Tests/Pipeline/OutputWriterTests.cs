@@ -1,6 +1,6 @@
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 
-namespace AiIndexReports.Tests.Build;
+namespace AiIndexReports.Tests.Pipeline;
 
 public class OutputWriterTests
 {
