@@ -50,7 +50,7 @@ internal static class Program
                 _ => BuildCommand.Run(root, options, cancel.Token),
             };
         }
-        catch (UsageException e)
+        catch (Exception e) when (e is UsageException or InvalidRequestException)
         {
             Console.Error.WriteLine("aiindex: " + e.Message);
             return 2;

@@ -36,68 +36,84 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
     public const string DefaultPath = "templates/briefs.toml";
     private static readonly string[] Variants = ["full", "summary"];
 
+    /// <summary>Smallest and largest edition year accepted anywhere (manifest, edition files, --edition).</summary>
+    public const int MinYear = 2000, MaxYear = 2100;
+
+    private static readonly TomlTableSchema Issue = new(
+        new TomlKey("edition", TomlType.Integer, Required: true, Help: "the AI Index edition, e.g. 2025", Min: MinYear, Max: MaxYear),
+        new TomlKey("number", TomlType.Text, Required: true, Help: "the issue number printed on the cover, e.g. \"2025-04\""),
+        new TomlKey("date", TomlType.Date, Required: true, Help: "the publication date"));
+
+    /// <summary>The schema of briefs.toml; templates/briefs.toml's header comment describes the same keys.</summary>
+    public static readonly TomlTableSchema Schema = new(
+        new TomlKey("defaults", TomlType.Table, Schema: new(
+            new TomlKey("publisher", TomlType.Text),
+            new TomlKey("authors", TomlType.TextArray),
+            new TomlKey("series", TomlType.Text))),
+        new TomlKey("brief", TomlType.TableArray, Required: true, Help: "one [[brief]] per kind of PDF", Schema: new(
+            new TomlKey("id", TomlType.Text, Required: true, Help: "lowercase letters, digits and '-'"),
+            new TomlKey("template", TomlType.Text, Required: true, Help: "a folder under templates/"),
+            new TomlKey("variant", TomlType.Text, Help: "\"full\" or \"summary\""),
+            new TomlKey("editions", TomlType.IntegerArray, Help: "edition years", Min: MinYear, Max: MaxYear),
+            new TomlKey("output", TomlType.Text, Help: "a path pattern under output/ with {edition} and {id}"),
+            new TomlKey("series", TomlType.Text),
+            new TomlKey("title", TomlType.Text, Required: true),
+            new TomlKey("subtitle", TomlType.Text),
+            new TomlKey("publisher", TomlType.Text),
+            new TomlKey("authors", TomlType.TextArray),
+            new TomlKey("issues", TomlType.TableArray, Help: "{ edition = 2025, number = \"2025-04\", date = 2025-04-16 }", Schema: Issue))));
+
     public static BriefManifest Load(string repoRoot, string relativePath = DefaultPath)
     {
-        var path = Path.Combine(repoRoot, relativePath);
-        if (!System.IO.File.Exists(path))
+        if (!System.IO.File.Exists(Path.Combine(repoRoot, relativePath)))
             throw new BuildFailedException(new Diagnostic(new SourceLocation(relativePath), "brief manifest not found (expected a TOML file listing the briefs)"));
 
         var errors = new List<Diagnostic>();
-        var root = TomlSection.Parse(System.IO.File.ReadAllText(path), relativePath, errors);
+        var root = TomlConfigReader.Read(repoRoot, relativePath, Schema, errors);
         if (root is null) throw new BuildFailedException(errors);
 
         var defaults = root.Table("defaults");
-        var defaultPublisher = defaults?.String("publisher") ?? "";
-        var defaultAuthors = defaults?.List<string>("authors", "texts") ?? [];
-        var defaultSeries = defaults?.String("series") ?? "";
-        defaults?.RejectUnknownKeys();
+        var defaultPublisher = defaults?.Text("publisher") ?? "";
+        var defaultAuthors = defaults?.Texts("authors") ?? [];
+        var defaultSeries = defaults?.Text("series") ?? "";
 
         var briefs = new List<BriefSpec>();
-        foreach (var b in root.Tables("brief", required: true))
+        foreach (var b in root.Tables("brief"))
         {
-            var id = b.String("id", required: true) ?? "";
+            var id = b.Text("id") ?? "";
             if (id.Length > 0 && !IdPattern().IsMatch(id))
-                errors.Add(new Diagnostic(b.WhereIs("id"), $"brief id '{id}' must be lowercase letters, digits and '-'"));
-            if (briefs.Any(x => x.Id == id))
-                errors.Add(new Diagnostic(b.WhereIs("id"), $"duplicate brief id '{id}' (first defined at {briefs.First(x => x.Id == id).Where})"));
+                errors.Add(new Diagnostic(b.WhereIs("id"), $"brief id '{Echo.Clip(id)}' must be lowercase letters, digits and '-'"));
+            if (briefs.FirstOrDefault(x => x.Id == id) is { } first)
+                errors.Add(new Diagnostic(b.WhereIs("id"), $"duplicate brief id '{id}' (first defined at {first.Where})"));
 
-            var template = b.String("template", required: true) ?? "";
+            var template = b.Text("template") ?? "";
             if (template.Length > 0 && (!IdPattern().IsMatch(template) || !Directory.Exists(Path.Combine(repoRoot, "templates", template))))
-                errors.Add(new Diagnostic(b.WhereIs("template"), $"unknown template folder '{template}' (expected a folder under templates/)"));
+                errors.Add(new Diagnostic(b.WhereIs("template"), $"unknown template folder '{Echo.Clip(template)}' (expected a folder under templates/)"));
 
-            var variant = b.String("variant") ?? "full";
+            var variant = b.Text("variant") ?? "full";
             if (!Variants.Contains(variant))
-                errors.Add(new Diagnostic(b.WhereIs("variant"), $"variant must be \"full\" or \"summary\", found \"{variant}\""));
+                errors.Add(new Diagnostic(b.WhereIs("variant"), $"variant must be \"full\" or \"summary\", found \"{Echo.Clip(variant)}\""));
 
-            var output = b.String("output") ?? "{edition}/{id}.pdf";
+            var output = b.Text("output") ?? "{edition}/{id}.pdf";
             if (!IsSafeOutputPattern(output))
-                errors.Add(new Diagnostic(b.WhereIs("output"), $"output pattern '{output}' must stay inside output/ (no '..', no absolute path) and end in .pdf"));
+                errors.Add(new Diagnostic(b.WhereIs("output"), $"output pattern '{Echo.Clip(output)}' must stay inside output/ (no '..', no absolute path) and end in .pdf"));
 
-            var editions = b.Has("editions") ? b.List<long>("editions", "edition years").Select(e => (int)e).ToList() : null;
-
-            var issues = new List<BriefIssue>();
-            if (b.Has("issues"))
-                foreach (var i in b.Tables("issues"))
-                {
-                    var edition = (int)(i.Integer("edition", required: true) ?? 0);
-                    var number = i.String("number", required: true) ?? "";
-                    var date = i.Date("date", required: true);
-                    i.RejectUnknownKeys();
-                    if (date is { } d) issues.Add(new BriefIssue(edition, number, d));
-                }
+            var editions = b.Has("editions") ? b.Integers("editions").Select(e => (int)e).ToList() : null;
+            var issues = b.Tables("issues")
+                .Where(i => i.Integer("edition") is not null && i.Text("number") is not null && i.Date("date") is not null)
+                .Select(i => new BriefIssue((int)i.Integer("edition")!.Value, i.Text("number")!, i.Date("date")!.Value))
+                .ToList();
 
             briefs.Add(new BriefSpec(
                 id, template, variant, editions, output,
-                b.String("series") ?? defaultSeries,
-                b.String("title", required: true) ?? "",
-                b.String("subtitle") ?? "",
-                b.String("publisher") ?? defaultPublisher,
-                b.Has("authors") ? b.List<string>("authors", "texts") : defaultAuthors,
+                b.Text("series") ?? defaultSeries,
+                b.Text("title") ?? "",
+                b.Text("subtitle") ?? "",
+                b.Text("publisher") ?? defaultPublisher,
+                b.Has("authors") ? b.Texts("authors") : defaultAuthors,
                 issues,
                 b.Where));
-            b.RejectUnknownKeys();
         }
-        root.RejectUnknownKeys();
 
         if (errors.Count > 0) throw new BuildFailedException(errors);
         return new BriefManifest(briefs, relativePath);

@@ -329,6 +329,6 @@ public sealed record BuildSettings
     public bool Force { get; init; }
     public bool Previews { get; init; }
     public float PreviewDpi { get; init; } = 80;
-    public long? SourceDateEpoch { get; init; } =
-        long.TryParse(Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH"), NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? s : null;
+    /// <summary>Seconds since 1970 for the PDF's dates instead of the publication date (<see cref="Config.SourceDateEpoch"/>).</summary>
+    public long? SourceDateEpoch { get; init; } = Config.SourceDateEpoch.FromEnvironment();
 }

@@ -5,10 +5,11 @@ namespace AiIndexReports.Tests.BadInputs;
 /// <summary>
 /// One folder of the bad-input corpus (BadInputs/cases/&lt;name&gt;/): broken files at their repo-relative paths, plus
 /// expect.txt with lines "about: …", "run: &lt;command and options&gt;", "exit: N", "expect: &lt;text the output must contain&gt;"
-/// (repeatable) and "generate: …" (files too big to commit, made at test time; see <see cref="Generate"/>).
+/// (repeatable), "generate: …" (files too big to commit, made at test time; see <see cref="Generate"/>) and
+/// "env: NAME=VALUE" (an environment variable set for the run, repeatable).
 /// </summary>
 public sealed record BadInputCase(string Name, string Folder, string About, IReadOnlyList<string> Args, int Exit,
-    IReadOnlyList<string> Expect, IReadOnlyList<string> Generators)
+    IReadOnlyList<string> Expect, IReadOnlyList<string> Generators, IReadOnlyDictionary<string, string> Environment)
 {
     public const string ExpectFile = "expect.txt";
 
@@ -23,6 +24,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
         int? exit = null;
         var expect = new List<string>();
         var generate = new List<string>();
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var line in File.ReadAllLines(Path.Combine(folder, ExpectFile)))
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
@@ -36,13 +38,14 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 case "exit": exit = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "expect": expect.Add(value); break;
                 case "generate": generate.Add(value); break;
+                case "env": environment[value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..]; break;
                 default: throw new FormatException($"{folder}/{ExpectFile}: unknown key '{key}'");
             }
         }
         var name = Path.GetFileName(folder);
         if (about is null || run is null || exit is null || expect.Count == 0)
             throw new FormatException($"{name}/{ExpectFile}: needs about, run, exit and at least one expect line");
-        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate);
+        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate, environment);
     }
 
     /// <summary>The case's files (expect.txt excluded), repo-relative with forward slashes.</summary>
@@ -69,6 +72,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
     /// "truncate PATH BYTES": the repository's file at PATH is cut after BYTES bytes.
     /// "cell PATH ROW COLUMN LENGTH TEXT": in the (UTF-8, unquoted) CSV at PATH, the cell at 0-based ROW (0 = header) and
     /// COLUMN becomes TEXT repeated until it is LENGTH characters long.
+    /// "fill PATH MARKER LENGTH TEXT": in the case's file at PATH, MARKER becomes TEXT repeated until it is LENGTH characters long.
     /// </summary>
     private static void Generate(string repoCopy, string generator)
     {
@@ -92,6 +96,10 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 cells[column] = new StringBuilder(length).Insert(0, parts[5], length / parts[5].Length).ToString();
                 lines[row] = string.Join(',', cells);
                 File.WriteAllText(path, string.Join('\n', lines), new UTF8Encoding(false));
+                break;
+            case "fill":
+                var filler = new StringBuilder(int.Parse(parts[3])).Insert(0, parts[4], int.Parse(parts[3]) / parts[4].Length).ToString();
+                File.WriteAllText(path, File.ReadAllText(path, Encoding.UTF8).Replace(parts[2], filler, StringComparison.Ordinal), new UTF8Encoding(false));
                 break;
             default:
                 throw new FormatException($"unknown generator '{generator}'");

@@ -14,16 +14,18 @@ internal static class CliRunner
 
     public sealed record Run(int? ExitCode, string Output, Exception? Unhandled, TimeSpan Elapsed, bool TimedOut);
 
-    public static Run Invoke(string[] args, TimeSpan timeLimit)
+    /// <param name="environment">variables set for the run (and restored after it)</param>
+    public static Run Invoke(string[] args, TimeSpan timeLimit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var output = new StringWriter();
         var (previousOut, previousError) = (Console.Out, Console.Error);
-        var previousCi = Environment.GetEnvironmentVariable("CI");
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["CI"] = "true" };
+        var previous = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
         int? exit = null;
         Exception? unhandled = null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // One line per brief instead of Spectre's live display, as in CI.
-        Environment.SetEnvironmentVariable("CI", "true");
+        foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
         Console.SetOut(TextWriter.Synchronized(output));
         Console.SetError(Console.Out);
         try
@@ -42,7 +44,7 @@ internal static class CliRunner
         {
             Console.SetOut(previousOut);
             Console.SetError(previousError);
-            Environment.SetEnvironmentVariable("CI", previousCi);
+            foreach (var (name, value) in previous) Environment.SetEnvironmentVariable(name, value);
         }
     }
 }

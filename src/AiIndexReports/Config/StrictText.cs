@@ -2,18 +2,77 @@ using System.Buffers;
 using System.Text;
 using System.Text.Unicode;
 
-namespace AiIndexReports.Data.Csv;
+namespace AiIndexReports.Config;
 
-/// <summary>The encoding a CSV is actually read with.</summary>
-internal enum FileEncoding { Utf8, Cp949 }
+/// <summary>The encoding a text file is actually read with.</summary>
+public enum FileEncoding { Utf8, Cp949 }
+
+/// <summary>How a file's declaration (edition.toml's <c>encoding</c>) says it is encoded. Auto: UTF-8 if the bytes are valid UTF-8, else CP949 if they are valid CP949.</summary>
+public enum DeclaredEncoding { Auto, Utf8, Cp949 }
 
 /// <summary>
-/// Decides how to decode a CSV before any value is read from it, so a wrongly encoded file is an error that names
-/// the first bad line and byte, never mojibake in a brief. Streams the file in fixed-size chunks (no whole-file string).
+/// The one strict text reader: every text the tool reads (TOML files, templates, CSV tables) is decoded here, so a wrongly
+/// encoded file is an error that names its first bad line, column and byte — never U+FFFD or mojibake in a brief.
+/// Configuration files and templates must be UTF-8 (a byte order mark is allowed); a CSV may also be CP949 (what Korean
+/// Excel writes), declared or detected. Large files are streamed in fixed-size chunks (no whole-file string).
 /// </summary>
-internal static class TextEncodingGuard
+public static class StrictText
 {
     private const int ChunkSize = 1 << 16;
+
+    /// <summary>Largest configuration file or template read whole, in bytes (the real ones are a few KB).</summary>
+    public const long MaxTextFileBytes = 4 << 20;
+
+    /// <summary>
+    /// Reads a configuration file or template as UTF-8 text. A byte order mark is skipped; UTF-16/32, NUL bytes, bytes that
+    /// are not UTF-8 and files over <see cref="MaxTextFileBytes"/> are an error at <paramref name="displayPath"/>'s line and column.
+    /// </summary>
+    /// <returns>the text, or null after adding the reason to <paramref name="errors"/></returns>
+    public static string? ReadUtf8(string fullPath, string displayPath, ICollection<Diagnostic> errors)
+    {
+        try
+        {
+            var length = new FileInfo(fullPath).Length;
+            if (length > MaxTextFileBytes)
+            {
+                errors.Add(new Diagnostic(new SourceLocation(displayPath),
+                    $"the file is {length / 1024.0 / 1024:0.#} MB; a text file the tool reads whole may be at most {MaxTextFileBytes >> 20} MB"));
+                return null;
+            }
+            return DecodeUtf8(File.ReadAllBytes(fullPath), displayPath, errors);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            errors.Add(new Diagnostic(new SourceLocation(displayPath), "cannot read the file: " + e.Message.Replace(fullPath, displayPath, StringComparison.Ordinal)));
+            return null;
+        }
+    }
+
+    /// <summary>Decodes bytes as strict UTF-8 text (see <see cref="ReadUtf8"/>).</summary>
+    public static string? DecodeUtf8(byte[] bytes, string displayPath, ICollection<Diagnostic> errors)
+    {
+        if (Utf16Mark(bytes.AsSpan(0, Math.Min(4, bytes.Length))) is { } mark)
+        {
+            errors.Add(new Diagnostic(new SourceLocation(displayPath, 1, 1),
+                $"the file is {mark} (byte order mark {Convert.ToHexString(bytes, 0, 2)}); save it as UTF-8"));
+            return null;
+        }
+        var scan = FindInvalidUtf8(new MemoryStream(bytes, writable: false));
+        if (scan.NulAt is { } nul)
+        {
+            errors.Add(new Diagnostic(new SourceLocation(displayPath, nul.Line, nul.Column),
+                "NUL byte: the file is binary or UTF-16 without a byte order mark; save it as UTF-8 text"));
+            return null;
+        }
+        if (scan.InvalidAt is { } bad)
+        {
+            errors.Add(new Diagnostic(new SourceLocation(displayPath, bad.Line, bad.Column),
+                $"byte 0x{bad.Byte:X2} is not UTF-8 text (CP949? binary?); save the file as UTF-8"));
+            return null;
+        }
+        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        return System.Text.Encoding.UTF8.GetString(bytes, start, bytes.Length - start);
+    }
 
     /// <summary>CP949 (Unified Hangul Code, what Korean Excel writes), throwing on bytes it cannot decode.</summary>
     public static Encoding StrictCp949 { get; } = CreateStrictCp949();
@@ -25,9 +84,11 @@ internal static class TextEncodingGuard
         return Encoding.GetEncoding(949, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    /// <summary>The encoding to read <paramref name="file"/> with, or null after reporting why it cannot be read.</summary>
-    public static FileEncoding? Inspect(DataFile file, DiagnosticBag diagnostics)
+    /// <summary>The encoding to read a table file with (UTF-8 or CP949), or null after reporting why it cannot be read.</summary>
+    /// <param name="declaredAt">the line that declares the file and its encoding (edition.toml), for "declared here" hints</param>
+    public static FileEncoding? Inspect(string fullPath, string repoPath, DeclaredEncoding declared, SourceLocation declaredAt, DiagnosticBag diagnostics)
     {
+        var file = (FullPath: fullPath, RepoPath: repoPath, Encoding: declared, DeclaredAt: declaredAt);
         using var stream = new FileStream(file.FullPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         Span<byte> head = stackalloc byte[4];
         var headLength = stream.ReadAtLeast(head, 4, throwOnEndOfStream: false);
@@ -92,7 +153,7 @@ internal static class TextEncodingGuard
     };
 
     /// <summary>A byte position for people: 1-based line and 1-based byte column within the line.</summary>
-    internal readonly record struct BytePosition(int Line, int Column, byte Byte);
+    public readonly record struct BytePosition(int Line, int Column, byte Byte);
 
     private sealed record Utf8Scan(BytePosition? InvalidAt, BytePosition? NulAt, BytePosition? FirstMultibyte)
     {

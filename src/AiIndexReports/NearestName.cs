@@ -1,7 +1,7 @@
-namespace AiIndexReports.Data;
+namespace AiIndexReports;
 
 /// <summary>"Did you mean" for people: the candidate with the smallest edit distance, ignoring case.</summary>
-internal static class NearestName
+public static class NearestName
 {
     /// <summary>The closest candidate, or null when none is close enough to be a plausible misspelling or rename.</summary>
     public static string? Find(string wanted, IEnumerable<string> candidates)

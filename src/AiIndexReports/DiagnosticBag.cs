@@ -1,7 +1,7 @@
-namespace AiIndexReports.Data;
+namespace AiIndexReports;
 
 /// <summary>Collects every problem of a load so the user sees them all at once, not one per run.</summary>
-internal sealed class DiagnosticBag
+public sealed class DiagnosticBag
 {
     private readonly List<Diagnostic> _errors = [];
     private readonly List<Diagnostic> _warnings = [];
