@@ -47,4 +47,10 @@ public static class Echo
 /// A request that cannot be carried out as asked: an edition or brief that does not exist, an environment setting that
 /// is malformed. The CLI reports it like a usage error (exit code 2); nothing was built.
 /// </summary>
-public sealed class InvalidRequestException(string message) : Exception(message);
+/// <param name="field">what the request named ("edition", "brief"), for the CLI to say which option was wrong</param>
+/// <param name="value">the value asked for</param>
+public sealed class InvalidRequestException(string message, string? field = null, string? value = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+    public string? Value { get; } = value;
+}

@@ -65,25 +65,25 @@ public sealed class BriefBuilder : IDisposable
 
     public string OutputRoot => Path.Combine(_root, "output");
 
-    /// <summary>
-    /// The jobs a command line asks for, sorted by edition then brief id (the order shards slice).
-    /// An --edition or --brief that does not exist is a <see cref="UsageException"/>.
-    /// </summary>
     /// <summary>What the last <see cref="Plan"/> noticed but did not stop for (e.g. an edition listed ahead of its data).</summary>
     public IReadOnlyList<Diagnostic> PlanWarnings { get; private set; } = [];
 
-    public IReadOnlyList<BuildJob> Plan(BriefManifest manifest, CommandLineOptions options)
+    /// <summary>
+    /// The jobs a request asks for, sorted by edition then brief id (the order shards slice).
+    /// An edition or brief that does not exist is an <see cref="InvalidRequestException"/>.
+    /// </summary>
+    public IReadOnlyList<BuildJob> Plan(BriefManifest manifest, BuildRequest options)
     {
         var available = new DatasetLoader().AvailableEditions(_root);
         if (available.Count == 0)
             throw new BuildFailedException(new Diagnostic(new SourceLocation("data"), "no edition folders (expected data/<year>/edition.toml)"));
         if (options.Edition is { } e && !available.Contains(e))
-            throw new UsageException($"--edition {e}: no such edition in data/ (available: {string.Join(", ", available)})");
+            throw new InvalidRequestException($"no such edition in data/ (available: {string.Join(", ", available)})", "edition", e.ToString(CultureInfo.InvariantCulture));
         var editions = options.AllEditions ? available : [options.Edition ?? available.Max()];
 
         foreach (var id in options.Briefs)
             if (manifest.Briefs.All(b => b.Id != id))
-                throw new UsageException($"--brief {id}: no such brief in {manifest.File} (known: {string.Join(", ", manifest.Briefs.Select(b => b.Id))})");
+                throw new InvalidRequestException($"no such brief in {manifest.File} (known: {string.Join(", ", manifest.Briefs.Select(b => b.Id))})", "brief", id);
 
         PlanWarnings = manifest.Briefs
             .Where(b => options.Briefs.Count == 0 || options.Briefs.Contains(b.Id))
@@ -321,14 +321,4 @@ public sealed class BriefBuilder : IDisposable
         Task<FigureExports> FigureFiles, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
 
     private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, TimeSpan Time);
-}
-
-/// <summary>Options of a build run that are not about which briefs to build.</summary>
-public sealed record BuildSettings
-{
-    public bool Force { get; init; }
-    public bool Previews { get; init; }
-    public float PreviewDpi { get; init; } = 80;
-    /// <summary>Seconds since 1970 for the PDF's dates instead of the publication date (<see cref="Config.SourceDateEpoch"/>).</summary>
-    public long? SourceDateEpoch { get; init; } = Config.SourceDateEpoch.FromEnvironment();
 }

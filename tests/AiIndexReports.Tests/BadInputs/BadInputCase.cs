@@ -6,10 +6,11 @@ namespace AiIndexReports.Tests.BadInputs;
 /// One folder of the bad-input corpus (BadInputs/cases/&lt;name&gt;/): broken files at their repo-relative paths, plus
 /// expect.txt with lines "about: …", "run: &lt;command and options&gt;", "exit: N", "expect: &lt;text the output must contain&gt;"
 /// (repeatable), "generate: …" (files too big to commit, made at test time; see <see cref="Generate"/>) and
-/// "env: NAME=VALUE" (an environment variable set for the run, repeatable).
+/// "env: NAME=VALUE" (an environment variable set for the run, repeatable) and "stdout: full" (standard output fails
+/// like a full disk, as `aiindex … > /dev/full` does).
 /// </summary>
 public sealed record BadInputCase(string Name, string Folder, string About, IReadOnlyList<string> Args, int Exit,
-    IReadOnlyList<string> Expect, IReadOnlyList<string> Generators, IReadOnlyDictionary<string, string> Environment)
+    IReadOnlyList<string> Expect, IReadOnlyList<string> Generators, IReadOnlyDictionary<string, string> Environment, bool StdoutFull)
 {
     public const string ExpectFile = "expect.txt";
 
@@ -25,6 +26,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
         var expect = new List<string>();
         var generate = new List<string>();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stdoutFull = false;
         foreach (var line in File.ReadAllLines(Path.Combine(folder, ExpectFile)))
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
@@ -38,6 +40,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 case "exit": exit = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "expect": expect.Add(value); break;
                 case "generate": generate.Add(value); break;
+                case "stdout": stdoutFull = value == "full" ? true : throw new FormatException($"{folder}/{ExpectFile}: stdout: expects 'full'"); break;
                 case "env": environment[value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..]; break;
                 default: throw new FormatException($"{folder}/{ExpectFile}: unknown key '{key}'");
             }
@@ -45,7 +48,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
         var name = Path.GetFileName(folder);
         if (about is null || run is null || exit is null || expect.Count == 0)
             throw new FormatException($"{name}/{ExpectFile}: needs about, run, exit and at least one expect line");
-        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate, environment);
+        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate, environment, stdoutFull);
     }
 
     /// <summary>The case's files (expect.txt excluded), repo-relative with forward slashes.</summary>

@@ -35,7 +35,7 @@ public sealed partial class BadInputCorpusTests
         using var repo = TestRepo.Temp();
         var previous = Prepare(bad, repo.Path);
 
-        var run = CliRunner.Invoke([bad.Args[0], "--root", repo.Path, .. bad.Args.Skip(1)], TimeLimit, bad.Environment);
+        var run = CliRunner.Invoke([bad.Args[0], "--root", repo.Path, .. bad.Args.Skip(1)], TimeLimit, bad.Environment, bad.StdoutFull);
 
         Assert.False(run.TimedOut, $"still running after {TimeLimit.TotalSeconds} s");
         Assert.Null(run.Unhandled);

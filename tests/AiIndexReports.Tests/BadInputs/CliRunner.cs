@@ -15,7 +15,8 @@ internal static class CliRunner
     public sealed record Run(int? ExitCode, string Output, Exception? Unhandled, TimeSpan Elapsed, bool TimedOut);
 
     /// <param name="environment">variables set for the run (and restored after it)</param>
-    public static Run Invoke(string[] args, TimeSpan timeLimit, IReadOnlyDictionary<string, string>? environment = null)
+    /// <param name="stdoutFull">standard output throws "No space left on device" on every write, like /dev/full</param>
+    public static Run Invoke(string[] args, TimeSpan timeLimit, IReadOnlyDictionary<string, string>? environment = null, bool stdoutFull = false)
     {
         var output = new StringWriter();
         var (previousOut, previousError) = (Console.Out, Console.Error);
@@ -26,8 +27,9 @@ internal static class CliRunner
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // One line per brief instead of Spectre's live display, as in CI.
         foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
-        Console.SetOut(TextWriter.Synchronized(output));
-        Console.SetError(Console.Out);
+        var captured = TextWriter.Synchronized(output);
+        Console.SetOut(stdoutFull ? new FullDeviceWriter() : captured);
+        Console.SetError(captured);
         try
         {
             // A big stack like the main thread's, so only a real runaway recursion overflows it.
@@ -47,6 +49,15 @@ internal static class CliRunner
             foreach (var (name, value) in previous) Environment.SetEnvironmentVariable(name, value);
         }
     }
+}
+
+/// <summary>A standard output on a full disk: every write fails as it does on /dev/full.</summary>
+internal sealed class FullDeviceWriter : TextWriter
+{
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+    public override void Write(char value) => throw new IOException("No space left on device");
+    public override void Write(string? value) => throw new IOException("No space left on device");
+    public override void Flush() => throw new IOException("No space left on device");
 }
 
 /// <summary>Tests that redirect the process's console: run alone, after the parallel ones.</summary>

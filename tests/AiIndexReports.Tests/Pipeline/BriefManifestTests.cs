@@ -73,7 +73,7 @@ public class PlanTests
         var manifest = BriefManifest.Load(dir.Path);
         using var builder = new BriefBuilder(dir.Path);
 
-        var jobs = builder.Plan(manifest, new CommandLineOptions { AllEditions = true });
+        var jobs = builder.Plan(manifest, new BuildRequest { AllEditions = true });
 
         Assert.Equal(["2025/a"], jobs.Select(j => j.Name));
         Assert.Equal(

@@ -111,7 +111,7 @@ public class BuildWorkflowTests(BuiltRepository built)
         using var builder = new BriefBuilder(built.Repo.Root);
         var manifest = BriefManifest.Load(built.Repo.Root);
         var shards = Enumerable.Range(1, 3)
-            .Select(k => builder.Plan(manifest, new CommandLineOptions { AllEditions = true, Shard = new Shard(k, 3) }).Select(j => j.Name).ToList())
+            .Select(k => builder.Plan(manifest, new BuildRequest { AllEditions = true, Shard = new Shard(k, 3) }).Select(j => j.Name).ToList())
             .ToList();
 
         Assert.Equal(["2024/ai-index-brief", "2025/ai-index-summary"], shards[0]);
@@ -124,7 +124,7 @@ public class BuildWorkflowTests(BuiltRepository built)
     public void Source_date_epoch_sets_the_pdf_dates_and_builds_stay_reproducible()
     {
         using var copy = built.Repo.Clone();
-        var summary2025 = new CommandLineOptions { Edition = 2025, Briefs = ["ai-index-summary"] };
+        var summary2025 = new BuildRequest { Edition = 2025, Briefs = ["ai-index-summary"] };
         var epoch = new BuildSettings { SourceDateEpoch = 1_700_000_000, Force = true };   // 2023-11-14 22:13:20 UTC
 
         copy.Build(epoch, summary2025);

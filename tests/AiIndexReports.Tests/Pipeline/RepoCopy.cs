@@ -35,11 +35,11 @@ public sealed class RepoCopy : IDisposable
     public void Append(string relative, string text) => File.AppendAllText(PathOf(relative), text);
 
     /// <summary>Builds in-process like `build --all-editions` (or the given options) with 2 jobs.</summary>
-    public IReadOnlyList<BriefBuildResult> Build(BuildSettings? settings = null, CommandLineOptions? options = null,
+    public IReadOnlyList<BriefBuildResult> Build(BuildSettings? settings = null, BuildRequest? options = null,
         Action<BriefBuildResult>? onDone = null, int jobs = 2, CancellationToken cancellation = default)
     {
         using var builder = new BriefBuilder(Root, settings ?? new BuildSettings { SourceDateEpoch = null });
-        var plan = builder.Plan(BriefManifest.Load(Root), options ?? new CommandLineOptions { AllEditions = true });
+        var plan = builder.Plan(BriefManifest.Load(Root), options ?? new BuildRequest { AllEditions = true });
         return builder.BuildAll(plan, jobs, onDone, cancellation);
     }
 
