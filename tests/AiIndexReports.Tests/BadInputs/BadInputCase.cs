@@ -58,14 +58,18 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
             .Where(f => f != ExpectFile)
             .Order(StringComparer.Ordinal);
 
-    /// <summary>Copies the case's files over a repository copy, then runs its generators there.</summary>
+    /// <summary>
+    /// Copies the case's files over a repository view (<see cref="TestRepo.ShareTree"/>), then runs its generators
+    /// there. A shared file is replaced or unshared first, never written through.
+    /// </summary>
     public void Apply(string repoCopy)
     {
         foreach (var file in Files)
         {
             var target = Path.Combine(repoCopy, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(Folder, file), target, overwrite: true);
+            if (File.Exists(target)) File.Delete(target);
+            File.Copy(Path.Combine(Folder, file), target);
         }
         foreach (var generator in Generators) Generate(repoCopy, generator);
     }
@@ -81,6 +85,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
     {
         var parts = generator.Split(' ');
         var path = Path.Combine(repoCopy, parts[1]);
+        TestRepo.Unshare(path);
         switch (parts[0])
         {
             case "random":
