@@ -50,8 +50,15 @@ public sealed record BriefTheme(
     float H1Size, float H2Size, float ParagraphSpacing, bool Justify,
     SKColor Text, SKColor Muted, SKColor Accent, SKColor SummaryBackground, SKColor SummaryBorder,
     SKColor TableHeaderBackground, SKColor TableBorder, SKColor Link,
-    ChartTheme Chart, float ChartHeight)
+    ChartTheme Chart, float ChartHeight,
+    IReadOnlyDictionary<string, ThemeStyle> Styles, IReadOnlyDictionary<string, string> Labels)
 {
+    /// <summary>A named style of theme.toml [styles] (the names are <see cref="ThemeFile.StyleNames"/>).</summary>
+    public ThemeStyle Style(string name) => Styles[name];
+
+    /// <summary>A label of theme.toml [labels] (the names are <see cref="ThemeFile.LabelNames"/>).</summary>
+    public string Label(string name) => Labels[name];
+
     public const string DefaultPath = ThemeFile.DefaultPath;
 
     public static BriefTheme Load(string repoRoot, string relativePath = DefaultPath) => From(ThemeFile.Load(repoRoot, relativePath));
@@ -76,7 +83,7 @@ public sealed record BriefTheme(
             file.BodySize, file.LineHeight, file.TableSize, file.TableLineHeight, file.NoteSize, file.CaptionSize,
             file.H1Size, file.H2Size, file.ParagraphSpacing, file.Justify,
             Color("text"), Color("muted"), Color("accent"), Color("summary_background"), Color("summary_border"),
-            Color("table_header_background"), Color("table_border"), Color("link"), chart, c.Height);
+            Color("table_header_background"), Color("table_border"), Color("link"), chart, c.Height, file.Styles, file.Labels);
     }
 
     public Theme ToTypesettingTheme()
@@ -93,7 +100,7 @@ public sealed record BriefTheme(
 
         var bullets = baseTheme.Bullets.Select((b, i) => b with
         {
-            Paragraph = Restyle(b.Paragraph, i == 0 ? BodySize + 0.5f : i == 3 ? NoteSize + 0.5f : BodySize - (i == 2 ? 0.5f : 0), Text, LineHeight) with
+            Paragraph = Restyle(b.Paragraph, Style($"bullet_{i + 1}").Size, Text, Style($"bullet_{i + 1}").LineHeight) with
             {
                 SpaceBefore = i == 0 ? ParagraphSpacing : 0,
                 SpaceAfter = ParagraphSpacing * 0.3f,
@@ -122,7 +129,7 @@ public sealed record BriefTheme(
             },
             Box = baseTheme.Box with { Background = SummaryBackground, BorderColor = SummaryBorder },
             PageHeader = Restyle(baseTheme.PageHeader, NoteSize, Muted, 1.2f),
-            PageFooter = Restyle(baseTheme.PageFooter, NoteSize + 0.5f, Muted, 1.2f),
+            PageFooter = Restyle(baseTheme.PageFooter, Style("page_footer").Size, Muted, Style("page_footer").LineHeight),
         };
     }
 }

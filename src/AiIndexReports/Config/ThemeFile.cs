@@ -8,6 +8,9 @@ public sealed record ThemeFonts(string Regular, string SemiBold, string Bold, st
     public IEnumerable<string> All => [Regular, SemiBold, Bold, FallbackRegular, FallbackBold];
 }
 
+/// <summary>A named text style of theme.toml [styles.NAME]: size in pt, line height as a multiple of the size.</summary>
+public sealed record ThemeStyle(float Size, float LineHeight);
+
 /// <summary>The chart settings of theme.toml [chart]; null values keep the chart stage's defaults.</summary>
 public sealed record ThemeChart(IReadOnlyList<string> Palette, string? Korea, float? TitleSize, float? LabelSize, float? TickSize, float Height);
 
@@ -22,7 +25,9 @@ public sealed partial record ThemeFile(
     float BodySize, float LineHeight, float TableSize, float TableLineHeight, float NoteSize, float CaptionSize,
     float H1Size, float H2Size, float ParagraphSpacing, bool Justify,
     IReadOnlyDictionary<string, string> Colors,
-    ThemeChart Chart)
+    ThemeChart Chart,
+    IReadOnlyDictionary<string, ThemeStyle> Styles,
+    IReadOnlyDictionary<string, string> Labels)
 {
     public const string DefaultPath = "templates/theme.toml";
 
@@ -36,6 +41,33 @@ public sealed partial record ThemeFile(
         ("text", "#1F2328"), ("muted", "#5B6470"), ("accent", "#1B4F8A"), ("summary_background", "#EEF3F9"),
         ("summary_border", "#1B4F8A"), ("table_header_background", "#E4ECF5"), ("table_border", "#9AA8B8"), ("link", "#1B4F8A"),
     ];
+
+    /// <summary>
+    /// The named styles of the brief's composition (templates/README.md describes each); every one is required, so no
+    /// size lives in C#.
+    /// </summary>
+    public static readonly IReadOnlyList<string> StyleNames =
+    [
+        "cover_band", "cover_title", "cover_subtitle", "cover_line", "box_title", "note", "page_footer",
+        "bullet_1", "bullet_2", "bullet_3", "bullet_4",
+    ];
+
+    /// <summary>The words the composition prints that are not in the templates: contents and summary titles, numbering.</summary>
+    public static readonly IReadOnlyList<(string Name, string Help)> LabelNames =
+    [
+        ("contents", "title of the table of contents"),
+        ("summary", "title of the boxed summary on the cover"),
+        ("issue", "the issue number after the series name, with {number}"),
+        ("table_caption", "a table's caption, with {number} and {caption}"),
+        ("figure_caption", "a figure's caption, with {number} and {title}"),
+        ("note_prefix", "what starts a note line under a table or figure"),
+        ("source_prefix", "what starts a source line under a table or figure"),
+        ("page_number", "the page footer, with {page}"),
+        ("pdf_keywords", "the PDF's keywords"),
+    ];
+
+    private static readonly TomlTableSchema StyleSchema = new(
+        Size("size", 5, 60, "in pt") with { Required = true }, Size("line_height", 1, 3, "a multiple of the size"));
 
     /// <summary>The schema of theme.toml; templates/theme.toml's comments and templates/README.md describe the same keys.</summary>
     public static readonly TomlTableSchema Schema = new(
@@ -51,7 +83,11 @@ public sealed partial record ThemeFile(
         new TomlKey("colors", TomlType.Table, Schema: new([.. ColorDefaults.Select(c => Color(c.Name))])),
         new TomlKey("chart", TomlType.Table, Schema: new(
             new TomlKey("palette", TomlType.TextArray, Help: "colours written \"#RRGGBB\""), Color("korea"),
-            Size("title_size", 4, 30), Size("label_size", 4, 30), Size("tick_size", 4, 30), Size("height", 60, 700, "figure height in pt"))));
+            Size("title_size", 4, 30), Size("label_size", 4, 30), Size("tick_size", 4, 30), Size("height", 60, 700, "figure height in pt"))),
+        new TomlKey("styles", TomlType.Table, Required: true, Schema: new(
+            [.. StyleNames.Select(name => new TomlKey(name, TomlType.Table, Required: true, Schema: StyleSchema))])),
+        new TomlKey("labels", TomlType.Table, Required: true, Schema: new(
+            [.. LabelNames.Select(l => new TomlKey(l.Name, TomlType.Text, Required: true, Help: l.Help))])));
 
     public static ThemeFile Load(string repoRoot, string relativePath = DefaultPath)
     {
@@ -95,11 +131,20 @@ public sealed partial record ThemeFile(
         var chart = new ThemeChart(palette, ch?.Has("korea") == true ? ColorOf(ch, "korea", "#E4572E") : null,
             (float?)ch?.Number("title_size"), (float?)ch?.Number("label_size"), (float?)ch?.Number("tick_size"), Number(ch, "height", 215));
 
+        var styleTables = root.Table("styles");
+        var styles = new Dictionary<string, ThemeStyle>(StringComparer.Ordinal);
+        foreach (var name in StyleNames)
+            if (styleTables?.Table(name) is { } style && style.Number("size") is { } size)
+                styles[name] = new ThemeStyle((float)size, (float?)style.Number("line_height") ?? Number(t, "line_height", 1.65f));
+        var labelTable = root.Table("labels");
+        var labels = LabelNames.Where(l => labelTable?.Text(l.Name) is not null)
+            .ToDictionary(l => l.Name, l => labelTable!.Text(l.Name)!, StringComparer.Ordinal);
+
         if (errors.Count > 0) throw new BuildFailedException(errors);
         return new ThemeFile(margins, fonts,
             Number(t, "body_size", 10.5f), Number(t, "line_height", 1.65f), Number(t, "table_size", 9), Number(t, "table_line_height", 1.3f),
             Number(t, "note_size", 8.5f), Number(t, "caption_size", 10), Number(t, "h1_size", 15), Number(t, "h2_size", 12),
-            Number(t, "paragraph_spacing", 5), t?.Boolean("justify") ?? true, colors, chart);
+            Number(t, "paragraph_spacing", 5), t?.Boolean("justify") ?? true, colors, chart, styles, labels);
     }
 
     /// <summary>Why a font path of the theme cannot be used, or null: it must stay inside templates/, exist and be TrueType.</summary>
