@@ -102,6 +102,10 @@ internal sealed class BuildSettingsOptions : WatchSettings
     [Description("also write PNG previews of every page")]
     public bool Previews { get; init; }
 
+    [CommandOption("--dump-layout")]
+    [Description("also write output/<edition>/<brief>.layout.txt: the composed element tree as text (styles, texts, order)")]
+    public bool DumpLayout { get; init; }
+
     [CommandOption("--timings")]
     [Description("print per-stage timings")]
     public bool Timings { get; init; }
@@ -116,7 +120,7 @@ internal sealed class BuildSettingsOptions : WatchSettings
     public override BuildRequest Request(long? sourceDateEpoch) => base.Request(sourceDateEpoch) with
     {
         Shard = Shard is { } s && Pipeline.Shard.TryParse(s, out var shard, out _) ? shard : Pipeline.Shard.All,
-        Settings = new BuildSettings { Force = Force, Previews = Previews, SourceDateEpoch = sourceDateEpoch },
+        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, SourceDateEpoch = sourceDateEpoch },
     };
 }
 

@@ -164,6 +164,12 @@ public sealed class BriefBuilder : IDisposable
                 if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add(("charts", figureFiles.Time));
                 foreach (var (path, bytes) in figureFiles.Files) writer.Add(path, bytes);
             }
+            if (_settings.DumpLayout)
+            {
+                // Composed afresh (elements keep layout state): the same document the typesetter was given.
+                var composed = new BriefTypesetter(theme, fonts).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job));
+                writer.Add(Path.ChangeExtension(pdfRelative, ".layout.txt"), Encoding.UTF8.GetBytes(LayoutDump.Of(composed)));
+            }
             if (_settings.Previews)
                 Timed("previews", () =>
                 {
@@ -259,7 +265,7 @@ public sealed class BriefBuilder : IDisposable
         var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
         return InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
-            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "",
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""],
             _fileHashes);
     }

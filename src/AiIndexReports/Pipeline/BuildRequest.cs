@@ -27,6 +27,8 @@ public sealed record BuildSettings
     /// <summary>Also write a PNG of every page under output/&lt;edition&gt;/&lt;brief&gt;/preview/.</summary>
     public bool Previews { get; init; }
     public float PreviewDpi { get; init; } = 80;
+    /// <summary>Also write output/&lt;edition&gt;/&lt;brief&gt;.layout.txt, a text dump of the composed element tree (<c>LayoutDump</c>).</summary>
+    public bool DumpLayout { get; init; }
     /// <summary>Seconds since 1970 for the PDF's dates instead of the publication date (SOURCE_DATE_EPOCH, read by the CLI).</summary>
     public long? SourceDateEpoch { get; init; }
 }
