@@ -139,7 +139,7 @@ internal struct LineMetrics
         return Cube(primary / primaryLimit) + (letters > 0 ? Cube(letters / letterLimit) : 0)
             + (secondary > 0 ? Cube(secondary / secondaryLimit) : 0) + (edges > 0 ? Cube(edges / edgeLimit) : 0);
 
-        static double Cube(double r) => r > 50 ? 1e7 : 100 * r * r * r;
+        static double Cube(double r) => 100 * r * r * r;
     }
 
     readonly (float Primary, float Letters, float Secondary, float Edges) Limits(in JustificationLimits limits) =>

@@ -20,10 +20,12 @@ internal static class TotalFit
     const int MaxActive = 128;
     const double LinePenalty = 10;
     /// <summary>
-    /// Highest badness (r ≈ 10): lines looser than that are all equally bad, and so is a line that must be wider than
-    /// natural but has no gap to widen (left ragged); among those, fewer lines win, as first fit would have it.
+    /// Beyond this badness (r ≈ 10) lines are hopeless anyway: badness grows only logarithmically, so the breaker prefers
+    /// fewer hopeless lines to spreading the looseness over more lines, and among them still the less loose.
     /// </summary>
-    const double MaxBadness = 100_000;
+    const double HopelessBadness = 100_000;
+    /// <summary>A line that must be wider than natural but has no gap to widen (left ragged): worse than any loose line.</summary>
+    const double RaggedBadness = 10_000_000;
 
     /// <summary>The lines, or null when first fit must do it (a word wider than a line, or a huge paragraph).</summary>
     public static List<TextLine>? Break(IReadOnlyList<Word> words, float firstWidth, float otherWidth, JustificationStyle style, JustificationLimits limits)
@@ -117,7 +119,10 @@ internal static class TotalFit
         JustificationStyle style, in JustificationLimits limits)
     {
         if (metrics.Badness(width, limits) is not { } lineBadness) return null;
-        var badness = endsSegment && metrics.Natural <= width ? 0 : Math.Min(MaxBadness, lineBadness);
+        var badness = endsSegment && metrics.Natural <= width ? 0
+            : double.IsPositiveInfinity(lineBadness) ? RaggedBadness
+            : lineBadness <= HopelessBadness ? lineBadness
+            : HopelessBadness * (1 + Math.Log(lineBadness / HopelessBadness));
         var demerits = (LinePenalty + badness) * (LinePenalty + badness);
         if (!endsSegment && (last.SoftBreak || last.Gap is GapKind.None or GapKind.Latin or GapKind.Title))
             demerits += style.DiscouragedBreakPenalty * style.DiscouragedBreakPenalty;
