@@ -94,11 +94,17 @@ public class JustificationTests
         Assert.Equal(
             [GapKind.Word, GapKind.Word, GapKind.Word, GapKind.Latin, GapKind.Latin, GapKind.Word],
             paragraph.Words.Take(6).Select(w => w.Gap));
-        foreach (var line in paragraph.BreakLines(300, 300, true, Style).Where(l => !l.EndsParagraph))
+        var checkedLatin = 0;
+        for (var width = 250f; width <= 460f; width += 10f)
+        foreach (var line in paragraph.BreakLines(width, width, true, Style).Where(l => !l.EndsParagraph))
         {
-            var placement = line.Place(300, TextAlign.Justify);
-            if (placement.WordExtra <= 0.5f * 10.5f * 0.25f) Assert.Equal(0f, placement.LatinExtra);
+            var placement = line.Place(width, TextAlign.Justify);
+            var wordSpace = line.Words[..^1].First(w => w.Gap == GapKind.Word);
+            if (!line.Words[..^1].Any(w => w.Gap == GapKind.Latin) || placement.GapWidth(wordSpace) >= 1.5f * wordSpace.SpaceWidth - 0.01f) continue;
+            Assert.Equal(0f, placement.LatinExtra);
+            checkedLatin++;
         }
+        Assert.True(checkedLatin > 0, "no line with a Latin phrase had its word spaces within their limit");
     }
 
     [Fact]

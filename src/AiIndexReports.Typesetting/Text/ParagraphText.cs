@@ -92,7 +92,8 @@ internal sealed class ParagraphText
             // Close the innermost opener of the same kind; openers left inside it were never closed.
             while (open.Count > 0 && KoreanLineBreaking.TitleOpeners.IndexOf(text[open.Peek()]) != kind) open.Pop();
             if (open.Count == 0) continue;
-            Array.Fill(inTitle, true, open.Peek(), i - open.Pop() + 1);
+            var from = open.Pop();
+            Array.Fill(inTitle, true, from, i - from + 1);
         }
         return inTitle;
     }
