@@ -6,10 +6,11 @@ using SkiaSharp;
 namespace AiIndexReports.Typesetting.Text;
 
 /// <summary>
-/// Turns one laid-out line into frame items: glyph runs at their shaped positions (one run per face, size and
-/// colour), the space glyph in each inter-word gap and at a line end that broke at a space (so text extraction and
-/// screen readers get the words back with their spaces, also across lines), underlines, and link areas. Linked text
-/// goes into its span's Link node, so a tagged PDF nests the link's words and its annotation in one Link element.
+/// Turns one laid-out line into frame items: glyph runs at their shaped positions plus the justification's space
+/// between Hangul syllables (one run per face, size and colour), the space glyph in each inter-word gap (each gap as
+/// wide as the line's placement sets it) and at a line end that broke at a space (so text extraction and screen
+/// readers get the words back with their spaces, also across lines), underlines, and link areas. Linked text goes
+/// into its span's Link node, so a tagged PDF nests the link's words and its annotation in one Link element.
 /// </summary>
 internal sealed class LineRenderer
 {
@@ -23,11 +24,12 @@ internal sealed class LineRenderer
     SKColor _runColor;
     StructNode? _runNode;
 
+    /// <param name="placement">Where the line starts and what justification adds to each gap and letter slot.</param>
     /// <param name="linkNodes">Per span: the Link node of a linked span (created on first use); null when no span links.</param>
-    public void Draw(LayoutContext context, ParagraphText text, TextLine line, float x, float baseline, float gapExtra, StructNode?[]? linkNodes = null)
+    public void Draw(LayoutContext context, ParagraphText text, TextLine line, LinePlacement placement, float baseline, StructNode?[]? linkNodes = null)
     {
         var frame = context.Frame;
-        var pen = x;
+        var pen = placement.X;
         var linkSpan = -1;
         var linkRect = SKRect.Empty;
         for (var w = 0; w < line.Words.Length; w++)
@@ -35,14 +37,13 @@ internal sealed class LineRenderer
             var word = line.Words[w];
             foreach (var piece in word.Pieces)
             {
-                Decorate(piece, pen, piece.Width);
-                Add(context, text, piece, pen, baseline);
-                pen += piece.Width;
+                Decorate(piece, pen, piece.Width + SlotSpace(word, piece, placement));
+                pen += Add(context, text, piece, pen, baseline, word, placement);
             }
             if (word.Space is not { } space) continue;
             if (w < line.Words.Length - 1)
             {
-                var gap = word.SpaceWidth + (word.SpaceWidth > 0 ? gapExtra : 0);
+                var gap = placement.GapWidth(word);
                 Decorate(space, pen, gap);
                 Add(context, text, space, pen, baseline);
                 pen += gap;
@@ -99,7 +100,8 @@ internal sealed class LineRenderer
             return linkNodes[span] ??= frame.NewNode(StructRole.Link, null);
         }
 
-        void Add(LayoutContext context, ParagraphText text, GlyphPiece piece, float at, float baseline)
+        // A word's pieces pass the word and the placement (its letter and edge slots); a space piece passes neither.
+        float Add(LayoutContext context, ParagraphText text, GlyphPiece piece, float at, float baseline, Word? word = null, LinePlacement placement = default)
         {
             var color = text.Styles[piece.Span].Color;
             var node = LinkNode(piece.Span);
@@ -108,11 +110,24 @@ internal sealed class LineRenderer
             _runPiece = piece;
             _runColor = color;
             _runNode = node;
-            AppendGlyphs(text, piece, at, baseline);
+            return AppendGlyphs(text, piece, at, baseline, word, placement);
         }
     }
 
-    void AppendGlyphs(ParagraphText text, GlyphPiece piece, float at, float baseline)
+    /// <summary>Space the placement adds inside <paramref name="piece"/> (before each of its word's slots it covers).</summary>
+    static float SlotSpace(Word word, GlyphPiece piece, LinePlacement placement)
+    {
+        if (placement.LetterExtra == 0 && placement.EdgeExtra == 0) return 0;
+        var space = 0f;
+        for (var c = piece.Start; c < piece.Start + piece.Length; c++) space += placement.SpaceBefore(word, c);
+        return space;
+    }
+
+    /// <summary>
+    /// Adds the piece's glyphs from <paramref name="at"/>; from each of the word's letter and edge slots on, the glyphs
+    /// move right by the space the placement adds there. Returns the advance.
+    /// </summary>
+    float AppendGlyphs(ParagraphText text, GlyphPiece piece, float at, float baseline, Word? word, LinePlacement placement)
     {
         var source = text.Text.AsSpan(piece.Start, piece.Length);
         var textStart = _utf8Length;
@@ -127,13 +142,23 @@ internal sealed class LineRenderer
 
         var run = piece.Run;
         var penX = at;
+        var end = piece.Start + piece.Length;
+        var spacing = word is not null && (placement.LetterExtra != 0 || placement.EdgeExtra != 0);
+        var next = piece.Start; // the next character whose slot is not yet behind the pen
         for (var g = 0; g < run.Glyphs.Length; g++)
         {
+            // Clusters rise in left-to-right text: the slots up to this glyph's character are behind the pen.
+            for (; spacing && next <= piece.Start + run.Clusters[g]; next++)
+                penX += placement.SpaceBefore(word!, next);
             _glyphs.Add(run.Glyphs[g]);
             _positions.Add(new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size));
             _clusters.Add(offsets[Math.Min(run.Clusters[g], source.Length)]);
             penX += run.Advances[g] * piece.Size;
         }
+        // Slots of characters without a glyph of their own (none in practice) still widen the piece.
+        for (; spacing && next < end; next++)
+            penX += placement.SpaceBefore(word!, next);
+        return penX - at;
     }
 
     void FlushRun(FrameBuilder frame)

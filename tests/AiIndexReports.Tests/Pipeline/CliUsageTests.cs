@@ -1,0 +1,44 @@
+using AiIndexReports.Tests.BadInputs;
+
+namespace AiIndexReports.Tests.Pipeline;
+
+/// <summary>The typed command line (Spectre.Console.Cli) through the real entry point: usage errors, help, exit codes.</summary>
+[Collection(ConsoleCollection.Name)]
+public class CliUsageTests
+{
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(60);
+
+    [Theory]
+    [InlineData(new[] { "build", "--jobs", "0" }, "aiindex: --jobs expects a number from 1 to 64, found '0'")]
+    [InlineData(new[] { "build", "--jobs", "many" }, "aiindex: --jobs expects a number from 1 to 64, found 'many'")]
+    [InlineData(new[] { "build", "--shard", "4/3" }, "aiindex: --shard 4/3: k must be between 1 and n (n ≥ 1)")]
+    [InlineData(new[] { "build", "--shard", "2" }, "aiindex: --shard expects k/n such as 2/3, found '2'")]
+    [InlineData(new[] { "publish" }, "aiindex: Unknown command 'publish'.")]
+    [InlineData(new[] { "build", "--edition", "25" }, "aiindex: --edition expects a year such as 2025, found '25'")]
+    [InlineData(new[] { "build", "--edition", "4294969321" }, "aiindex: --edition expects a year such as 2025, found '4294969321'")]
+    [InlineData(new[] { "build", "--edition", "2025", "--all-editions" }, "aiindex: --edition and --all-editions cannot be used together")]
+    [InlineData(new[] { "build", "--fast" }, "aiindex: Unknown option 'fast'.")]
+    [InlineData(new[] { "build", "--json" }, "aiindex: Unknown option 'json'.")]
+    [InlineData(new[] { "metrics", "--brief", "x" }, "aiindex: Unknown option 'brief'.")]
+    public void Usage_errors_exit_with_2_and_say_what_is_wrong(string[] args, string message)
+    {
+        var run = CliRunner.Invoke([.. args, "--root", TestRepo.Root], Limit);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith(message + "\n", run.Output);
+    }
+
+    [Fact]
+    public void Help_lists_every_command_and_build_help_its_options()
+    {
+        var all = CliRunner.Invoke(["help"], Limit);
+        Assert.Equal(0, all.ExitCode);
+        foreach (var command in new[] { "build", "check", "metrics", "watch", "help" }) Assert.Contains($"    {command} ", all.Output);
+
+        var build = CliRunner.Invoke(["help", "build"], Limit);
+        Assert.Equal(0, build.ExitCode);
+        foreach (var option in new[] { "--edition <YEAR>", "--all-editions", "--brief <ID>", "--jobs <N>", "--shard <K/N>", "--force", "--previews", "--timings", "--root <DIR>", "--verbose" })
+            Assert.Contains(option, build.Output);
+        Assert.DoesNotContain("--json", build.Output);
+    }
+}
