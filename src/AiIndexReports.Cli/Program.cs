@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AiIndexReports.Config;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -69,6 +70,26 @@ internal static class Program
     }
 
     /// <summary>The commands, their settings and help; exceptions come back to <see cref="Run"/> to get their exit codes.</summary>
+    /// <remarks>
+    /// Native AOT: Spectre.Console.Cli binds settings by reflection. What it reflects on is kept here (every command and
+    /// settings type, with constructors, properties and their attributes), and what it would generate at run time is
+    /// never reached: the options are only text, flags and text arrays (no converters of other types, no dictionaries,
+    /// no branches). Every command and option is exercised in the native binary by .ci/run.
+    /// </remarks>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Settings are string, bool and string[] only; no branches: nothing generic is instantiated at run time (see remarks).")]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BuildCommand))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CheckCommand))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MetricsCommand))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(WatchCommand))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(HelpCommand))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(GlobalSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(EditionSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CheckSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MetricsSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(WatchSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BuildSettingsOptions))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(HelpSettings))]
+    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(EmptyCommandSettings))]
     public static CommandApp App()
     {
         var app = new CommandApp();

@@ -1,5 +1,5 @@
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-
 
 namespace AiIndexReports.Config;
 
@@ -29,6 +29,10 @@ public sealed record BriefSpec(
     public string Fill(string text, int edition) =>
         text.Replace("{edition}", edition.ToString()).Replace("{year}", (edition - 1).ToString());
 }
+
+/// <summary>A manifest entry as JSON, for the input fingerprint (source-generated: Native AOT has no reflection JSON).</summary>
+[JsonSerializable(typeof(BriefSpec))]
+internal sealed partial class BriefSpecJson : JsonSerializerContext;
 
 /// <summary>templates/briefs.toml: which briefs exist and how each is dressed.</summary>
 public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, string File)

@@ -263,7 +263,7 @@ public sealed class BriefBuilder : IDisposable
 
     private InputFingerprint Fingerprint(BuildJob job)
     {
-        var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
+        var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") }, BriefSpecJson.Default.BriefSpec);
         return InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
             [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "",

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace AiIndexReports.Pipeline;
 
@@ -9,14 +10,19 @@ namespace AiIndexReports.Pipeline;
 /// A file written in the last few seconds is hashed but not remembered: a same-size edit within the file system's
 /// time resolution could otherwise keep a stale hash.
 /// </summary>
-public sealed class FileHashCache
+public sealed partial class FileHashCache
 {
     private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(3);
     private readonly string _file;
     private readonly ConcurrentDictionary<string, Entry> _entries;
     private bool _changed;
 
-    private sealed record Entry(long Bytes, long WriteTicks, string Sha256);
+    internal sealed record Entry(long Bytes, long WriteTicks, string Sha256);
+
+    /// <summary>Source-generated (Native AOT: reflection-based JSON would be trimmed to <c>{}</c>).</summary>
+    [JsonSerializable(typeof(Dictionary<string, Entry>))]
+    [JsonSerializable(typeof(SortedDictionary<string, Entry>))]
+    internal sealed partial class HashesJson : JsonSerializerContext;
 
     public FileHashCache(string outputRoot)
     {
@@ -45,7 +51,7 @@ public sealed class FileHashCache
         if (!_changed) return;
         var writer = new OutputWriter(Path.GetDirectoryName(Path.GetDirectoryName(_file))!);
         var sorted = new SortedDictionary<string, Entry>(_entries, StringComparer.Ordinal);
-        writer.Add(Path.Combine(".cache", "file-hashes.json"), JsonSerializer.SerializeToUtf8Bytes(sorted));
+        writer.Add(Path.Combine(".cache", "file-hashes.json"), JsonSerializer.SerializeToUtf8Bytes(sorted, HashesJson.Default.SortedDictionaryStringEntry));
         writer.Commit();
         _changed = false;
     }
@@ -54,7 +60,7 @@ public sealed class FileHashCache
     {
         try
         {
-            return File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllBytes(file)) ?? [] : [];
+            return File.Exists(file) ? JsonSerializer.Deserialize(File.ReadAllBytes(file), HashesJson.Default.DictionaryStringEntry) ?? [] : [];
         }
         catch (JsonException)
         {
