@@ -21,10 +21,15 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
-        var manifest = BriefManifest.Load(root);
+        if (warmBuilder is null) StartSkia();
+        BriefManifest manifest;
+        using (Trace.Span("briefs.toml"))
+            manifest = BriefManifest.Load(root);
         using var fresh = warmBuilder is null ? NewBuilder(root, options) : null;
         var builder = warmBuilder ?? fresh!;
-        var jobs = builder.Plan(manifest, options);
+        IReadOnlyList<BuildJob> jobs;
+        using (Trace.Span("plan"))
+            jobs = builder.Plan(manifest, options);
         foreach (var warning in builder.PlanWarnings) Console.Error.WriteLine(warning);
         if (jobs.Count == 0)
         {
@@ -55,7 +60,8 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             PrintTable(results, timings);
         }
 
-        WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
+        using (Trace.Span("build-manifest.json"))
+            WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
         var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
         var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
@@ -71,6 +77,13 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     }
 
     public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);
+
+    /// <summary>Skia's start (a scan of the system fonts) on the other core while the manifest, data and templates load.</summary>
+    private static void StartSkia() => Task.Run(() =>
+    {
+        using var span = Trace.Span("skia start (system font scan)");
+        Typesetting.Fonts.FontLibrary.StartSkia();
+    });
 
     /// <summary>On a terminal: one table row per brief, then each failure's errors with their locations.</summary>
     private static void PrintTable(IReadOnlyList<BriefBuildResult> results, bool timings)

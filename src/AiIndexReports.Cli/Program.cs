@@ -18,7 +18,8 @@ internal static class Program
     {
         try
         {
-            return Run(args);
+            using (Trace.Span("main"))
+                return Run(args);
         }
         catch (Exception e)
         {
@@ -26,6 +27,10 @@ internal static class Program
             Console.Error.WriteLine($"aiindex: internal error: {Echo.Clip(e.Message.ReplaceLineEndings(" "))}; please report it with output/build-manifest.json");
             if (args.Contains("--verbose")) Console.Error.WriteLine(e);
             return InternalError;
+        }
+        finally
+        {
+            Trace.Flush();
         }
     }
 

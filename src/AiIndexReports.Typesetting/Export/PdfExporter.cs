@@ -10,7 +10,8 @@ namespace AiIndexReports.Typesetting.Export;
 /// </summary>
 internal static class PdfExporter
 {
-    public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets, GlyphUsage usage)
+    public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets, GlyphUsage usage,
+        PhaseClock? phases = null)
     {
         var tagged = meta.Standard != PdfStandard.None;
         var skiaMetadata = new SKDocumentPdfMetadata
@@ -42,7 +43,10 @@ internal static class PdfExporter
         }
         var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
         using var data = output.DetachAsData();
-        return PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
+        phases?.Lap("pdf (skia)");
+        var finished = PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
             ToUnicodeCompletion.GlyphTexts(usage)));
+        phases?.Lap("pdf (finish)");
+        return finished;
     }
 }

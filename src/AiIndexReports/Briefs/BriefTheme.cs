@@ -29,12 +29,20 @@ public sealed record BriefFonts(string Regular, string SemiBold, string Bold, st
         }
         catch (FontLoadException e)
         {
-            // A file with a TrueType header can still be cut short or corrupt; name it as the theme does, not by absolute path.
             library.Dispose();
-            var relative = "templates/" + Path.GetRelativePath(templatesRoot, e.Path).Replace('\\', '/');
-            throw new BuildFailedException(new Diagnostic(new SourceLocation(relative),
-                e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)"));
+            throw new BuildFailedException(Diagnose(e, templatesRoot));
         }
+    }
+
+    /// <summary>
+    /// A font that could not be loaded, named as the theme names it (not by absolute path). Faces open when first used,
+    /// so a file with a TrueType header that is cut short or corrupt is found while a brief is typeset.
+    /// </summary>
+    public static Diagnostic Diagnose(FontLoadException e, string templatesRoot)
+    {
+        var relative = "templates/" + Path.GetRelativePath(templatesRoot, e.Path).Replace('\\', '/');
+        return new Diagnostic(new SourceLocation(relative),
+            e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)");
     }
 }
 

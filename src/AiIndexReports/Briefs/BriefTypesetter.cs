@@ -233,6 +233,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
             new ChartRenderer(typefaces, chartTheme).Draw(canvas, figure, SKRect.Create(size)))
         {
             Texts = ChartRenderer.TextsOf(figure).ToList(),
+            Typefaces = ChartRenderer.TypefacesOf(chartTheme),
             Name = "figure " + figure.Id,
             Alt = FigureAltText.For(figure),
         };

@@ -61,7 +61,8 @@ public sealed class BriefBuilder : IDisposable
         _settings = settings ?? new BuildSettings();
         _theme = new(() => BriefTheme.Load(_root));
         _fonts = new(() => _theme.Value.Fonts.Load(Path.Combine(_root, "templates")));
-        _fileHashes = new FileHashCache(OutputRoot);
+        using (Trace.Span("file-hashes.json (read)"))
+            _fileHashes = new FileHashCache(OutputRoot);
     }
 
     public string OutputRoot => Path.Combine(_root, "output");
@@ -111,13 +112,18 @@ public sealed class BriefBuilder : IDisposable
         _editionFilesWritten.Clear();
         // Fonts (17 MB to map and parse) do not depend on the data: load them while the first edition loads.
         // A failure surfaces in the first brief that needs them.
-        if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() => _fonts.Value);
+        if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() =>
+        {
+            using var span = Trace.Span("fonts (prefetch)");
+            return _fonts.Value;
+        });
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, i =>
         {
             results[i] = Build(jobs[i], cancellation);
             onDone?.Invoke(results[i]);
         });
-        _fileHashes.Save();
+        using (Trace.Span("file-hashes.json (save)"))
+            _fileHashes.Save();
         return results;
     }
 
@@ -127,6 +133,7 @@ public sealed class BriefBuilder : IDisposable
         var clock = Stopwatch.StartNew();
         T Timed<T>(string stage, Func<T> run)
         {
+            using var span = Trace.Span($"{job.Name}: {stage}");
             clock.Restart();
             var value = run();
             timings.Add((stage, clock.Elapsed));
@@ -146,23 +153,29 @@ public sealed class BriefBuilder : IDisposable
             // The edition's stages ran once for all its briefs: the first brief to get here reports their times.
             if (_editionTimingsReported.TryAdd(job.Edition, 0)) timings.AddRange(edition.Timings);
             var theme = _theme.Value;
-            var fonts = Timed("fonts", () => _fonts.Value);
-            cancellation.ThrowIfCancellationRequested();
-
+            // Templates need no fonts: the font prefetch (and Skia's start) finishes while they render.
             var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
+            cancellation.ThrowIfCancellationRequested();
+            var fonts = Timed("fonts", () => _fonts.Value);
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
                 .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
+            foreach (var phase in typeset.Phases)
+            {
+                timings.Add(("typeset: " + phase.Name, phase.Time));
+                Trace.Add($"{job.Name}: typeset: {phase.Name}", phase.StartTimestamp, phase.EndTimestamp);
+            }
             cancellation.ThrowIfCancellationRequested();
 
             var writer = new OutputWriter(OutputRoot);
             writer.Add(pdfRelative, typeset.Pdf);
             // Edition-wide files are the same for every brief of the edition: written by the first brief of the run.
+            FigureExports? figureFiles = null;
             if (_editionFilesWritten.TryAdd(job.Edition, 0))
             {
                 foreach (var (path, bytes) in edition.Files) writer.Add(path, bytes);
-                var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
-                if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add(("charts", figureFiles.Time));
+                figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
+                if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add((figureFiles.Fresh ? "charts" : "charts (cached)", figureFiles.Time));
                 foreach (var (path, bytes) in figureFiles.Files) writer.Add(path, bytes);
             }
             if (_settings.DumpLayout)
@@ -181,14 +194,15 @@ public sealed class BriefBuilder : IDisposable
                     return 0;
                 });
 
-            var outputs = writer.Pending
-                .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
-                .ToList();
-            Timed("outputs", () =>
+            var outputs = Timed("outputs", () =>
             {
+                var hashed = writer.Pending
+                    .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
+                    .ToList();
                 writer.Commit(cancellation);
                 cache.Record(job.Name, fingerprint.Hash, pdfRelative, typeset.Pdf);
-                return 0;
+                if (figureFiles is { Fresh: true }) new FigureExportCache(OutputRoot).Record(job.Edition, figureFiles.Fingerprint, figureFiles.Files);
+                return hashed;
             });
 
             return new BriefBuildResult(job, BriefBuildStatus.Built, edition.Warnings, Path.Combine("output", pdfRelative),
@@ -201,6 +215,10 @@ public sealed class BriefBuilder : IDisposable
         catch (MissingGlyphsException e)
         {
             return new BriefBuildResult(job, BriefBuildStatus.Failed, MissingGlyphDiagnostics(job, e), Timings: timings, Inputs: fingerprint);
+        }
+        catch (FontLoadException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, [BriefFonts.Diagnose(e, Path.Combine(_root, "templates"))], Timings: timings, Inputs: fingerprint);
         }
         catch (TypesettingException e)
         {
@@ -282,9 +300,11 @@ public sealed class BriefBuilder : IDisposable
     {
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
+        var lapStart = Stopwatch.GetTimestamp();
         void Lap(string stage)
         {
             timings.Add((stage, clock.Elapsed));
+            Trace.Add($"{edition}: {stage}", lapStart, lapStart = Stopwatch.GetTimestamp());
             clock.Restart();
         }
 
@@ -303,18 +323,32 @@ public sealed class BriefBuilder : IDisposable
         return new EditionOutputs(metrics, figures, files, figureFiles, [.. dataset.Warnings, .. figures.Diagnostics], timings);
     }
 
+    /// <summary>
+    /// The figures as PNG (2×) and SVG, for slides and the web. They depend only on the edition's data, the theme, the
+    /// fonts and the tool, so they are rendered again only when those changed (or a file was changed or removed since):
+    /// otherwise the files already in output/ are the ones this would write.
+    /// </summary>
     private FigureExports ExportFigures(int edition, FigureSet figures)
     {
         var clock = Stopwatch.StartNew();
+        string fingerprint;
+        using (Trace.Span($"{edition}: figures fingerprint"))
+        {
+            fingerprint = InputFingerprint.Of(_root, ["data", "templates/theme.toml", "templates/fonts"],
+                ["figures", edition.ToString(CultureInfo.InvariantCulture), ToolVersion], _fileHashes).Hash;
+            if (new FigureExportCache(OutputRoot).IsUpToDate(edition, fingerprint, _fileHashes))
+                return new FigureExports([], clock.Elapsed, fingerprint, Fresh: false);
+        }
         var files = new List<(string, byte[])>();
-        using var typefaces = new FileTypefaceSource(Path.Combine(_root, "templates"), _theme.Value.Fonts);
-        var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
+        var renderer = new ChartRenderer(_fonts.Value, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
         {
-            files.Add(($"{edition}/figures/{figure.Id}.png", renderer.RenderPng(figure, 2)));
-            files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
+            using (Trace.Span($"{edition}: figure {figure.Id}.png"))
+                files.Add(($"{edition}/figures/{figure.Id}.png", renderer.RenderPng(figure, 2)));
+            using (Trace.Span($"{edition}: figure {figure.Id}.svg"))
+                files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
         }
-        return new FigureExports(files, clock.Elapsed);
+        return new FigureExports(files, clock.Elapsed, fingerprint, Fresh: true);
     }
 
     public void Dispose()
@@ -327,5 +361,6 @@ public sealed class BriefBuilder : IDisposable
     private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files,
         Task<FigureExports> FigureFiles, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
 
-    private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, TimeSpan Time);
+    /// <summary>Figure files to write (none when <see cref="Fresh"/> is false: those in output/ are still right).</summary>
+    private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, TimeSpan Time, string Fingerprint, bool Fresh);
 }
