@@ -228,8 +228,9 @@ public sealed class Typesetter(FontLibrary fonts)
     }
 }
 
-/// <summary>One phase of typesetting, between two <see cref="System.Diagnostics.Stopwatch"/> timestamps.</summary>
-public sealed record TypesetPhase(string Name, long StartTimestamp, long EndTimestamp)
+/// <summary>One phase of typesetting, between two <see cref="System.Diagnostics.Stopwatch"/> timestamps, and the bytes
+/// its thread allocated.</summary>
+public sealed record TypesetPhase(string Name, long StartTimestamp, long EndTimestamp, long AllocatedBytes)
 {
     public TimeSpan Time => System.Diagnostics.Stopwatch.GetElapsedTime(StartTimestamp, EndTimestamp);
 }
@@ -238,15 +239,16 @@ public sealed record TypesetPhase(string Name, long StartTimestamp, long EndTime
 internal sealed class PhaseClock
 {
     long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+    long _allocated = GC.GetAllocatedBytesForCurrentThread();
     readonly List<TypesetPhase> _phases = [];
 
     public IReadOnlyList<TypesetPhase> Phases => _phases;
 
     public void Lap(string name)
     {
-        var now = System.Diagnostics.Stopwatch.GetTimestamp();
-        _phases.Add(new TypesetPhase(name, _start, now));
-        _start = now;
+        var (now, allocated) = (System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+        _phases.Add(new TypesetPhase(name, _start, now, allocated - _allocated));
+        (_start, _allocated) = (now, allocated);
     }
 }
 

@@ -39,11 +39,12 @@ internal static class PdfExporter
                 }
                 pdf.EndPage();
             }
+            phases?.Lap("pdf (skia pages)");
             pdf.Close();
         }
         var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
         using var data = output.DetachAsData();
-        phases?.Lap("pdf (skia)");
+        phases?.Lap("pdf (skia fonts)");
         var finished = PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
             ToUnicodeCompletion.GlyphTexts(usage)));
         phases?.Lap("pdf (finish)");

@@ -163,7 +163,7 @@ public sealed class BriefBuilder : IDisposable
             foreach (var phase in typeset.Phases)
             {
                 timings.Add(("typeset: " + phase.Name, phase.Time));
-                Trace.Add($"{job.Name}: typeset: {phase.Name}", phase.StartTimestamp, phase.EndTimestamp);
+                Trace.Add($"{job.Name}: typeset: {phase.Name}", phase.StartTimestamp, phase.EndTimestamp, phase.AllocatedBytes);
             }
             cancellation.ThrowIfCancellationRequested();
 
@@ -300,11 +300,13 @@ public sealed class BriefBuilder : IDisposable
     {
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
-        var lapStart = Stopwatch.GetTimestamp();
+        var (lapStart, lapAllocated) = (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
         void Lap(string stage)
         {
             timings.Add((stage, clock.Elapsed));
-            Trace.Add($"{edition}: {stage}", lapStart, lapStart = Stopwatch.GetTimestamp());
+            var (now, allocated) = (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+            Trace.Add($"{edition}: {stage}", lapStart, now, allocated - lapAllocated);
+            (lapStart, lapAllocated) = (now, allocated);
             clock.Restart();
         }
 
