@@ -33,7 +33,19 @@ public sealed partial class MarkdownReader
     /// <summary>Reads one rendered section; <paramref name="sourceFile"/> names the template in error messages.</summary>
     public IReadOnlyList<BriefBlock> Read(string markdown, string sourceFile)
     {
-        var doc = Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument doc;
+        try
+        {
+            doc = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig stops at its nesting limit rather than overflow the stack (30,000 "> " or list levels).
+            _errors.Add(new Diagnostic(new SourceLocation(sourceFile), e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase)
+                ? "the section's Markdown nests quotes or lists too deeply for a brief (briefs use at most four list levels)"
+                : "the section's Markdown cannot be read: " + Echo.Clip(e.Message)));
+            return [];
+        }
         var blocks = new List<BriefBlock>();
         ReadBlocks(doc, blocks, sourceFile, listLevel: 0);
         return blocks;

@@ -147,14 +147,31 @@ public sealed partial record ThemeFile(
             Number(t, "paragraph_spacing", 5), t?.Boolean("justify") ?? true, colors, chart, styles, labels);
     }
 
-    /// <summary>Why a font path of the theme cannot be used, or null: it must stay inside templates/, exist and be TrueType.</summary>
+    /// <summary>Largest font file accepted (a full CJK font is about 20 MB; the theme's are 2 to 5 MB).</summary>
+    public const long MaxFontBytes = 64L << 20;
+
+    /// <summary>A font file of the theme, relative to templates/: the checks of <see cref="InputRoot.Resolve"/>.</summary>
+    public static InputResolution ResolveFont(string repoRoot, string relative) =>
+        new InputRoot(Path.Combine(repoRoot, "templates"), "templates").Resolve(relative, MaxFontBytes);
+
+    /// <summary>Why a font path of the theme cannot be used, or null: it must stay inside templates/, be a regular file and be TrueType.</summary>
     private static string? CheckFont(string repoRoot, string relative)
     {
         var templates = Path.GetFullPath(Path.Combine(repoRoot, "templates")) + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(templates, relative));
-        if (!full.StartsWith(templates, StringComparison.Ordinal)) return $"font path '{Echo.Clip(relative)}' must stay inside templates/";
-        if (!File.Exists(full)) return $"font file not found: templates/{Echo.Clip(relative)} (expected a static TrueType .ttf)";
-        if (!IsTrueType(full)) return $"templates/{relative} is not a TrueType font (its first bytes are not a TrueType header); expected a static TrueType .ttf";
+        if (!full.StartsWith(templates, StringComparison.Ordinal) || relative.Contains('\0', StringComparison.Ordinal))
+            return $"font path '{Echo.Clip(relative)}' must stay inside templates/";
+        var found = ResolveFont(repoRoot, relative);
+        if (found.Problem == InputProblem.Missing) return $"font file not found: templates/{Echo.Clip(relative)} (expected a static TrueType .ttf)";
+        if (found.File is not { } file) return found.Message;
+        try
+        {
+            if (!IsTrueType(file)) return $"{file.DisplayPath} is not a TrueType font (its first bytes are not a TrueType header); expected a static TrueType .ttf";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return StrictText.CannotRead(e, file);
+        }
         return null;
     }
 
@@ -162,10 +179,10 @@ public sealed partial record ThemeFile(
     /// Whether a file starts like a TrueType font (sfnt version 0x00010000 or "true"), so a renamed or corrupt file is
     /// reported at its theme line rather than as a typesetting failure deep in the build.
     /// </summary>
-    private static bool IsTrueType(string path)
+    private static bool IsTrueType(CheckedFile font)
     {
         Span<byte> head = stackalloc byte[4];
-        using var file = File.OpenRead(path);
+        using var file = InputRoot.OpenRead(font);
         return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4
             && (head.SequenceEqual(new byte[] { 0, 1, 0, 0 }) || head.SequenceEqual("true"u8));
     }

@@ -52,6 +52,7 @@ public sealed class BriefBuilder : IDisposable
     private readonly ConcurrentDictionary<int, byte> _editionTimingsReported = new();
     private readonly ConcurrentDictionary<int, byte> _chartTimingsReported = new();
     private readonly FileHashCache _fileHashes;
+    private readonly ConcurrentDictionary<string, Diagnostic> _warnings = new(StringComparer.Ordinal);
     private Task? _fontPrefetch;
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
@@ -59,7 +60,7 @@ public sealed class BriefBuilder : IDisposable
         _root = Path.GetFullPath(repoRoot);
         _settings = settings ?? new BuildSettings();
         _theme = new(() => BriefTheme.Load(_root));
-        _fonts = new(() => _theme.Value.Fonts.Load(Path.Combine(_root, "templates")));
+        _fonts = new(() => _theme.Value.Fonts.Load(_root));
         _fileHashes = new FileHashCache(OutputRoot);
     }
 
@@ -67,6 +68,17 @@ public sealed class BriefBuilder : IDisposable
 
     /// <summary>What the last <see cref="Plan"/> noticed but did not stop for (e.g. an edition listed ahead of its data).</summary>
     public IReadOnlyList<Diagnostic> PlanWarnings { get; private set; } = [];
+
+    /// <summary>
+    /// What the last <see cref="BuildAll"/> noticed about the files around the briefs, once each: files under data/ or
+    /// templates/ that were not read (a named pipe, a link leading outside), a damaged build cache, temp files removed.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> RunWarnings => [.. _warnings.Values.OrderBy(w => w.ToString(), StringComparer.Ordinal)];
+
+    private void Warn(IEnumerable<Diagnostic> warnings)
+    {
+        foreach (var w in warnings) _warnings.TryAdd(w.ToString(), w);
+    }
 
     /// <summary>
     /// The jobs a request asks for, sorted by edition then brief id (the order shards slice).
@@ -108,6 +120,13 @@ public sealed class BriefBuilder : IDisposable
         var results = new BriefBuildResult[jobs.Count];
         // Each run writes its editions' shared files (figures, metrics.json) again, even when the builder is reused.
         _editionFilesWritten.Clear();
+        _warnings.Clear();
+        Warn(_fileHashes.Warnings);
+        // A build killed between writing a temp file and renaming it left the temp behind: ours to remove.
+        var stale = AtomicFile.RemoveStaleTemps(OutputRoot);
+        if (stale.Count > 0)
+            Warn([new Diagnostic(new SourceLocation("output"), $"removed {stale.Count} temp file(s) left by an interrupted build: "
+                + string.Join(", ", stale.Take(5).Select(p => "output/" + Path.GetRelativePath(OutputRoot, p).Replace('\\', '/'))), Severity.Warning)]);
         // Fonts (17 MB to map and parse) do not depend on the data: load them while the first edition loads.
         // A failure surfaces in the first brief that needs them.
         if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() => _fonts.Value);
@@ -116,7 +135,9 @@ public sealed class BriefBuilder : IDisposable
             results[i] = Build(jobs[i], cancellation);
             onDone?.Invoke(results[i]);
         });
-        _fileHashes.Save();
+        var saving = new List<Diagnostic>();
+        _fileHashes.Save(saving);
+        Warn(saving);
         return results;
     }
 
@@ -138,7 +159,10 @@ public sealed class BriefBuilder : IDisposable
             fingerprint = Timed("fingerprint", () => Fingerprint(job));
             var cache = new BuildCache(OutputRoot);
             var pdfRelative = job.Brief.OutputPath(job.Edition);
-            if (!_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, pdfRelative))
+            var cacheWarnings = new List<Diagnostic>();
+            var upToDate = !_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, cacheWarnings);
+            Warn(cacheWarnings);
+            if (upToDate)
                 return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative), Inputs: fingerprint);
 
             var edition = EditionFor(job.Edition);
@@ -156,14 +180,13 @@ public sealed class BriefBuilder : IDisposable
 
             var writer = new OutputWriter(OutputRoot);
             writer.Add(pdfRelative, typeset.Pdf);
-            // Edition-wide files are the same for every brief of the edition: written by the first brief of the run.
+            // Edition-wide files are the same for every brief of the edition: written by the first brief of the run, and
+            // part of every brief's cache entry (a brief is not up to date while its edition's figures are missing).
+            var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
+            if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add(("charts", figureFiles.Time));
+            List<(string Path, byte[] Bytes)> editionFiles = [.. edition.Files, .. figureFiles.Files];
             if (_editionFilesWritten.TryAdd(job.Edition, 0))
-            {
-                foreach (var (path, bytes) in edition.Files) writer.Add(path, bytes);
-                var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
-                if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add(("charts", figureFiles.Time));
-                foreach (var (path, bytes) in figureFiles.Files) writer.Add(path, bytes);
-            }
+                foreach (var (path, bytes) in editionFiles) writer.Add(path, bytes);
             if (_settings.DumpLayout)
             {
                 // Composed afresh (elements keep layout state): the same document the typesetter was given.
@@ -183,10 +206,16 @@ public sealed class BriefBuilder : IDisposable
             var outputs = writer.Pending
                 .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
                 .ToList();
+            var recorded = writer.Pending.Select(p => (Path.GetRelativePath(OutputRoot, p.Path), InputFingerprint.Sha256(p.Bytes)))
+                .Concat(editionFiles.Select(f => (f.Path, InputFingerprint.Sha256(f.Bytes))))
+                .DistinctBy(o => o.Item1.Replace('\\', '/'))
+                .ToList();
             Timed("outputs", () =>
             {
                 writer.Commit(cancellation);
-                cache.Record(job.Name, fingerprint.Hash, pdfRelative, typeset.Pdf);
+                var recordWarnings = new List<Diagnostic>();
+                cache.Record(job.Name, fingerprint.Hash, recorded, recordWarnings);
+                Warn(recordWarnings);
                 return 0;
             });
 
@@ -263,11 +292,14 @@ public sealed class BriefBuilder : IDisposable
     private InputFingerprint Fingerprint(BuildJob job)
     {
         var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
-        return InputFingerprint.Of(_root,
+        var warnings = new List<Diagnostic>();
+        var fingerprint = InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
             [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""],
-            _fileHashes);
+            _fileHashes, warnings);
+        Warn(warnings);
+        return fingerprint;
     }
 
     /// <summary>Changes whenever the program itself changes, so a new build of the tool rebuilds every brief.</summary>
@@ -306,7 +338,7 @@ public sealed class BriefBuilder : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var files = new List<(string, byte[])>();
-        using var typefaces = new FileTypefaceSource(Path.Combine(_root, "templates"), _theme.Value.Fonts);
+        using var typefaces = new FileTypefaceSource(_root, _theme.Value.Fonts);
         var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
         {

@@ -16,7 +16,7 @@ public sealed class BuiltBriefs : IDisposable
     private readonly Typesetting.Fonts.FontLibrary _fonts;
     private readonly Dictionary<(int, string), byte[]> _pdfs = [];
 
-    public BuiltBriefs() => _fonts = _theme.Fonts.Load(Path.Combine(TestRepo.Root, "templates"));
+    public BuiltBriefs() => _fonts = _theme.Fonts.Load(TestRepo.Root);
 
     public byte[] Pdf(int edition, string briefId)
     {
