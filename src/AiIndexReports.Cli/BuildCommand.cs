@@ -89,7 +89,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             var cells = new List<string>
             {
                 Markup.Escape(r.Job.Name), status,
-                r.Pages > 0 ? r.Pages.ToString() : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString() : "",
+                r.Pages > 0 ? r.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
                 Markup.Escape(r.PdfPath?.Replace('\\', '/') ?? ""),
             };
             if (timings) cells.Add(Markup.Escape(string.Join(", ", (r.Timings ?? []).Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))));

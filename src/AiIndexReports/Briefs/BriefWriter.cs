@@ -66,7 +66,8 @@ public sealed class BriefWriter(string repoRoot)
     public BriefDocument Write(BriefSpec brief, int edition, MetricSet metrics, FigureSet figures)
     {
         var model = new TemplateModel(metrics).Set("brief", CoverFields(brief, edition));
-        var renderer = new TemplateRenderer(_templatesRoot);
+        using var budget = new RenderBudget(brief.RenderLimits);
+        var renderer = new TemplateRenderer(_templatesRoot) { Budget = budget };
         foreach (var function in Functions(metrics, figures, model)) renderer.Functions.Add(function);
 
         var reader = new MarkdownReader();

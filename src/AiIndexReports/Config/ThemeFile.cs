@@ -66,6 +66,15 @@ public sealed partial record ThemeFile(
         ("pdf_keywords", "the PDF's keywords"),
     ];
 
+    /// <summary>The placeholders each label may use (the composition fills them).</summary>
+    private static readonly Dictionary<string, string[]> LabelPlaceholders = new(StringComparer.Ordinal)
+    {
+        ["issue"] = ["number"],
+        ["table_caption"] = ["number", "caption"],
+        ["figure_caption"] = ["number", "title"],
+        ["page_number"] = ["page", "pages"],
+    };
+
     private static readonly TomlTableSchema StyleSchema = new(
         Size("size", 5, 60, "in pt") with { Required = true }, Size("line_height", 1, 3, "a multiple of the size"));
 
@@ -139,6 +148,9 @@ public sealed partial record ThemeFile(
         var labelTable = root.Table("labels");
         var labels = LabelNames.Where(l => labelTable?.Text(l.Name) is not null)
             .ToDictionary(l => l.Name, l => labelTable!.Text(l.Name)!, StringComparer.Ordinal);
+        foreach (var (name, text) in labels)
+            if (Placeholders.Problem(text, LabelPlaceholders.GetValueOrDefault(name, [])) is { } problem)
+                errors.Add(new Diagnostic(labelTable!.WhereIs(name), $"label '{name}' {problem}"));
 
         if (errors.Count > 0) throw new BuildFailedException(errors);
         return new ThemeFile(margins, fonts,

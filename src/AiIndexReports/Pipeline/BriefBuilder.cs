@@ -104,6 +104,8 @@ public sealed class BriefBuilder : IDisposable
                 Severity.Warning)))
             .ToList();
 
+        CheckOutputCollisions(manifest, available);
+
         var jobs = from edition in editions
                    from brief in manifest.Briefs
                    where options.Briefs.Count == 0 || options.Briefs.Contains(brief.Id)
@@ -111,6 +113,36 @@ public sealed class BriefBuilder : IDisposable
                    orderby edition, brief.Id
                    select new BuildJob(brief, edition);
         return options.Shard.Select(jobs.ToList());
+    }
+
+    /// <summary>
+    /// The PDF paths of every brief of the manifest for every edition present must differ (and none may be a folder of
+    /// another): otherwise which brief's file survives depends on --jobs and the build would say ok. Checked for the whole
+    /// manifest before anything is built, whatever the request narrows to; the error names both briefs.
+    /// </summary>
+    private static void CheckOutputCollisions(BriefManifest manifest, IReadOnlyList<int> available)
+    {
+        var owners = new Dictionary<string, (BriefSpec Brief, int Edition)>(StringComparer.OrdinalIgnoreCase);
+        var errors = new List<Diagnostic>();
+        string Who(BriefSpec b, int edition) => $"brief '{b.Id}' (edition {edition.ToString(CultureInfo.InvariantCulture)}, {b.OutputWhere ?? b.Where})";
+        foreach (var brief in manifest.Briefs)
+            foreach (var edition in available.Where(e => brief.Editions is null || brief.Editions.Contains(e)))
+            {
+                var path = brief.OutputPath(edition);
+                if (owners.TryGetValue(path, out var other))
+                    errors.Add(new Diagnostic(brief.OutputWhere ?? brief.Where, other.Brief == brief
+                        ? $"output/{path} would be written for two editions of brief '{brief.Id}' ({other.Edition.ToString(CultureInfo.InvariantCulture)} "
+                          + $"and {edition.ToString(CultureInfo.InvariantCulture)}): put {{edition}} in its output pattern"
+                        : $"output/{path} would be written by two briefs: {Who(other.Brief, other.Edition)} and {Who(brief, edition)}; "
+                          + "give each its own file with {id} and {edition} in the output pattern"));
+                else owners[path] = (brief, edition);
+            }
+        foreach (var (path, owner) in owners)
+            for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+                if (owners.TryGetValue(folder.Replace('\\', '/'), out var other))
+                    errors.Add(new Diagnostic(owner.Brief.OutputWhere ?? owner.Brief.Where,
+                        $"output/{path} of {Who(owner.Brief, owner.Edition)} needs output/{folder} to be a folder, but {Who(other.Brief, other.Edition)} writes its PDF there"));
+        if (errors.Count > 0) throw new BuildFailedException(errors);
     }
 
     /// <summary>Builds jobs with up to <paramref name="parallelism"/> at once; every job runs, failures included.</summary>
@@ -143,6 +175,7 @@ public sealed class BriefBuilder : IDisposable
 
     public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default)
     {
+        using var culture = ToolCulture.OnThisThread();
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         T Timed<T>(string stage, Func<T> run)
@@ -273,6 +306,7 @@ public sealed class BriefBuilder : IDisposable
     /// <summary>Renders a brief's templates against its edition's metrics without typesetting: the `check` command.</summary>
     public void CheckTemplates(BuildJob job)
     {
+        using var culture = ToolCulture.OnThisThread();
         var edition = EditionFor(job.Edition);
         new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures);
     }
@@ -336,6 +370,7 @@ public sealed class BriefBuilder : IDisposable
 
     private FigureExports ExportFigures(int edition, FigureSet figures)
     {
+        using var culture = ToolCulture.OnThisThread();
         var clock = Stopwatch.StartNew();
         var files = new List<(string, byte[])>();
         using var typefaces = new FileTypefaceSource(_root, _theme.Value.Fonts);
