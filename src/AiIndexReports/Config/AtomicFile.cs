@@ -83,6 +83,7 @@ public static partial class AtomicFile
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
         }
+        removed.Sort(StringComparer.Ordinal);
         return removed;
     }
 

@@ -29,7 +29,7 @@ internal static class CacheFile
                 if (document.RootElement.ValueKind == JsonValueKind.Object) return document.RootElement.Clone();
                 problem = $"it holds {document.RootElement.ValueKind.ToString().ToLowerInvariant()}, not a JSON object";
             }
-            catch (JsonException e) { problem = $"it is not valid JSON ({e.Message.Split(" Path:")[0].TrimEnd('.')})"; }
+            catch (JsonException e) { problem = $"it is not valid JSON: cut short or edited? (line {(e.LineNumber ?? 0) + 1})"; }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException) { problem = "it cannot be read"; }
         }
         Warn(display, problem, warnings);

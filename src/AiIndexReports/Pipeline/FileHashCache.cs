@@ -13,7 +13,10 @@ namespace AiIndexReports.Pipeline;
 /// </summary>
 public sealed class FileHashCache
 {
-    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(3);
+    /// <summary>How long after its last change a file's size and times are trusted to tell a later change.</summary>
+    public static readonly TimeSpan DefaultRacyWindow = TimeSpan.FromSeconds(3);
+
+    private readonly TimeSpan _racyWindow;
     private const string Display = "output/.cache/file-hashes.json";
     private readonly string _file;
     private readonly ConcurrentDictionary<string, Entry> _entries;
@@ -22,8 +25,10 @@ public sealed class FileHashCache
 
     private sealed record Entry(long Bytes, long WriteTicks, long ChangeTicks, long RecordedTicks, string Sha256);
 
-    public FileHashCache(string outputRoot)
+    /// <param name="racyWindow">tests shorten it; <see cref="DefaultRacyWindow"/> otherwise</param>
+    public FileHashCache(string outputRoot, TimeSpan? racyWindow = null)
     {
+        _racyWindow = racyWindow ?? DefaultRacyWindow;
         _file = Path.Combine(outputRoot, ".cache", "file-hashes.json");
         _entries = new(Read(), StringComparer.Ordinal);
     }
@@ -37,11 +42,11 @@ public sealed class FileHashCache
         var status = FileStatus.Of(file.RealPath);
         var write = status.LastWriteUtc.Ticks;
         if (_entries.TryGetValue(file.RealPath, out var known) && known.Bytes == status.Length && known.WriteTicks == write
-            && known.ChangeTicks == status.ChangeTicks && known.RecordedTicks - Math.Max(write, status.ChangeTicks) > RacyWindow.Ticks)
+            && known.ChangeTicks == status.ChangeTicks && known.RecordedTicks - Math.Max(write, status.ChangeTicks) > _racyWindow.Ticks)
             return known.Sha256;
         var hash = InputRoot.Sha256(file);
         var now = DateTime.UtcNow.Ticks;
-        if (now - Math.Max(write, status.ChangeTicks) > RacyWindow.Ticks)
+        if (now - Math.Max(write, status.ChangeTicks) > _racyWindow.Ticks)
         {
             _entries[file.RealPath] = new Entry(status.Length, write, status.ChangeTicks, now, hash);
             _changed = true;
@@ -62,7 +67,11 @@ public sealed class FileHashCache
     private Dictionary<string, Entry> Read()
     {
         var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        if (CacheFile.Read(_file, Display, _warnings) is not { } root) return entries;
+        if (CacheFile.Read(_file, Display, _warnings) is not { } root)
+        {
+            _changed = _warnings.Count > 0;   // an unusable file is replaced at the end of the run
+            return entries;
+        }
         var bad = 0;
         foreach (var property in root.EnumerateObject())
         {
@@ -78,8 +87,11 @@ public sealed class FileHashCache
             catch (JsonException) { }
             bad++;
         }
-        if (bad > 0) CacheFile.Warn(Display, $"{bad} of its entries are damaged", _warnings);
-        if (bad > 0) _changed = true;   // rewritten without them
+        if (bad > 0)
+        {
+            CacheFile.Warn(Display, bad == 1 ? "an entry is damaged" : $"{bad} entries are damaged", _warnings);
+            _changed = true;   // rewritten without them
+        }
         return entries;
     }
 }

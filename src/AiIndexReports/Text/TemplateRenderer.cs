@@ -110,10 +110,36 @@ public sealed class TemplateRenderer
         {
             throw new BuildFailedException(TemplateErrors.From(e.Span, budget.OutputMessage, loader.Sources));
         }
+        catch (ScriptRuntimeException e) when (RemovedBuiltin(e, loader.Sources) is { } name)
+        {
+            throw new BuildFailedException(TemplateErrors.From(e.Span,
+                $"{name} is not available to templates: they get only built-ins whose result depends on their arguments "
+                + "(the clock and random numbers would make two builds of the same inputs differ)", loader.Sources));
+        }
         catch (ScriptRuntimeException e)
         {
             throw new BuildFailedException(TemplateErrors.FromRuntime(e, loader.Sources).ToList());
         }
+    }
+
+    /// <summary>Every built-in that <see cref="KeepAllowedBuiltins"/> removes: "date", "math.random"…</summary>
+    private static readonly HashSet<string> Removed = new(StringComparer.Ordinal);
+
+    /// <summary>The removed built-in an error is about ("math.random" when the template wrote it), or null.</summary>
+    private static string? RemovedBuiltin(ScriptRuntimeException e, IReadOnlyDictionary<string, string> sources)
+    {
+        if (e.Span.FileName is null || !sources.TryGetValue(e.Span.FileName, out var text)) return null;
+        var lines = text.Split('\n');
+        if (e.Span.Start.Line < 0 || e.Span.Start.Line >= lines.Length) return null;
+        var line = lines[e.Span.Start.Line];
+        var at = Math.Clamp(e.Span.Start.Column, 0, line.Length);
+        // The dotted name that starts at (or ends just before) the error's column.
+        var start = at;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(line[start - 1]) || line[start - 1] is '_' or '.')) start--;
+        var end = at;
+        while (end < line.Length && (char.IsAsciiLetterOrDigit(line[end]) || line[end] is '_' or '.')) end++;
+        var name = line[start..end];
+        lock (Removed) return Removed.Contains(name) || Removed.Contains(name.Split('.')[0]) ? name : null;
     }
 
     /// <summary>
@@ -146,9 +172,18 @@ public sealed class TemplateRenderer
     {
         foreach (var module in builtins.Keys.ToList())
         {
-            if (!AllowedBuiltins.TryGetValue(module, out var functions)) { builtins.Remove(module); continue; }
+            if (!AllowedBuiltins.TryGetValue(module, out var functions))
+            {
+                builtins.Remove(module);
+                lock (Removed) Removed.Add(module);
+                continue;
+            }
             if (builtins[module] is ScriptObject members)
-                foreach (var name in members.Keys.Where(n => !functions.Contains(n)).ToList()) members.Remove(name);
+                foreach (var name in members.Keys.Where(n => !functions.Contains(n)).ToList())
+                {
+                    members.Remove(name);
+                    lock (Removed) Removed.Add(module + "." + name);
+                }
         }
     }
 
