@@ -72,14 +72,18 @@ public sealed class BriefWriter(string repoRoot)
 
         var reader = new MarkdownReader();
         var blocks = new List<BriefBlock>();
+        var sections = new List<(string, IReadOnlyDictionary<string, string>)>();
         foreach (var file in SectionFiles(brief.Template))
         {
-            var markdown = renderer.Render(file, model);
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            var markdown = renderer.Render(file, model, sources);
+            sections.Add(("templates/" + file, sources));
             RefuseAbsurdSize(markdown, "templates/" + file);
             blocks.AddRange(reader.Read(markdown, "templates/" + file));
         }
+        reader.CheckAnchors(blocks);
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
-        return new BriefDocument(blocks);
+        return new BriefDocument(blocks) { Origins = new TextOrigins(sections, metrics, model.UsedMetricIds.ToList(), brief) };
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
+using SkiaSharp;
 using AiIndexReports.Typesetting.Pdf;
 
 namespace AiIndexReports.Pipeline;
@@ -188,6 +189,7 @@ public sealed class BriefBuilder : IDisposable
         }
 
         InputFingerprint? fingerprint = null;
+        BriefDocument? document = null;
         try
         {
             fingerprint = Timed("fingerprint", () => Fingerprint(job));
@@ -206,7 +208,7 @@ public sealed class BriefBuilder : IDisposable
             var fonts = Timed("fonts", () => _fonts.Value);
             cancellation.ThrowIfCancellationRequested();
 
-            var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
+            document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
                 .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
@@ -262,7 +264,14 @@ public sealed class BriefBuilder : IDisposable
         }
         catch (MissingGlyphsException e)
         {
-            return new BriefBuildResult(job, BriefBuildStatus.Failed, MissingGlyphDiagnostics(job, e), Timings: timings, Inputs: fingerprint);
+            // Located where an editor fixes it: the template line or data row the text came from (the Write stage kept them).
+            var origins = document?.Origins ?? TextOrigins.None;
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, e.Missing.Select(origins.Locate).ToList(), Timings: timings, Inputs: fingerprint);
+        }
+        catch (DamagedFontException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed,
+                [new Diagnostic(new SourceLocation(e.Path), e.Problem + " (a font named in templates/theme.toml [fonts])")], Timings: timings, Inputs: fingerprint);
         }
         catch (TypesettingException e)
         {
@@ -274,34 +283,6 @@ public sealed class BriefBuilder : IDisposable
             return new BriefBuildResult(job, BriefBuildStatus.Failed,
                 [new Diagnostic(null, $"internal error while building {job.Name}: {e.GetType().Name}: {e.Message}")], Timings: timings, Inputs: fingerprint);
         }
-    }
-
-    /// <summary>
-    /// A character no font has, located where an editor can fix it: the first line of the brief's templates or of the
-    /// data files that contains it (the typesetter only sees the rendered text).
-    /// </summary>
-    private IReadOnlyList<Diagnostic> MissingGlyphDiagnostics(BuildJob job, MissingGlyphsException e)
-    {
-        var files = new[] { $"templates/{job.Brief.Template}", "templates/partials", "data" }
-            .Select(folder => Path.Combine(_root, folder))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".sbn", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal))
-            .ToList();
-        return e.Missing.Select(m =>
-        {
-            var character = char.ConvertFromUtf32(m.CodePoint);
-            var message = $"no font of the theme has {m} (fonts: templates/theme.toml [fonts]); remove or replace the character";
-            foreach (var file in files)
-            {
-                var lines = File.ReadLines(file).Select((text, index) => (text, index)).FirstOrDefault(l => l.text.Contains(character, StringComparison.Ordinal));
-                if (lines.text is not null)
-                    return new Diagnostic(new SourceLocation(Path.GetRelativePath(_root, file).Replace('\\', '/'), lines.index + 1,
-                        lines.text.IndexOf(character, StringComparison.Ordinal) + 1), message);
-            }
-            return new Diagnostic(null, message);
-        }).ToList();
     }
 
     /// <summary>Renders a brief's templates against its edition's metrics without typesetting: the `check` command.</summary>
@@ -375,6 +356,10 @@ public sealed class BriefBuilder : IDisposable
         var clock = Stopwatch.StartNew();
         var files = new List<(string, byte[])>();
         using var typefaces = new FileTypefaceSource(_root, _theme.Value.Fonts);
+        // The same glyph check as the PDF's charts: a PNG or SVG must not show empty boxes either.
+        var (regular, semibold) = (typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.Normal), typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.SemiBold));
+        var problems = figures.Figures.SelectMany(f => BriefTypesetter.ChartGlyphProblems(f, c => regular.GetGlyph(c) != 0 && semibold.GetGlyph(c) != 0)).ToList();
+        if (problems.Count > 0) throw new BuildFailedException(problems);
         var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
         {

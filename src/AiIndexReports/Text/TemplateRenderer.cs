@@ -51,12 +51,16 @@ public sealed class TemplateRenderer
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
     /// <summary>Renders a template file given relative to the templates folder, e.g. "full/02-models.md.sbn".</summary>
-    public string Render(string templatePath, TemplateModel model)
+    /// <param name="sources">gets the text of the template and of every file it included, by display path</param>
+    public string Render(string templatePath, TemplateModel model, IDictionary<string, string>? sources = null)
     {
         var loader = new TemplatesFolderLoader(_root, _displayRoot);
         var (display, text) = loader.Read(templatePath, message =>
             new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message)));
-        return RenderSource(text, display, model, loader);
+        var output = RenderSource(text, display, model, loader);
+        if (sources is not null)
+            foreach (var (path, source) in loader.Sources) sources[path] = source;
+        return output;
     }
 
     /// <summary>

@@ -100,6 +100,8 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
     /// "symlink PATH TARGET": PATH (replaced if present) becomes a symbolic link to TARGET, written as given; {outside} in
     /// TARGET is <see cref="OutsideFolder"/>.
     /// "fifo PATH": PATH (replaced if present) becomes a named pipe with no writer: opening it for reading would block forever.
+    /// "zero-table PATH TAG": in the font at PATH, the bytes of the table TAG (e.g. glyf, loca) become zeros: the font still
+    /// loads and shapes, and draws nothing.
     /// </summary>
     private static void Generate(string repoCopy, string generator)
     {
@@ -138,6 +140,18 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 var unit = parts[4].Replace("\\s", " ", StringComparison.Ordinal);
                 var filler = new StringBuilder(int.Parse(parts[3])).Insert(0, unit, int.Parse(parts[3]) / unit.Length).ToString();
                 File.WriteAllText(path, File.ReadAllText(path, Encoding.UTF8).Replace(parts[2], filler, StringComparison.Ordinal), new UTF8Encoding(false));
+                break;
+            case "zero-table":
+                var font = File.ReadAllBytes(path);
+                var tables = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+                for (var i = 0; i < tables; i++)
+                {
+                    var record = font.AsSpan(12 + 16 * i, 16);
+                    if (Encoding.ASCII.GetString(record[..4]) != parts[2]) continue;
+                    var (offset, size) = (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(record[8..]), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(record[12..]));
+                    font.AsSpan(offset, size).Clear();
+                }
+                File.WriteAllBytes(path, font);
                 break;
             default:
                 throw new FormatException($"unknown generator '{generator}'");
