@@ -56,6 +56,20 @@ public sealed class InputRoot
 
     private string RealRoot => _realPath ??= RealPath(_path).Path;
 
+    /// <summary>
+    /// The root itself (templates/, data/) must be a folder of the repository that holds it: a root that is a link to a
+    /// folder elsewhere would make everything there an input.
+    /// </summary>
+    private bool LeavesRepository => _leaves ??= Path.GetDirectoryName(_path) is { } parent
+        && !Within(RealRoot, RealPath(parent).Path);
+
+    private bool? _leaves;
+
+    private string RootLeaves => $"{DisplayName}/ is a link that leads outside the repository; {DisplayName}/ must be a folder of the repository";
+
+    private static bool Within(string real, string folder) =>
+        real == folder || real.StartsWith(Path.EndsInDirectorySeparator(folder) ? folder : folder + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+
     /// <summary>How messages name a path inside the root.</summary>
     public string Display(string relative)
     {
@@ -69,6 +83,7 @@ public sealed class InputRoot
     public InputResolution Resolve(string relative, long maxBytes)
     {
         var display = Display(relative);
+        if (LeavesRepository) return new(null, InputProblem.Outside, RootLeaves);
         var full = Path.Combine(_path, relative);
         var (real, complete, loop) = RealPath(full);
         if (loop) return new(null, InputProblem.LinkLoop, $"{display} is a symbolic link in a loop");
@@ -88,6 +103,7 @@ public sealed class InputRoot
     /// <summary>Whether a folder exists inside the root (its real path included).</summary>
     public bool HasFolder(string relative)
     {
+        if (LeavesRepository) return false;
         var (real, complete, loop) = RealPath(Path.Combine(_path, relative));
         return complete && !loop && IsInside(real) && FileStatus.Of(real).Kind == EntryKind.Directory;
     }
@@ -100,6 +116,11 @@ public sealed class InputRoot
     public IReadOnlyList<CheckedFile> Enumerate(string relativeFolder, ICollection<Diagnostic> warnings)
     {
         var found = new List<CheckedFile>();
+        if (LeavesRepository && Directory.Exists(_path))
+        {
+            warnings.Add(new Diagnostic(new SourceLocation(DisplayName), $"not read, not part of any build: {RootLeaves}", Severity.Warning));
+            return found;
+        }
         var start = Path.Combine(_path, relativeFolder);
         var (real, complete, loop) = RealPath(start);
         if (!complete && !loop) return found;   // an optional folder that is absent
@@ -165,8 +186,7 @@ public sealed class InputRoot
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 
-    private bool IsInside(string real) =>
-        real == RealRoot || real.StartsWith(Path.EndsInDirectorySeparator(RealRoot) ? RealRoot : RealRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+    private bool IsInside(string real) => Within(real, RealRoot);
 
     /// <summary>Names the first folder or file on the way that leads outside the root (a link, or "..").</summary>
     private string LinkOut(string relative)

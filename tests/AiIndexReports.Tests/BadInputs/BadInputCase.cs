@@ -77,7 +77,8 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
             var outside = OutsideFolder(repoCopy);
             Directory.CreateDirectory(Path.Combine(outside, "folder"));
             Directory.CreateDirectory(Path.Combine(outside, "empty"));
-            foreach (var name in new[] { "secret.md.sbn", "secret.csv", "secret.toml", "secret.ttf", "folder/secret.md.sbn", "folder/indicators.csv", "folder/edition.toml" })
+            Directory.CreateDirectory(Path.Combine(outside, "folder", "2025"));
+            foreach (var name in new[] { "secret.md.sbn", "secret.csv", "secret.toml", "secret.ttf", "folder/secret.md.sbn", "folder/indicators.csv", "folder/edition.toml", "folder/2025/edition.toml" })
                 File.WriteAllText(Path.Combine(outside, name), $"{OutsideSecret},{OutsideSecret}\n{OutsideSecret}\n");
         }
         foreach (var file in Files)
