@@ -51,7 +51,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         var summary = blocks.OfType<BriefSummary>().FirstOrDefault();
         if (summary is not null) blocks.Remove(summary);
 
-        document.AddRange(Cover(brief, edition, summary));
+        document.AddRange(Cover(brief, edition, summary, body.Issue ?? brief.IssueFor(edition)));
         if (brief.Variant == "full")
         {
             // The contents sit under the 요약 box on the cover; the body starts on page 2.
@@ -75,11 +75,10 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
             .Relative(2, new Paragraph(publisher) { Style = style with { Align = TextAlign.Right } });
     }
 
-    private IEnumerable<Element> Cover(BriefSpec brief, int edition, BriefSummary? summary)
+    private IEnumerable<Element> Cover(BriefSpec brief, int edition, BriefSummary? summary, BriefIssue? issue)
     {
-        var issue = brief.IssueFor(edition);
         var white = SKColors.White;
-        var bandText = issue is null ? brief.Series : $"{brief.Series} 제{issue.Number}호";
+        var bandText = issue is null || issue.Number.Length == 0 ? brief.Series : $"{brief.Series} 제{issue.Number}호";
         yield return new Box(new Paragraph(new TextSpan(bandText) { Color = white, Weight = SKFontStyleWeight.SemiBold })
         {
             Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.NoteSize + 0.5f }, Align = TextAlign.Left, LineHeight = 1.3f, SpaceAfter = 0 },
@@ -235,7 +234,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         var lines = new List<string>();
         if (figure.Note is not null) lines.Add(figure.Note.StartsWith("주:", StringComparison.Ordinal) ? figure.Note : "주: " + figure.Note);
         lines.AddRange(notes);
-        if (!notes.Any(n => n.StartsWith("자료:", StringComparison.Ordinal))) lines.Add(figure.Source);
+        if (!notes.Any(n => n.StartsWith("자료:", StringComparison.Ordinal)) && figure.Source.Length > 0) lines.Add(figure.Source);
         return new Figure($"[그림 {f.Number.ToString(CultureInfo.InvariantCulture)}] {figure.Title}", canvas) { Notes = lines };
     }
 

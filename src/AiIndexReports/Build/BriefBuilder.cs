@@ -150,7 +150,7 @@ public sealed class BriefBuilder : IDisposable
             var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts)
-                .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
+                .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue)));
             cancellation.ThrowIfCancellationRequested();
 
             var writer = new OutputWriter(OutputRoot);
@@ -243,11 +243,10 @@ public sealed class BriefBuilder : IDisposable
 
     public static string PreviewFolder(BuildJob job) => $"{job.Edition}/{job.Brief.Id}/preview";
 
-    /// <summary>Publication date from the manifest, or SOURCE_DATE_EPOCH (reproducible-builds.org) when set; always UTC.</summary>
-    private DateTime CreatedUtc(BuildJob job)
+    /// <summary>Publication date (briefs.toml, else the edition's [brief] date), or SOURCE_DATE_EPOCH (reproducible-builds.org) when set; always UTC.</summary>
+    private DateTime CreatedUtc(BuildJob job, BriefIssue? issue)
     {
         if (_settings.SourceDateEpoch is { } epoch) return DateTime.UnixEpoch.AddSeconds(epoch);
-        var issue = job.Brief.IssueFor(job.Edition);
         return issue is null
             ? new DateTime(job.Edition, 1, 1, 0, 0, 0, DateTimeKind.Utc)
             : issue.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);

@@ -23,7 +23,7 @@ public static class Countries
     // `developer_countries` of the MMLU table; the others from indicators.csv.
     private static readonly (string Iso3, string Korean, string[] Names)[] Table =
     [
-        ("USA", "미국", ["United States", "United States of America", "USA", "US"]),
+        ("USA", "미국", ["United States", "United States of America", "USA", "US", "U.S."]),
         ("CHN", "중국", ["China", "People's Republic of China"]),
         ("KOR", "한국", ["South Korea", "Korea (Republic of)", "Republic of Korea"]),
         ("GBR", "영국", ["United Kingdom", "United Kingdom of Great Britain and Northern Ireland", "UK"]),

@@ -39,9 +39,15 @@ internal static class EditionManifestReader
         },
         ["notable_models"] = Table(
             ("snapshot_date", new(Kind.Date, true, "export date of the Epoch snapshot, e.g. 2025-02-24 (a TOML date, no quotes)")),
-            ("model_column", new(Kind.String, true, "name of the model column in that export: \"System\" (2024-07-16) or \"Model\" (2025-02-24)"))),
+            ("model_column", new(Kind.String, true, "name of the model column in that export: \"System\" (2024-07-16) or \"Model\" (2025-02-24)")),
+            ("year_complete_from", new(Kind.String, false, "\"MM-DD\": a year counts as complete in exports taken on or after this day of the following year (default \"03-01\")"))),
         ["indicators"] = Table(
             ("report_edition", new(Kind.String, true, "the value of report_edition in indicators.csv that this edition uses, e.g. \"2025\""))),
+        ["brief"] = new(StringComparer.Ordinal)
+        {
+            ["date"] = new(Kind.Date, true, "publication date of this edition's briefs, e.g. 2026-04-16 (used when templates/briefs.toml gives none)"),
+            ["number"] = new(Kind.String, false, "issue number of this edition's briefs, e.g. \"2026-04\" (used when templates/briefs.toml gives none)"),
+        },
         ["cheapest_prices"] = Table(),
         ["price_decline_rates"] = Table(),
         ["model_prices"] = Table(),
@@ -56,6 +62,11 @@ internal static class EditionManifestReader
         {
             ["file"] = new(Kind.String, true, "path of the CSV, relative to the edition folder, e.g. \"../shared/epoch/x.csv\""),
             ["encoding"] = new(Kind.String, false, "\"utf-8\" or \"cp949\" (Korean Excel); omit to detect"),
+            // The source line of figures and tables ("Epoch AI(2025), Notable AI Models") and the 참고문헌 come from these.
+            ["title"] = new(Kind.String, false, "the source's title as credited, e.g. \"Notable AI Models\""),
+            ["publisher"] = new(Kind.String, false, "who publishes it, e.g. \"Epoch AI\""),
+            ["released"] = new(Kind.Date, false, "release date of this version of the source, e.g. 2025-04-07 (a brief never prints a figure released after its date)"),
+            ["licence"] = new(Kind.String, false, "its licence, e.g. \"CC BY 4.0\""),
         };
         foreach (var (name, key) in extra) keys[name] = key;
         return keys;
@@ -136,7 +147,14 @@ internal static class EditionManifestReader
         {
             if (!values.TryGetValue((table, "file"), out var file)) return null;
             var encoding = values.TryGetValue((table, "encoding"), out var enc) ? ParseEncoding((string)enc.Value, enc.At, diagnostics) : DeclaredEncoding.Auto;
-            return Resolve(repoRoot, folder, (string)file.Value, file.At, encoding, diagnostics);
+            string? Text(string key) => values.TryGetValue((table, key), out var v) ? (string)v.Value : null;
+            return Resolve(repoRoot, folder, (string)file.Value, file.At, encoding, diagnostics) is { } resolved
+                ? resolved with
+                {
+                    Title = Text("title"), Publisher = Text("publisher"), Licence = Text("licence"),
+                    Released = values.TryGetValue((table, "released"), out var r) ? (DateOnly)r.Value : null,
+                }
+                : null;
         }
 
         var notable = FileOf("notable_models");
@@ -149,10 +167,48 @@ internal static class EditionManifestReader
 
         var snapshot = (DateOnly)values[("notable_models", "snapshot_date")].Value;
         var reportEdition = values[("indicators", "report_edition")];
-        var info = new EditionInfo(editionValue, measuredYear, folder, notable.RepoPath, snapshot, (string)reportEdition.Value);
+        var (month, day) = (3, 1);
+        if (values.TryGetValue(("notable_models", "year_complete_from"), out var complete)
+            && !TryMonthDay((string)complete.Value, out month, out day))
+            diagnostics.Error(complete.At, $"year_complete_from = \"{complete.Value}\": expected a month and day \"MM-DD\", e.g. \"03-01\"");
+        var publication = values.TryGetValue(("brief", "date"), out var date) ? (DateOnly?)date.Value : null;
+        var number = values.TryGetValue(("brief", "number"), out var n) ? (string)n.Value : null;
+        if (publication is { } p && indicators.Released is { } released && p < released)
+            diagnostics.Error(date!.At, $"[brief] date = {p:yyyy-MM-dd} is before the report's release ([indicators] released = {released:yyyy-MM-dd}): a brief cannot quote a report not yet published");
+        // The recount is the brief's own work, not a quoted figure: a later export is noted, not refused.
+        if (publication is { } p2 && snapshot > p2)
+            diagnostics.Warning(values[("notable_models", "snapshot_date")].At,
+                $"snapshot_date = {snapshot:yyyy-MM-dd} is after the briefs' date ([brief] date = {p2:yyyy-MM-dd}): the recount uses data the briefs' readers could not have seen on that date");
+        if (diagnostics.HasErrors) return null;
+        var info = new EditionInfo(editionValue, measuredYear, folder, notable.RepoPath, snapshot, (string)reportEdition.Value,
+            publication, number, indicators.Released, month, day);
         var modelColumn = values[("notable_models", "model_column")];
         return new EditionManifest(info, notable, (string)modelColumn.Value, modelColumn.At, indicators, reportEdition.At,
             cheapest, decline, modelPrices, mmlu);
+    }
+
+    /// <summary>
+    /// How another (older) edition credits its AI Index report: title, publisher, released and licence of its
+    /// [indicators] table, or null when its edition.toml is missing or unreadable (that edition's own check reports why).
+    /// </summary>
+    public static Data.Catalog.Credit? PeekReportCredit(string repoRoot, int edition)
+    {
+        var path = Path.Combine(repoRoot, "data", edition.ToString(System.Globalization.CultureInfo.InvariantCulture), FileName);
+        if (!File.Exists(path)) return null;
+        try
+        {
+            var document = SyntaxParser.Parse(File.ReadAllText(path), path, true);
+            if (document.HasErrors) return null;
+            var table = document.Tables.FirstOrDefault(t => t is not TableArraySyntax && t.Name?.ToString().Trim() == "indicators");
+            if (table is null) return null;
+            string? Text(string key) => table.Items.FirstOrDefault(i => i.Key?.ToString().Trim() == key)?.Value is StringValueSyntax s ? s.Value : null;
+            var released = table.Items.FirstOrDefault(i => i.Key?.ToString().Trim() == "released")?.Value is DateTimeValueSyntax d && d.Kind == SyntaxKind.LocalDate
+                ? DateOnly.FromDateTime(d.Value.DateTime.DateTime) : (DateOnly?)null;
+            var title = Text("title");
+            var publisher = Text("publisher");
+            return title is null || publisher is null ? null : new Data.Catalog.Credit(title, publisher, released, Text("licence") ?? "", edition);
+        }
+        catch (IOException) { return null; }
     }
 
     private static void Collect(string table, SyntaxList<KeyValueSyntax> items, string path,
@@ -184,6 +240,16 @@ internal static class EditionManifestReader
             else
                 values[(table, key)] = (value, at);
         }
+    }
+
+    private static bool TryMonthDay(string text, out int month, out int day)
+    {
+        month = day = 0;
+        var parts = text.Split('-');
+        return parts.Length == 2 && parts[0].Length == 2 && parts[1].Length == 2
+            && int.TryParse(parts[0], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out month)
+            && int.TryParse(parts[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out day)
+            && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(2001, month);
     }
 
     private static string Describe(Kind kind) => kind switch
