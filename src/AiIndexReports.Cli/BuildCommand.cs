@@ -66,7 +66,7 @@ internal static class BuildCommand
     }
 
     public static BriefBuilder NewBuilder(string root, CommandLineOptions options) =>
-        new(root, new BuildSettings { Force = options.Force, Previews = options.Previews });
+        new(root, new BuildSettings { Force = options.Force, Previews = options.Previews, Strict = options.Strict });
 
     /// <summary>On a terminal: one table row per brief, then each failure's errors with their locations.</summary>
     private static void PrintTable(IReadOnlyList<BriefBuildResult> results, bool timings)

@@ -45,6 +45,8 @@ internal static class Program
             {
                 CommandKind.Check => Check(root, options),
                 CommandKind.Metrics => PrintMetrics(root, options),
+                CommandKind.NewEdition => NewEdition(root, options.NewEditionYear!.Value),
+                CommandKind.Coverage => Coverage(root, options),
                 CommandKind.Watch => new Watcher(root, options).Run(cancel.Token),
                 _ => BuildCommand.Run(root, options, cancel.Token),
             };
@@ -77,21 +79,45 @@ internal static class Program
     /// <summary>Loads and validates data, manifest, theme and templates of an edition; writes nothing.</summary>
     private static int Check(string root, CommandLineOptions options)
     {
-        var diagnostics = new DatasetLoader().Check(root, options.Edition).ToList();
+        var diagnostics = new DatasetLoader().Check(root, options.Edition, options.Strict).ToList();
         var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
         if (errors.Count == 0)
         {
             var manifest = BriefManifest.Load(root);
             _ = AiIndexReports.Briefs.BriefTheme.Load(root);
-            using var builder = new BriefBuilder(root);
+            using var builder = new BriefBuilder(root, new BuildSettings { Strict = options.Strict });
             var edition = options.Edition ?? new DatasetLoader().AvailableEditions(root).Max();
             foreach (var job in builder.Plan(manifest, options with { Briefs = options.Briefs, Edition = edition, AllEditions = false }))
                 builder.CheckTemplates(job);
+            // What each brief leaves out or replaces for lack of data, as `coverage` prints it.
+            diagnostics.AddRange(AiIndexReports.Editions.CoverageReport.Warnings(AiIndexReports.Editions.CoverageReport.Of(root, edition, options.Strict)));
         }
         Report.Errors(diagnostics);
         if (errors.Count > 0) return 1;
         var checkedEdition = options.Edition ?? new DatasetLoader().AvailableEditions(root).Max();
         Console.WriteLine($"check: edition {checkedEdition} OK: data, manifest, theme and templates ({diagnostics.Count} warnings)");
+        return 0;
+    }
+
+    /// <summary>`new-edition YEAR`: writes data/YEAR/edition.toml and says what to do next.</summary>
+    private static int NewEdition(string root, int year)
+    {
+        var result = AiIndexReports.Editions.EditionScaffolder.Scaffold(root, year);
+        foreach (var fact in result.Facts) Console.WriteLine(fact);
+        foreach (var warning in result.Warnings) Console.WriteLine($"{result.EditionFile}: warning: {warning}");
+        Console.WriteLine("next:");
+        for (var i = 0; i < result.NextSteps.Count; i++) Console.WriteLine($"  {i + 1}. {result.NextSteps[i]}");
+        return 0;
+    }
+
+    /// <summary>`coverage --edition YEAR`: what every section, paragraph, table, figure and headline uses, or why it is left out.</summary>
+    private static int Coverage(string root, CommandLineOptions options)
+    {
+        var edition = options.Edition ?? new DatasetLoader().AvailableEditions(root).DefaultIfEmpty().Max();
+        if (!new DatasetLoader().AvailableEditions(root).Contains(edition))
+            throw new UsageException($"--edition {edition}: no such edition in data/ (available: {string.Join(", ", new DatasetLoader().AvailableEditions(root))})");
+        foreach (var line in AiIndexReports.Editions.CoverageReport.Lines(edition, AiIndexReports.Editions.CoverageReport.Of(root, edition, options.Strict)))
+            Console.WriteLine(line);
         return 0;
     }
 

@@ -59,7 +59,8 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
             Array.Fill(keep, false);
             return (Join(lines, keep), Checked(coverage, errors));
         }
-        coverage.Add(new CoverageEntry(file, 1, "section", SectionTitle(lines, file), CoverageStatus.Available));
+        // A file with a heading (or front matter) is a section; one without (a partial, the summary box) is only its parts.
+        if (bodyStart > 0 || HasHeading(lines)) coverage.Add(new CoverageEntry(file, 1, "section", SectionTitle(lines, file), CoverageStatus.Available));
 
         // Blocks, innermost first, by a stack of open ones; the summary box makes its blocks "headlines".
         var stack = new Stack<Block>();
@@ -150,8 +151,10 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
                     if (figures.Figures.FirstOrDefault(f => f.Id == m.Groups["id"].Value) is { } figure)
                         coverage.Add(FigureEntry(figure, file, i + 1));
 
-        return (Join(lines, keep), Checked(coverage, errors));
+        return (Join(lines, keep), Checked([.. coverage.OrderBy(c => c.Line)], errors));
     }
+
+    private static bool HasHeading(string[] lines) => lines.Any(l => l.TrimStart().StartsWith("# ", StringComparison.Ordinal));
 
     /// <summary>A figure's coverage: a placeholder (no data) is omitted with the reason of its first unavailable metric.</summary>
     public CoverageEntry FigureEntry(Figure figure, string file, int line)

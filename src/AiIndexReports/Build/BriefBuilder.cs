@@ -257,7 +257,7 @@ public sealed class BriefBuilder : IDisposable
         var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
         return InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
-            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "",
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.Strict ? "strict" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""],
             _fileHashes);
     }
@@ -279,7 +279,7 @@ public sealed class BriefBuilder : IDisposable
             clock.Restart();
         }
 
-        var dataset = new DatasetLoader().Load(_root, edition);
+        var dataset = new DatasetLoader().Load(_root, edition, _settings.Strict);
         Lap("load");
         var metrics = new MetricsCalculator().Compute(dataset);
         var figures = FigureBuilder.Build(metrics);
@@ -325,6 +325,9 @@ public sealed class BriefBuilder : IDisposable
 public sealed record BuildSettings
 {
     public bool Force { get; init; }
+
+    /// <summary>Unknown indicator names, units and release dates fail the build (--strict).</summary>
+    public bool Strict { get; init; }
     public bool Previews { get; init; }
     public float PreviewDpi { get; init; } = 80;
     public long? SourceDateEpoch { get; init; } =

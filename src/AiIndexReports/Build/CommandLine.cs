@@ -2,7 +2,7 @@ using System.Globalization;
 
 namespace AiIndexReports.Build;
 
-public enum CommandKind { Build, Check, Metrics, Watch, Help }
+public enum CommandKind { Build, Check, Metrics, Watch, Help, NewEdition, Coverage }
 
 /// <summary>A command line that names something that does not exist (an edition, a brief): exit code 2, like a parse error.</summary>
 public sealed class UsageException(string message) : Exception(message);
@@ -20,7 +20,11 @@ public sealed record CommandLineOptions
     public bool Timings { get; init; }
     public bool Previews { get; init; }
     public bool Json { get; init; }
+    public bool Strict { get; init; }
     public string? Root { get; init; }
+
+    /// <summary>The year of `new-edition YEAR`.</summary>
+    public int? NewEditionYear { get; init; }
 }
 
 /// <summary>
@@ -37,6 +41,8 @@ public static class CommandLine
           check     load and validate an edition's data, manifest and templates without writing anything
           metrics   print an edition's metrics (the variables templates can use); --json for JSON
           watch     rebuild a brief and its PNG previews whenever a template, theme, manifest or data file changes
+          new-edition YEAR  write data/YEAR/edition.toml from the newest edition and say what to add next
+          coverage  print what each section, paragraph, table, figure and headline of an edition's briefs uses (or omits, and why)
 
         options:
           --edition N       AI Index edition to use (default: newest folder in data/)
@@ -48,6 +54,7 @@ public static class CommandLine
           --previews        also write PNG previews of every page
           --timings         print per-stage timings
           --json            metrics as JSON
+          --strict          unknown indicator names, units and release dates are errors, not warnings (check, build, coverage)
           --root DIR        repository root (default: found from the current directory)
         """;
 
@@ -65,15 +72,27 @@ public static class CommandLine
                 "metrics" => CommandKind.Metrics,
                 "watch" => CommandKind.Watch,
                 "help" => CommandKind.Help,
+                "new-edition" => CommandKind.NewEdition,
+                "coverage" => CommandKind.Coverage,
                 _ => (CommandKind?)null,
             };
             if (command is null)
             {
-                error = $"unknown command '{args[0]}' (expected build, check, metrics or watch)";
+                error = $"unknown command '{args[0]}' (expected build, check, metrics, watch, new-edition or coverage)";
                 return false;
             }
             options = options with { Command = command.Value };
             i = 1;
+            if (command == CommandKind.NewEdition)
+            {
+                if (args.Count < 2 || !int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 2000 || year > 2100)
+                {
+                    error = $"new-edition expects a year such as 2026, found {(args.Count < 2 ? "nothing" : $"'{args[1]}'")}";
+                    return false;
+                }
+                options = options with { NewEditionYear = year };
+                i = 2;
+            }
         }
 
         var briefs = new List<string>();
@@ -134,6 +153,9 @@ public static class CommandLine
                     break;
                 case "--json":
                     options = options with { Json = true };
+                    break;
+                case "--strict":
+                    options = options with { Strict = true };
                     break;
                 case "--root":
                     if (Value() is not { } r) { error = missingValue; return false; }
