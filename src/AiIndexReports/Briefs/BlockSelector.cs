@@ -129,7 +129,8 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
             var kind = headline ? "headline" : KindOf(block.Parts.SelectMany((p, k) => lines[(p.Start + 1)..partEnds[k]]));
             var first = block.First;
             var optional = first.Keyword == "when";
-            if (chosen == 0)
+            // An alternative with the same description says the same thing from other data: nothing is missing.
+            if (chosen == 0 || (chosen > 0 && block.Parts[chosen].Head.What == first.What))
                 coverage.Add(new CoverageEntry(file, first.Line, kind, first.What, CoverageStatus.Available) { Optional = optional });
             else
             {
@@ -223,8 +224,7 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
             coverage.Add(new CoverageEntry(file, 1, "section", what, CoverageStatus.Omitted, null, why.UnavailableReasonKo, why.UnavailableReason));
             kept = false;
         }
-        else coverage.Add(new CoverageEntry(file, 1, "section", what, CoverageStatus.Alternative,
-            string.Join(", ", alternatives[chosen].Needs.Select(n => n.Id)), why.UnavailableReasonKo, why.UnavailableReason));
+        // A section kept through a later alternative is simply there: its blocks say what they use instead.
         return close + 1;
     }
 

@@ -26,7 +26,7 @@ internal static class MetricFactory
         IEnumerable<SourceLocation> sources, string seriesName)
     {
         if (points.Count < 2)
-            return Unavailable(id, label, unit, formula, NotComputable.TooFewPoints(seriesName, points.Count, 2));
+            return Unavailable(id, label, unit, formula, NotComputable.TooFewPoints(seriesName, points.Count, 2, label));
         if (points.Any(p => !double.IsFinite(p.Value) || !double.IsFinite(p.X)))
             return Unavailable(id, label, unit, formula, NotComputable.NotFinite(id));
         return new Metric { Id = id, Label = label, Unit = unit, Formula = formula, Series = points, Sources = Sorted(sources) };

@@ -38,9 +38,10 @@ internal sealed record NotComputable(string English, string Korean)
         $"not computable: division by zero ({divisor} is 0)",
         $"나누는 값({divisor})이 0이어서 계산할 수 없음");
 
-    public static NotComputable TooFewPoints(string series, int found, int needed) => new(
+    /// <param name="seriesKo">the series in Korean for the brief (defaults to <paramref name="series"/>)</param>
+    public static NotComputable TooFewPoints(string series, int found, int needed, string? seriesKo = null) => new(
         $"not computable: {series} has {found} point(s), needs at least {needed}",
-        $"{series}의 자료점이 {found}개뿐이어서 계산할 수 없음(최소 {needed}개 필요)");
+        $"{seriesKo ?? series}의 자료점이 {found}개뿐이어서 계산할 수 없음(최소 {needed}개 필요)");
 
     public static NotComputable NoRows(string what) => new(
         $"not computable: no rows for {what}",

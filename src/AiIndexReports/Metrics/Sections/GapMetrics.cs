@@ -87,7 +87,7 @@ internal static class GapMetrics
 
         if (rows.Count < 2)
         {
-            why ??= NotComputable.TooFewPoints($"{Indicator} ({display}, edition {indicators.Edition})", rows.Count, 2);
+            why ??= NotComputable.TooFewPoints($"{Indicator} ({display}, edition {indicators.Edition})", rows.Count, 2, $"{indicators.Edition}년판 AI 인덱스의 미·중 최고 모델 성능 격차({display})");
             yield return Unavailable($"{p}.start", startLabel, unit, startFormula, why);
             yield return Unavailable($"{p}.reduction", reductionLabel, changeUnit, reductionFormula, why);
             yield return Unavailable($"{p}.change", changeLabel, changeUnit, changeFormula, why);

@@ -131,7 +131,10 @@ internal static class IndicatorMetrics
     {
         var countries = latest.Where(i => i.Geo?.IsCountry == true).GroupBy(i => i.GeoCode, StringComparer.Ordinal).Select(g => g.First()).ToList();
         var isRank = d.Kind == "rank";
-        IReadOnlyList<Ranked<Indicator>> ranked = d.Order.Length == 0 && !isRank ? []
+        // A rank among the countries a report prints means something only for a list of them (its top countries):
+        // with one or two printed, "1위" would be a rank among one or two.
+        const int MinimumList = 3;
+        IReadOnlyList<Ranked<Indicator>> ranked = (d.Order.Length == 0 && !isRank) || (countries.Count < MinimumList && !isRank) ? []
             : isRank || d.LowerIsAhead ? Ranking.Descending(countries, i => -i.Value, i => i.GeoCode)
             : Ranking.Descending(countries, i => i.Value, i => i.GeoCode);
 
@@ -140,8 +143,10 @@ internal static class IndicatorMetrics
             .GroupBy(i => i.GeoCode, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal) : [];
         var rankLabel = indicators.LabelOf(d.RankIndicator ?? d.Name);
         const string computedFormula = "AI 인덱스가 값을 발표한 국가들 사이의 순위(같은 값은 공동 순위). 발표되지 않은 국가는 순위에 없음";
-        var noRank = new NotComputable($"not computable: {d.Name} has no order (data/indicators.toml order) and no published rank",
-            $"‘{d.Label}’에는 순위 기준이 없음");
+        var noRank = d.Order.Length == 0 && !isRank
+            ? new NotComputable($"not computable: {d.Name} has no order (data/indicators.toml order) and no published rank", $"‘{d.Label}’에는 순위 기준이 없음")
+            : new NotComputable($"not computable: {d.Name} is printed for {countries.Count} countries, fewer than {MinimumList}: no rank among them",
+                $"‘{d.Label}’ 값이 {countries.Count}개 국가만 발표되어 순위를 매길 수 없음");
 
         if (!isRank)
             foreach (var key in geoKeys.Where(k => Countries.TryFromIso3(k, out _))
@@ -154,8 +159,10 @@ internal static class IndicatorMetrics
                 if (published.TryGetValue(key, out var pr))
                 {
                     yield return Periodic(Number(id, label, "위", $"AI 인덱스가 발표한 ‘{rankLabel}’", pr.Value, [pr.Location]), pr);
+                    // Tied when another country has the same published rank, or the same value in the printed list.
+                    var sameValue = ranked.FirstOrDefault(x => KeyOf(x.Item.Geo!) == key)?.Tied == true;
                     yield return Number($"{id}_tied", $"{label} 공동 순위 여부", "", tiedFormula,
-                        published.Values.Count(o => o.Value == pr.Value) > 1 ? 1 : 0, [pr.Location]);
+                        published.Values.Count(o => o.Value == pr.Value) > 1 || sameValue ? 1 : 0, [pr.Location]);
                 }
                 else if (ranked.FirstOrDefault(x => KeyOf(x.Item.Geo!) == key) is { } rr)
                 {
@@ -178,10 +185,11 @@ internal static class IndicatorMetrics
                     ("rank", published.TryGetValue(x.Item.GeoCode, out var pr) ? pr.Value : isRank ? x.Item.Value : x.Rank), ("tied", x.Tied))).ToList(),
                 countries.Select(i => i.Location), $"{d.Name} rows by country");
 
-        var leader = ranked.FirstOrDefault();
+        // For a rank the leader is the country ranked first, when it is printed.
+        var leader = isRank ? ranked.FirstOrDefault(x => x.Item.Value == 1) : ranked.FirstOrDefault();
         var whyLeader = latest.Count == 0 ? indicators.Missing(d.Name) : noRank;
         const string leaderFormula = "발표된 국가 가운데 가장 앞선 국가(순위 기준: data/indicators.toml의 order)";
-        if (leader is null || (ranked.Count > 1 && ranked[1].Rank == leader.Rank))
+        if (leader is null || (!isRank && ranked.Count > 1 && ranked[1].Rank == leader.Rank))
         {
             var why = leader is null ? whyLeader : new NotComputable($"not computable: {d.Name} has a tie for first place", $"‘{d.Label}’ 1위가 공동이어서 하나로 고를 수 없음");
             yield return Unavailable($"{p}.leader", $"{d.Label} 1위 국가", "", leaderFormula, why);

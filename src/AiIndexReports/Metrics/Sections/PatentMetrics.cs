@@ -22,7 +22,7 @@ internal static class PatentMetrics
             .Where(i => Period.Parse(i.Period) is not null)
             .OrderBy(i => Period.Parse(i.Period)!.Value.SortKey).ToList();
         var missing = indicators.Missing(indicator, "World", "전 세계");
-        var tooFew = NotComputable.TooFewPoints($"{indicator} (World, edition {indicators.Edition})", points.Count, 2);
+        var tooFew = NotComputable.TooFewPoints($"{indicator} (World, edition {indicators.Edition})", points.Count, 2, $"{indicators.Edition}년판 AI 인덱스의 전 세계 AI 특허 등록 건수");
 
         const string latestLabel = "전 세계 AI 특허 등록 건수(최근 연도)";
         const string latestFormula = "AI 인덱스가 발표한 전 세계 AI 특허 등록(granted) 건수 가운데 가장 최근 연도의 값";
