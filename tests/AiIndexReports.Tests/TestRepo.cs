@@ -22,6 +22,31 @@ internal static class TestRepo
             File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)), overwrite: true);
     }
 
+    /// <summary>The editions the repository's tests are written for: a copy holds these, whatever else data/ holds.</summary>
+    public static readonly int[] TestedEditions = [2024, 2025];
+
+    /// <summary>
+    /// Copies data/ (shared tables, catalog) with only the given edition folders (default <see cref="TestedEditions"/>), so a
+    /// test's outcome does not change when an editor adds next year's edition to the repository.
+    /// </summary>
+    public static void CopyData(string to, params int[] editions)
+    {
+        if (editions.Length == 0) editions = TestedEditions;
+        var from = System.IO.Path.Combine(Root, "data");
+        foreach (var entry in Directory.EnumerateFileSystemEntries(from))
+        {
+            var name = System.IO.Path.GetFileName(entry);
+            var target = System.IO.Path.Combine(to, name);
+            if (File.Exists(entry))
+            {
+                Directory.CreateDirectory(to);
+                File.Copy(entry, target, overwrite: true);
+            }
+            else if (!(name.Length == 4 && name.All(char.IsAsciiDigit)) || editions.Contains(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)))
+                CopyTree(entry, target);
+        }
+    }
+
     /// <summary>A fresh empty temp directory, removed when disposed.</summary>
     public static TempDir Temp() => new();
 

@@ -79,9 +79,13 @@ public sealed class BriefWriter(string repoRoot)
         var problems = new List<Diagnostic>();
         void Visit(string file, int depth)
         {
+            string source;
+            try { source = renderer.ReadText(file); }
+            // A partial that cannot be read is reported where it is included, with its line, by the rendering.
+            catch (BuildFailedException) when (depth > 0) { return; }
             try
             {
-                var (text, coverage) = selector.Select(renderer.ReadText(file), "templates/" + file);
+                var (text, coverage) = selector.Select(source, "templates/" + file);
                 selected.Add((file, coverage));
                 if (depth < 5)
                     foreach (var include in BlockSelector.Includes(text)) Visit(include, depth + 1);

@@ -5,7 +5,7 @@ public static partial class FigureBuilder
 {
     // The recount when the Epoch export covers the year; else the AI Index's published counts, and the title says so.
     private static Figure ModelsByCountry(MetricReader reader, CountryNames names) =>
-        reader.Find("models.total", required: false) is not null
+        reader.ByCountry("models.by_country.{C}.count").Count(c => c.Iso3 != "EUR") >= 2
             ? CountryBars(reader, names, "models.by_country.{C}.count", reader.Title(MeasuredYear(reader)), scale: 1, decimals: 0, unitSuffix: "")
             : CountryBars(reader, names, "models.aiindex.{C}.count", reader.Title(MeasuredYear(reader))[..^1] + ", AI 인덱스 발표)",
                 scale: 1, decimals: 0, unitSuffix: "");

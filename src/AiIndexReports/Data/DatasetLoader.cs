@@ -92,7 +92,7 @@ public sealed class DatasetLoader
     }
 
     private static Credit Credit(DataFile file, Credit fallback) => new(
-        file.Title ?? fallback.Title, file.Publisher ?? fallback.Publisher, file.Released ?? fallback.Released, file.Licence ?? fallback.Licence);
+        file.Title ?? fallback.Title, file.Publisher ?? fallback.Publisher, file.Released ?? fallback.Released, file.Licence ?? fallback.Licence, fallback.Year);
 
     /// <summary>
     /// The release an indicators.csv row was printed in: this edition's report (edition.toml), another AI Index edition

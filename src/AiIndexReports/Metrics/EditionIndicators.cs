@@ -82,9 +82,12 @@ internal sealed class EditionIndicators
     /// </summary>
     public (IReadOnlyList<Indicator> Latest, IReadOnlyList<Indicator> Before) LatestReleases(string name)
     {
-        var releases = _all.Where(i => i.Name == name && i.Release?.Released is not null)
+        // Newest by release date; a release without a date (only hand-built rows) by the latest period it measures.
+        var releases = _all.Where(i => i.Name == name)
             .GroupBy(i => i.ReportEdition, StringComparer.Ordinal)
-            .OrderByDescending(g => g.First().Release!.Released).ThenByDescending(g => g.Key, StringComparer.Ordinal)
+            .OrderByDescending(g => g.First().Release?.Released ?? DateOnly.MinValue)
+            .ThenByDescending(g => g.Max(i => Period.Parse(i.Period)?.SortKey ?? 0))
+            .ThenByDescending(g => g.Key, StringComparer.Ordinal)
             .Select(g => (IReadOnlyList<Indicator>)g.ToList()).ToList();
         return (releases.ElementAtOrDefault(0) ?? [], releases.ElementAtOrDefault(1) ?? []);
     }

@@ -39,7 +39,7 @@ public static class VariablesDoc
             """);
         foreach (var f in all)
         {
-            string result = renderer.RenderText(f.Example, $"templates/VARIABLES.md ({f.Name} example)", new TemplateModel());
+            string result = renderer.RenderText(f.Example, $"templates/VARIABLES.md ({f.Name} example)", new TemplateModel(metrics));
             md.Append(CultureInfo.InvariantCulture,
                 $"| `{f.Name}` | `{Cell(f.Signature)}` | {Cell(f.Description)} | `{Cell(f.Example)}` | {Cell(result)} |\n");
         }

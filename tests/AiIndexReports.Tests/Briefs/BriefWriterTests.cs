@@ -32,12 +32,30 @@ public class BriefWriterTests
     [Fact]
     public void Typo_in_a_variable_name_names_file_line_and_column()
     {
-        // Line 7 of the real template is the first sentence; the mistyped member starts at column 37.
-        var e = WriteWithEdit("02-AI모델.md.sbn", text => text.Replace("{{ m.models.aiindex.USA.count.value | num }}개로 가장", "{{ m.modles.aiindex.USA.count.value | num }}개로 가장"));
+        // A sentence added at the end of a real section: its line is the template's last line plus one.
+        var line = 0;
+        var e = WriteWithEdit("02-AI모델.md.sbn", text =>
+        {
+            var edited = text.TrimEnd('\n') + "\n- 미국은 {{ m.modles.aiindex.USA.count.value | num }}개\n";
+            line = edited.TrimEnd('\n').Split('\n').Length;
+            return edited;
+        });
 
         var message = e.Diagnostics.First().ToString();
-        Assert.StartsWith("templates/brief/02-AI모델.md.sbn(7,37): error:", message);
+        // "- 미국은 {{ m." is eleven characters: the misspelt member starts at column 12.
+        Assert.StartsWith($"templates/brief/02-AI모델.md.sbn({line},12): error:", message);
         Assert.Contains("`metrics` has no member `modles` (did you mean `models`?)", message);
+    }
+
+    [Fact]
+    public void A_block_needing_an_unknown_metric_is_an_error_with_the_nearest_id()
+    {
+        var e = WriteWithEdit("04-성능격차.md.sbn", text => text.TrimEnd('\n') + "\n:::needs [gap.mmlu.endd] 미·중 격차\n- 격차\n:::end\n");
+
+        var diagnostic = e.Diagnostics.Single();
+        Assert.Equal("templates/brief/04-성능격차.md.sbn", diagnostic.Location!.File);
+        Assert.Equal(11, diagnostic.Location.Column);   // ":::needs [" is ten characters
+        Assert.Equal("unknown metric 'gap.mmlu.endd' (did you mean 'gap.mmlu.end'?); ids are listed in templates/VARIABLES.md", diagnostic.Message);
     }
 
     [Fact]

@@ -27,11 +27,9 @@ internal static class CostMetrics
             .Where(p => p.Benchmark == Benchmark && p.ThresholdMinScore == Threshold && p.PriceDate.Year <= y)
             .OrderBy(p => p.PriceDate).ToList();
         var printed = indicators.Current(PricedIndicator);
-        var tableEnd = dataset.CheapestPrices.Count == 0 ? (DateOnly?)null : dataset.CheapestPrices.Max(p => p.PriceDate);
         NotComputable? why = printed.Count == 0
             ? indicators.Missing(PricedIndicator)
             : ReleasedAfter(dataset, dataset.CheapestPrices.FirstOrDefault()?.Source.File)
-              ?? (tableEnd is { } end && end < new DateOnly(y, 12, 31) ? NotComputable.CoverageEnds("the Epoch AI price table", "Epoch AI 추론 가격표", end, y) : null)
               ?? (points.Count < 2 ? NotComputable.TooFewPoints($"cheapest price at {Benchmark} ≥ {Threshold} up to {y}", points.Count, 2, "GPT-3.5 수준 최저 추론 가격") : null);
 
         const string seriesText = "Epoch AI의 'MMLU 64.8점(GPT-3.5 수준) 이상 모델 중 가장 싼 가격' 계열(입력·출력 토큰 3:1 가중 평균, 백만 토큰당 달러)";
