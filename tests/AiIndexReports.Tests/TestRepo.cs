@@ -45,6 +45,18 @@ internal static class TestRepo
             else if (!(name.Length == 4 && name.All(char.IsAsciiDigit)) || editions.Contains(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)))
                 CopyTree(entry, target);
         }
+        // Rows an editor appended for a later edition go too: the copy is the repository as these tests know it.
+        var indicators = System.IO.Path.Combine(to, "shared", "aiindex", "indicators.csv");
+        if (File.Exists(indicators))
+        {
+            var newest = editions.Max();
+            var text = File.ReadAllText(indicators);
+            var lines = File.ReadAllLines(indicators);
+            var kept = lines.Where(line =>
+                line.Length < 5 || line[4] != ',' || !line[..4].All(char.IsAsciiDigit) || int.Parse(line[..4], System.Globalization.CultureInfo.InvariantCulture) <= newest).ToList();
+            var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+            if (kept.Count < lines.Length) File.WriteAllText(indicators, string.Join(newline, kept) + newline);
+        }
     }
 
     /// <summary>A fresh empty temp directory, removed when disposed.</summary>

@@ -102,8 +102,10 @@ public static class VariablesDoc
     /// </summary>
     private static void AppendIndicators(StringBuilder md, MetricSet metrics)
     {
+        // Indicators with a value in this edition (data/indicators.toml lists them all).
         var byIndicator = metrics.All.Where(m => m.Id.StartsWith(IndicatorPrefix, StringComparison.Ordinal))
             .GroupBy(m => m.Id[IndicatorPrefix.Length..].Split('.')[0], StringComparer.Ordinal)
+            .Where(g => g.Any(m => m.Available))
             .ToList();
         if (byIndicator.Count == 0) return;
         md.Append("""
@@ -124,7 +126,8 @@ public static class VariablesDoc
             | `metrics.indicators.<name>.ranking` | rows | `iso3, name_ko, value, unit, rank, tied` by the catalog's `order` |
             | `metrics.indicators.<name>.leader`, `.leader_code`, `.leader_value` | text, text, number | the first country |
 
-            Korea, the US and China always exist for indicators taking countries (test `.available`). Values of this edition:
+            Korea, the US and China always exist for indicators taking countries (test `.available`). The indicators with a value in
+            this edition (every name is in data/indicators.toml):
 
             | indicator | label | unit | geographies with a value | latest period |
             |---|---|---|---|---|
