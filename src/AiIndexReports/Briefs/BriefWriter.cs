@@ -148,15 +148,28 @@ public sealed class BriefWriter(string repoRoot)
         return lines.Count == 0 ? "" : "\n\n" + string.Join("\n\n", lines) + "\n";
     }
 
-    /// <summary>No figure released after the brief's date may be printed: an error naming the row (the vintage rule).</summary>
+    /// <summary>
+    /// No figure released after the brief's date may be printed (the vintage rule): one error per release, at the first
+    /// row of it the brief prints, naming the metrics.
+    /// </summary>
     private static void CheckVintage(MetricSet metrics, IEnumerable<string> printed, BriefIssue? issue)
     {
         if (issue is null) return;
-        var late = printed.Distinct().Select(id => metrics[id])
+        var late = printed.Distinct().Order(StringComparer.Ordinal).Select(id => metrics[id])
             .Where(m => m.Released is { } r && r > issue.Date)
-            .Select(m => new Diagnostic(m.ReleasedBy,
-                $"released {m.Released:yyyy-MM-dd} ({string.Join("; ", m.Credits)}), after this brief's date {issue.Date:yyyy-MM-dd}: "
-                + $"metric '{m.Id}' ({m.Label}) may not be printed; date the brief later or leave the figure out"))
+            // The release that is late: the credited source released on that date.
+            .GroupBy(m => (m.Released, Credits: metrics.Sources.FirstOrDefault(c => c.Released == m.Released && m.Credits.Contains(c.Line))?.Line
+                ?? string.Join("; ", m.Credits)))
+            .Select(g =>
+            {
+                var rows = g.Select(m => m.ReleasedBy).OfType<SourceLocation>().Distinct()
+                    .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ToList();
+                var ids = g.Select(m => $"'{m.Id}'").ToList();
+                return new Diagnostic(rows.FirstOrDefault(),
+                    $"released {g.Key.Released:yyyy-MM-dd} ({g.Key.Credits}), after this brief's date {issue.Date:yyyy-MM-dd}: "
+                    + $"metric {string.Join(", ", ids.Take(3))}{(ids.Count > 3 ? $" and {ids.Count - 3} more" : "")}"
+                    + $"{(rows.Count > 1 ? $" (from this row and {rows.Count - 1} more)" : "")} may not be printed; date the brief later or leave the figure out");
+            })
             .ToList();
         if (late.Count > 0) throw new BuildFailedException(late);
     }
