@@ -271,7 +271,7 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
             var at = column + offset + part.IndexOf(id, StringComparison.Ordinal) + 1;
             offset += part.Length + 1;
             if (id.Length == 0) continue;
-            if (!metrics.TryGet(id, out _) && !metrics.All.Any(m => m.Id.StartsWith(id + ".", StringComparison.Ordinal)))
+            if (!metrics.TryGet(id, out _) && !metrics.All.Any(m => m.Id.StartsWith(id + ".", StringComparison.Ordinal)) && Absent(id) is null)
             {
                 var near = Data.NearestName.Find(id, metrics.All.Select(m => m.Id));
                 errors.Add(new Diagnostic(new SourceLocation(file, line, at), $"unknown metric '{id}'" + (near is null ? "" : $" (did you mean '{near}'?)")
@@ -294,9 +294,41 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
                 continue;
             }
             if (metrics.All.FirstOrDefault(m => m.Id.StartsWith(id + ".", StringComparison.Ordinal) && !m.Available) is { } under) return under;
+            if (Absent(id) is { } absent) return absent;
         }
         return null;
     }
+
+    /// <summary>
+    /// An id that names a geography this edition has no row for: of a catalog indicator (indicators.&lt;name&gt;.&lt;GEO&gt;…)
+    /// or of a per-country family that exists for other codes (invest.private.GBR). Such ids exist in editions that print
+    /// the value, so in this one they are unavailable, not misspelt. Null for an id no edition can have.
+    /// </summary>
+    private Metric? Absent(string id)
+    {
+        var segments = id.Split('.');
+        Metric? family = null;
+        if (segments.Length >= 3 && segments[0] == "indicators" && metrics.TryGet($"indicators.{segments[1]}", out var indicator))
+            family = indicator;
+        else if (CountrySegment().IsMatch(id))
+        {
+            var pattern = new Regex("^" + Regex.Escape(CountrySegment().Replace(id, ".XXX", 1)).Replace("XXX", "[A-Z]{3}") + "$", RegexOptions.CultureInvariant);
+            family = metrics.All.FirstOrDefault(m => pattern.IsMatch(m.Id));
+        }
+        if (family is null) return null;
+        var geo = segments.FirstOrDefault(s => s.Length == 3 && s.All(char.IsAsciiLetterUpper)) ?? (segments.Length > 2 ? segments[2] : id);
+        var name = Data.Countries.TryFromIso3(geo, out var country) ? country.KoreanName : geo;
+        var label = family.Label.Split('(')[0];
+        return new Metric
+        {
+            Id = id, Label = label, Unit = family.Unit, Formula = family.Formula, Available = false,
+            UnavailableReason = $"not computable: edition {metrics.Edition} has no value for {id}",
+            UnavailableReasonKo = $"{metrics.Edition}년판 자료에 ‘{label}’ 값({name})이 없음",
+        };
+    }
+
+    [GeneratedRegex(@"\.[A-Z]{3}(?=\.|$)")]
+    private static partial Regex CountrySegment();
 
     private static string KindOf(IEnumerable<string> content)
     {

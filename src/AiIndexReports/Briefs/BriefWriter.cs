@@ -141,7 +141,7 @@ public sealed class BriefWriter(string repoRoot)
             .Where(m => m is { Number: { } v, Interval: { } i } && i.IsWide(v))
             .Select(m =>
             {
-                var value = Text.KoreanNumbers.Group(m.Number!.Value, m.Number >= 100 ? 0 : 1) + m.Unit;
+                var value = KoreanNumbers.WithUnit(m.Number!.Value, m.Unit);
                 var basis = m.Interval!.Basis is { } b ? $"{b}에 근거한 추정치로 " : "";
                 return $"※ {m.Label} {Text.Josa.Attach(value, "은/는")} {basis}{MetricNode.IntervalText(m.Interval, m.Unit)}의 불확실성이 커 해석에 유의";
             }).ToList();

@@ -35,7 +35,7 @@ internal static class MetricFactory
     public static Metric Rows(string id, string label, string unit, string formula,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, IEnumerable<SourceLocation> sources, string rowsName) =>
         rows.Count == 0
-            ? Unavailable(id, label, unit, formula, NotComputable.NoRows(rowsName))
+            ? Unavailable(id, label, unit, formula, NotComputable.NoRows(rowsName, label))
             : new Metric { Id = id, Label = label, Unit = unit, Formula = formula, Rows = rows, Sources = Sorted(sources) };
 
     /// <summary>A table row whose cells keep the order given (deterministic JSON and template output).</summary>

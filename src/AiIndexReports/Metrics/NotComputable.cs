@@ -43,9 +43,10 @@ internal sealed record NotComputable(string English, string Korean)
         $"not computable: {series} has {found} point(s), needs at least {needed}",
         $"{seriesKo ?? series}의 자료점이 {found}개뿐이어서 계산할 수 없음(최소 {needed}개 필요)");
 
-    public static NotComputable NoRows(string what) => new(
+    /// <param name="whatKo">the same in Korean for the brief (defaults to <paramref name="what"/>)</param>
+    public static NotComputable NoRows(string what, string? whatKo = null) => new(
         $"not computable: no rows for {what}",
-        $"{what}에 해당하는 자료가 없음");
+        $"{whatKo ?? what}에 해당하는 자료가 없음");
 
     public static NotComputable NotFinite(string what) => new(
         $"not computable: {what} is not a finite number",

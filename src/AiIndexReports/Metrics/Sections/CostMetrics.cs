@@ -84,7 +84,7 @@ internal static class CostMetrics
         var max = rates.Count == 0 ? null : rates.MaxBy(r => r.FactorPerYear);
         NotComputable? why = printedLow is null && printedHigh is null
             ? indicators.Missing("inference_price_decline_range_low")
-            : rates.Count == 0 ? NotComputable.NoRows("Epoch AI price decline rates (llm_inference_price_decline_rates.csv)")
+            : rates.Count == 0 ? NotComputable.NoRows("Epoch AI price decline rates (llm_inference_price_decline_rates.csv)", "Epoch AI 연간 추론 가격 하락 배수")
             : ReleasedAfter(dataset, rates[0].Source.File);
 
         const string rateText = "Epoch AI가 벤치마크·기준 모델 점수별로 가격 자료점에 로그-선형 회귀를 적합해 구한 연간 가격 하락 배수";

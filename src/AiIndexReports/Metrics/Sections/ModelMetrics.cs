@@ -59,7 +59,7 @@ internal static class ModelMetrics
         var inYear = dataset.NotableModels.Where(m => m.PublicationDate.Year == y).ToList();
         var yearSources = inYear.Select(m => m.Source).ToList();
         var total = inYear.Count;
-        var noModels = NotComputable.NoRows($"notable models published in {y} ({file})");
+        var noModels = NotComputable.NoRows($"notable models published in {y} ({file})", $"Epoch AI 자료의 {y}년 공개 모델");
 
         yield return total == 0
             ? Unavailable("models.total", "주목할 만한 AI 모델 수(전체)", "개", TotalFormula(y, snapshot), noModels)
@@ -158,7 +158,7 @@ internal static class ModelMetrics
             if (span.Count == 0)
             {
                 yield return Unavailable($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개", SeriesFormula(country, y),
-                    NotComputable.NoRows($"notable models published {FirstSeriesYear}-{y} ({dataset.Edition.NotableModelsFile})"));
+                    NotComputable.NoRows($"notable models published {FirstSeriesYear}-{y} ({dataset.Edition.NotableModelsFile})", $"Epoch AI 자료의 {FirstSeriesYear}~{y}년 공개 모델"));
                 continue;
             }
             yield return Series($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개",
