@@ -30,7 +30,8 @@ public static partial class EditionScaffolder
             throw new BuildFailedException(new Diagnostic(new SourceLocation("data"),
                 $"no edition before {year} to start from (editions: {(editions.Count == 0 ? "none" : string.Join(", ", editions))})"));
         var from = earlier[^1];
-        var source = loader.Load(repoRoot, from).Edition;
+        var dataset = loader.Load(repoRoot, from);
+        var source = dataset.Edition;
         var step = year - from;
         var text = File.ReadAllText(Path.Combine(repoRoot, "data", from.ToString(CultureInfo.InvariantCulture), EditionManifestReader.FileName));
 
@@ -52,7 +53,7 @@ public static partial class EditionScaffolder
             .Set("notable_models", "year_complete_from", "\"03-01\"",
                 "a year counts as complete in exports taken from this day of the next year on (earlier: no recount)")
             .Set("indicators", "report_edition", $"\"{year}\"")
-            .Set("indicators", "title", $"\"AI Index Report {year}\"")
+            .Set("indicators", "title", $"\"{dataset.IndicatorCatalog.ReportCredit(year, null).Title}\"")
             .Set("indicators", "released", Iso(released), $"estimate ({Iso(source.ReportReleased ?? released)} + {step} year): set the report's release date")
             .Text;
         edited = edited.Replace($"AI Index {from} edition", $"AI Index {year} edition", StringComparison.Ordinal)

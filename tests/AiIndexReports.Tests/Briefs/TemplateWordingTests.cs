@@ -34,6 +34,17 @@ public sealed partial class TemplateWordingTests
         Assert.True(offending.Count == 0, string.Join("\n", offending));
     }
 
+    [Theory]
+    [MemberData(nameof(TemplateFiles))]
+    public void Every_word_of_direction_has_one_for_no_change(string file)
+    {
+        // `dir` and `fold` fail on a value that rounds to no change unless given a third word: a new edition's flat figure
+        // must not stop the build.
+        var text = File.ReadAllText(Path.Combine(TestRepo.Root, file));
+        var twoWords = DirectionCall().Matches(text).Select(m => m.Value).Where(call => call.Split('"')[1].Split('/').Length < 3).ToList();
+        Assert.True(twoWords.Count == 0, $"{file}: {string.Join(", ", twoWords)}");
+    }
+
     [Fact]
     public void The_check_sees_a_hard_coded_direction()
     {
@@ -46,6 +57,9 @@ public sealed partial class TemplateWordingTests
 
     /// <summary>An expression tag prints something; control tags (if, for, end, assignments, comments) do not.</summary>
     private static bool PrintsAValue(string tag) => !Control().IsMatch(tag);
+
+    [GeneratedRegex(@"\|\s*(dir|fold)\s+""[^""]*""")]
+    private static partial Regex DirectionCall();
 
     [GeneratedRegex(@"\{\{.*?\}\}")]
     private static partial Regex Tag();
