@@ -86,7 +86,7 @@ public static class IndicatorCatalogReader
             Check(t, "kind", [kind], IndicatorCatalog.Kinds, errors);
             var geographyKinds = t.List<string>("geographies", "texts", required: true);
             Check(t, "geographies", geographyKinds, IndicatorCatalog.GeographyKinds, errors);
-            var periods = t.Has("periods") ? t.List<string>("periods", "texts") : ["year"];
+            IReadOnlyList<string> periods = t.List<string>("periods", "texts") is { Count: > 0 } listed ? listed : ["year"];
             Check(t, "periods", periods, IndicatorCatalog.PeriodForms, errors);
             var order = t.String("order") ?? "";
             if (order is not ("" or "asc" or "desc"))

@@ -20,10 +20,15 @@ internal static class IndicatorMetrics
 {
     public const string Prefix = "indicators";
 
-    /// <summary>Segments below indicators.&lt;name&gt; that are not geographies: a geography slug equal to one gets a trailing '_'.</summary>
-    private static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
+    /// <summary>
+    /// Segments below indicators.&lt;name&gt; that are not geographies, and the fields of a metric object: a geography slug
+    /// equal to one ("Value", "Period") gets a trailing '_'.
+    /// </summary>
+    internal static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
         "period", "previous", "change", "first", "first_period", "ranking", "leader", "leader_code", "leader_value", "rank", "rank_tied",
+        "id", "kind", "value", "label", "unit", "formula", "available", "reason", "reason_ko", "series", "rows", "sources",
+        "covers", "credits", "interval", "released",
     };
 
     private static readonly string[] AlwaysReported = ["KOR", "USA", "CHN"];
