@@ -59,6 +59,24 @@ public class BriefWriterTests
     }
 
     [Fact]
+    public void A_wide_interval_printed_without_it_gets_a_caveat_line_from_the_data()
+    {
+        using var dir = TestRepo.Temp();
+        dir.Write("templates/brief/01.md.sbn", "# 비용\n\n- 가장 빠른 기준의 연간 하락 배수는 {{ metrics.cost.decline.max.value | times }}\n");
+        dir.Write("templates/brief/02.md.sbn", "# 비용 2\n\n- {{ metrics.cost.decline.max.value | times }}({{ metrics.cost.decline.max.interval }})\n");
+        var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == "ai-index-brief");
+        var (metrics, figures) = Edition2025.Value;
+
+        var blocks = new BriefWriter(dir.Path).Write(brief, 2025, metrics, figures).Blocks;
+
+        var notes = blocks.OfType<BriefParagraph>().Where(p => p.Kind == ParagraphKind.Note).Select(p => string.Concat(p.Text.Select(t => t.Text))).ToList();
+        // The first section printed "851배" alone: the caveat follows it. The second printed the interval: no caveat.
+        Assert.Equal(["※ 연간 추론 가격 하락 배수(최고) 851배는 가격 자료점 4개에 근거한 추정치로 90% 신뢰구간 6.2~117,290배의 불확실성이 커 해석에 유의"], notes);
+        Assert.IsType<BriefParagraph>(blocks[2]);
+        Assert.IsType<BriefHeading>(blocks[3]);
+    }
+
+    [Fact]
     public void Unknown_figure_id_is_an_error_at_the_call()
     {
         var e = WriteWithEdit("03-특허.md.sbn", text => text.Replace("{{ figure \"patent_share\" }}", "{{ figure \"patent_shares\" }}"));
