@@ -1,5 +1,6 @@
+using AiIndexReports.Config;
 using System.Runtime.CompilerServices;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 using BenchmarkDotNet.Attributes;
 
 namespace AiIndexReports.Bench;

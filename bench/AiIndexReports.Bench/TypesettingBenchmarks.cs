@@ -31,6 +31,7 @@ public class TypesettingBenchmarks
 
     FontLibrary _fonts = null!;
     Theme _theme = null!;
+    Theme _firstFitTheme = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -45,6 +46,7 @@ public class TypesettingBenchmarks
             .Add("NanumGothic", SKFontStyleWeight.Normal, Path.Combine(fonts, "NanumGothic.ttf"))
             .Add("NanumGothic", SKFontStyleWeight.Bold, Path.Combine(fonts, "NanumGothicBold.ttf"));
         _theme = Theme.Create("Pretendard", "NanumGothic");
+        _firstFitTheme = _theme with { Body = _theme.Body with { Justification = _theme.Body.Justification with { TotalFit = false } } };
         // Warm the shaped-word cache as a long-running build has it, and check that one page of content is one page.
         var pages = Typeset(ThroughputPages).PageCount;
         if (pages != ThroughputPages) throw new InvalidOperationException($"{ThroughputPages} pages of content gave {pages} pages");
@@ -54,9 +56,9 @@ public class TypesettingBenchmarks
     public void Cleanup() => _fonts.Dispose();
 
     /// <summary>A document of justified Korean body text: per page a heading, eight paragraphs and a page break.</summary>
-    Document BuildDocument(int pages)
+    Document BuildDocument(int pages, Theme? theme = null)
     {
-        var document = new Document(_theme) { Page = new PageSetup { Footer = new PageNumber("- {page} -") } };
+        var document = new Document(theme ?? _theme) { Page = new PageSetup { Footer = new PageNumber("- {page} -") } };
         for (var p = 0; p < pages; p++)
         {
             document.Add(new Heading(2, $"{p + 1}. 주요 동향") { AnchorId = $"s{p}" });
@@ -71,6 +73,10 @@ public class TypesettingBenchmarks
 
     [Benchmark(OperationsPerInvoke = ThroughputPages, Description = "justified Korean A4 page (full pipeline)")]
     public int JustifiedKoreanPage() => Typeset(ThroughputPages).PageCount;
+
+    /// <summary>The same pages broken line by line (first fit), to see what total-fit breaking costs in the same run.</summary>
+    [Benchmark(OperationsPerInvoke = ThroughputPages, Description = "same page, lines broken first-fit")]
+    public int JustifiedKoreanPageFirstFit() => new Typesetter(_fonts).Typeset(BuildDocument(ThroughputPages, _firstFitTheme)).PageCount;
 
     [Benchmark(Description = "300-page document")]
     public int ThreeHundredPages() => Typeset(300).PageCount;

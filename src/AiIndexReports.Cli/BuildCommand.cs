@@ -1,8 +1,9 @@
 using System.Diagnostics;
 using System.Text.Json;
-using AiIndexReports;
-using AiIndexReports.Build;
+using AiIndexReports.Config;
+using AiIndexReports.Pipeline;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace AiIndexReports.Cli;
 
@@ -10,10 +11,13 @@ namespace AiIndexReports.Cli;
 /// `aiindex build`: plans the jobs, builds them in parallel, prints progress (a live display on a terminal, one line
 /// per brief otherwise or when CI=true), a summary, and writes output/build-manifest.json. Exit 0 only if every brief built.
 /// </summary>
-internal static class BuildCommand
+internal sealed class BuildCommand : Command<BuildSettingsOptions>
 {
+    public override int Execute(CommandContext context, BuildSettingsOptions settings, CancellationToken cancellation) =>
+        Run(Program.RepoRoot(settings), settings.Request(SourceDateEpoch.FromEnvironment()), settings.Timings, cancellation);
+
     /// <param name="warmBuilder">a builder kept from an earlier run (watch), or null for a fresh one.</param>
-    public static int Run(string root, CommandLineOptions options, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
+    public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
         var manifest = BriefManifest.Load(root);
@@ -34,7 +38,7 @@ internal static class BuildCommand
             var gate = new Lock();
             results = builder.BuildAll(jobs, options.Jobs, result =>
             {
-                lock (gate) PrintLine(result, options.Timings);
+                lock (gate) PrintLine(result, timings);
             }, cancellation);
         }
         else
@@ -47,14 +51,14 @@ internal static class BuildCommand
                     var task = ctx.AddTask($"building {jobs.Count} brief(s) with {options.Jobs} job(s)", maxValue: jobs.Count);
                     results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation);
                 });
-            PrintTable(results, options.Timings);
+            PrintTable(results, timings);
         }
 
         WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
         var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
         var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
-        if (options.Timings)
+        if (timings)
         {
             // Summed over briefs: which stage a batch spends its time in (charts run beside write/typeset).
             var stages = results.SelectMany(r => r.Timings ?? []).GroupBy(t => t.Stage)
@@ -65,8 +69,7 @@ internal static class BuildCommand
         return failed == 0 ? 0 : 1;
     }
 
-    public static BriefBuilder NewBuilder(string root, CommandLineOptions options) =>
-        new(root, new BuildSettings { Force = options.Force, Previews = options.Previews, Strict = options.Strict });
+    public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);
 
     /// <summary>On a terminal: one table row per brief, then each failure's errors with their locations.</summary>
     private static void PrintTable(IReadOnlyList<BriefBuildResult> results, bool timings)

@@ -1,147 +1,123 @@
-using System.Diagnostics;
-using AiIndexReports;
-using AiIndexReports.Build;
-using AiIndexReports.Data;
-using AiIndexReports.Metrics;
+using AiIndexReports.Config;
 using Spectre.Console;
+using Spectre.Console.Cli;
 
 namespace AiIndexReports.Cli;
 
-/// <summary>aiindex build | check | metrics | watch. Exit codes: 0 success, 1 a build or check failed, 2 usage error.</summary>
+/// <summary>
+/// aiindex build | check | metrics | watch | new-edition | coverage | help. Exit codes: 0 success, 1 a build or check failed, 2 usage error
+/// (an unknown command or option, a value out of range, an edition or brief that does not exist, a malformed
+/// SOURCE_DATE_EPOCH), 70 an internal error (a bug: one line, the stack trace only with --verbose).
+/// </summary>
 internal static class Program
 {
+    public const int Ok = 0, Failed = 1, Usage = 2, InternalError = 70;
+
     private static int Main(string[] args)
     {
-        if (!CommandLine.TryParse(args, out var options, out var usageError))
+        try
         {
-            Console.Error.WriteLine("aiindex: " + usageError);
-            Console.Error.WriteLine();
-            Console.Error.WriteLine(CommandLine.Usage);
-            return 2;
+            return Run(args);
         }
-        if (options.Command == CommandKind.Help)
+        catch (Exception e)
         {
-            Console.WriteLine(CommandLine.Usage);
-            return 0;
+            // The last resort: whatever escaped every handler is a bug to report, not a stack trace to read.
+            Console.Error.WriteLine($"aiindex: internal error: {Echo.Clip(e.Message.ReplaceLineEndings(" "))}; please report it with output/build-manifest.json");
+            if (args.Contains("--verbose")) Console.Error.WriteLine(e);
+            return InternalError;
         }
+    }
 
-        var root = options.Root is { } r ? Path.GetFullPath(r) : FindRepoRoot(Directory.GetCurrentDirectory());
-        if (root is null)
-        {
-            Console.Error.WriteLine("aiindex: no repository found (a folder with templates/briefs.toml and data/) here or above; use --root DIR");
-            return 2;
-        }
-
+    private static int Run(string[] args)
+    {
         using var cancel = new CancellationTokenSource();
-        Console.CancelKeyPress += (_, e) =>
+        ConsoleCancelEventHandler onCancel = (_, e) =>
         {
             e.Cancel = true;   // finish cleanly: temp files removed, previous outputs untouched
             cancel.Cancel();
         };
-
+        Console.CancelKeyPress += onCancel;
         try
         {
-            return options.Command switch
-            {
-                CommandKind.Check => Check(root, options),
-                CommandKind.Metrics => PrintMetrics(root, options),
-                CommandKind.NewEdition => NewEdition(root, options.NewEditionYear!.Value),
-                CommandKind.Coverage => Coverage(root, options),
-                CommandKind.Watch => new Watcher(root, options).Run(cancel.Token),
-                _ => BuildCommand.Run(root, options, cancel.Token),
-            };
+            return App().Run(args, cancel.Token);
         }
-        catch (UsageException e)
+        catch (CommandAppException e)
         {
-            Console.Error.WriteLine("aiindex: " + e.Message);
-            return 2;
+            Console.Error.WriteLine("aiindex: " + UsageMessage(e));
+            Console.Error.WriteLine("(aiindex help lists the commands; aiindex help <command> its options)");
+            return Usage;
+        }
+        catch (InvalidRequestException e)
+        {
+            Console.Error.WriteLine("aiindex: " + (e.Field is null ? e.Message : $"--{e.Field} {e.Value}: {e.Message}"));
+            return Usage;
         }
         catch (BuildFailedException e)
         {
             Report.Errors(e.Diagnostics);
-            return 1;
+            return Failed;
         }
         catch (OperationCanceledException)
         {
             Console.Error.WriteLine("aiindex: cancelled; previous outputs left as they were");
-            return 1;
+            return Failed;
+        }
+        finally
+        {
+            Console.CancelKeyPress -= onCancel;
         }
     }
 
-    private static string? FindRepoRoot(string start)
+    /// <summary>The commands, their settings and help; exceptions come back to <see cref="Run"/> to get their exit codes.</summary>
+    public static CommandApp App()
     {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        var app = new CommandApp();
+        app.SetDefaultCommand<BuildCommand>();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("aiindex");
+            config.PropagateExceptions();
+            config.Settings.StrictParsing = true;   // an unknown option is a usage error, never silently ignored
+            // Help goes to the process's current standard output (tests redirect it), never to a console cached earlier.
+            config.Settings.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            config.AddCommand<BuildCommand>("build")
+                .WithDescription("build briefs into output/ (default: every brief of the newest edition)")
+                .WithExample("build", "--edition", "2024", "--brief", "ai-index-brief")
+                .WithExample("build", "--all-editions", "--shard", "2/3");
+            config.AddCommand<CheckCommand>("check")
+                .WithDescription("load and validate an edition's data, manifest, theme and templates without writing anything");
+            config.AddCommand<MetricsCommand>("metrics")
+                .WithDescription("print an edition's metrics (the variables templates can use); --json for JSON");
+            config.AddCommand<WatchCommand>("watch")
+                .WithDescription("rebuild briefs and their PNG previews whenever a template, theme, manifest or data file changes");
+            config.AddCommand<NewEditionCommand>("new-edition")
+                .WithDescription("write data/YEAR/edition.toml from the newest edition and say what to add next")
+                .WithExample("new-edition", "2026");
+            config.AddCommand<CoverageCommand>("coverage")
+                .WithDescription("print what each section, paragraph, table, figure and headline of an edition's briefs uses (or omits, and why)")
+                .WithExample("coverage", "--edition", "2025");
+            config.AddCommand<HelpCommand>("help").WithDescription("show the commands, or one command's options");
+        });
+        return app;
+    }
+
+    /// <summary>Spectre's parse and validation messages, without its markup.</summary>
+    private static string UsageMessage(CommandAppException e) => Markup.Remove(e.Message).Trim();
+
+    /// <summary>The repository a command works on: --root, or the first folder up from here with templates/briefs.toml and data/.</summary>
+    public static string RepoRoot(GlobalSettings settings)
+    {
+        if (settings.Root is { } root) return Path.GetFullPath(root);
+        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, BriefManifest.DefaultPath)) && Directory.Exists(Path.Combine(dir.FullName, "data")))
                 return dir.FullName;
-        return null;
+        throw new InvalidRequestException("no repository found (a folder with templates/briefs.toml and data/) here or above; use --root DIR");
     }
+}
 
-    /// <summary>Loads and validates data, manifest, theme and templates of an edition; writes nothing.</summary>
-    private static int Check(string root, CommandLineOptions options)
-    {
-        var diagnostics = new DatasetLoader().Check(root, options.Edition, options.Strict).ToList();
-        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        if (errors.Count == 0)
-        {
-            var manifest = BriefManifest.Load(root);
-            _ = AiIndexReports.Briefs.BriefTheme.Load(root);
-            using var builder = new BriefBuilder(root, new BuildSettings { Strict = options.Strict });
-            var edition = options.Edition ?? new DatasetLoader().AvailableEditions(root).Max();
-            foreach (var job in builder.Plan(manifest, options with { Briefs = options.Briefs, Edition = edition, AllEditions = false }))
-                builder.CheckTemplates(job);
-            // What each brief leaves out or replaces for lack of data, as `coverage` prints it.
-            diagnostics.AddRange(AiIndexReports.Editions.CoverageReport.Warnings(AiIndexReports.Editions.CoverageReport.Of(root, edition, options.Strict)));
-        }
-        Report.Errors(diagnostics);
-        if (errors.Count > 0) return 1;
-        var checkedEdition = options.Edition ?? new DatasetLoader().AvailableEditions(root).Max();
-        Console.WriteLine($"check: edition {checkedEdition} OK: data, manifest, theme and templates ({diagnostics.Count} warnings)");
-        return 0;
-    }
-
-    /// <summary>`new-edition YEAR`: writes data/YEAR/edition.toml and says what to do next.</summary>
-    private static int NewEdition(string root, int year)
-    {
-        var result = AiIndexReports.Editions.EditionScaffolder.Scaffold(root, year);
-        foreach (var fact in result.Facts) Console.WriteLine(fact);
-        foreach (var warning in result.Warnings) Console.WriteLine($"{result.EditionFile}: warning: {warning}");
-        Console.WriteLine("next:");
-        for (var i = 0; i < result.NextSteps.Count; i++) Console.WriteLine($"  {i + 1}. {result.NextSteps[i]}");
-        return 0;
-    }
-
-    /// <summary>`coverage --edition YEAR`: what every section, paragraph, table, figure and headline uses, or why it is left out.</summary>
-    private static int Coverage(string root, CommandLineOptions options)
-    {
-        var edition = options.Edition ?? new DatasetLoader().AvailableEditions(root).DefaultIfEmpty().Max();
-        if (!new DatasetLoader().AvailableEditions(root).Contains(edition))
-            throw new UsageException($"--edition {edition}: no such edition in data/ (available: {string.Join(", ", new DatasetLoader().AvailableEditions(root))})");
-        foreach (var line in AiIndexReports.Editions.CoverageReport.Lines(edition, AiIndexReports.Editions.CoverageReport.Of(root, edition, options.Strict)))
-            Console.WriteLine(line);
-        return 0;
-    }
-
-    private static int PrintMetrics(string root, CommandLineOptions options)
-    {
-        var dataset = new DatasetLoader().Load(root, options.Edition);
-        var metrics = new MetricsCalculator().Compute(dataset);
-        if (options.Json)
-        {
-            Console.Write(MetricsJson.Serialize(metrics));
-            return 0;
-        }
-        var table = new Table().AddColumns("id", "value", "unit", "label");
-        foreach (var m in metrics.All)
-        {
-            var value = !m.Available ? "(n/a) " + m.UnavailableReason
-                : m.Number is { } n ? n.ToString("G6", System.Globalization.CultureInfo.InvariantCulture)
-                : m.Text ?? (m.Series is { } s ? $"series of {s.Count}" : m.Rows is { } rows ? $"{rows.Count} rows" : "");
-            table.AddRow(Markup.Escape(m.Id), Markup.Escape(value), Markup.Escape(m.Unit), Markup.Escape(m.Label));
-        }
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
-        console.Profile.Width = Math.Max(console.Profile.Width, 160);
-        console.Write(table);
-        Console.WriteLine($"{metrics.All.Count()} metrics of edition {metrics.Edition}; templates read them as metrics.<id>.value");
-        return 0;
-    }
+/// <summary>`aiindex help [command]`: the generated help of the application or of one command.</summary>
+internal sealed class HelpCommand : Command<HelpSettings>
+{
+    public override int Execute(CommandContext context, HelpSettings settings, CancellationToken cancellation) =>
+        Program.App().Run(settings.Command is { } command ? [command, "--help"] : ["--help"], cancellation);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using AiIndexReports.Build;
+using AiIndexReports.Config;
+using AiIndexReports.Pipeline;
+using Spectre.Console.Cli;
 
 namespace AiIndexReports.Cli;
 
@@ -9,10 +11,10 @@ namespace AiIndexReports.Cli;
 /// Between rebuilds it keeps the loaded data, metrics, figures and fonts unless a change touched them, so a
 /// template edit rebuilds in a fraction of a second.
 /// </summary>
-internal sealed class Watcher(string root, CommandLineOptions options)
+internal sealed class Watcher(string root, BuildRequest request)
 {
     private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
-    private readonly CommandLineOptions _options = options with { Previews = true };
+    private readonly BuildRequest _request = request;
     private readonly ConcurrentQueue<string> _changes = new();
     private BriefBuilder? _builder;
 
@@ -58,13 +60,13 @@ internal sealed class Watcher(string root, CommandLineOptions options)
         }
         try
         {
-            _builder ??= BuildCommand.NewBuilder(root, _options);
-            var code = BuildCommand.Run(root, _options, cancellation, _builder);
+            _builder ??= BuildCommand.NewBuilder(root, _request);
+            var code = BuildCommand.Run(root, _request, timings: false, cancellation, _builder);
             Console.WriteLine(code == 0 ? $"watch: previews updated under output/ ({DateTime.Now:HH:mm:ss})" : "watch: build failed; last good output kept");
         }
-        catch (UsageException e)
+        catch (InvalidRequestException e)
         {
-            Console.Error.WriteLine("aiindex: " + e.Message);
+            Console.Error.WriteLine("aiindex: " + (e.Field is null ? e.Message : $"--{e.Field} {e.Value}: {e.Message}"));
             Console.WriteLine("watch: build failed; last good output kept");
         }
         catch (BuildFailedException e)
@@ -112,4 +114,11 @@ internal sealed class Watcher(string root, CommandLineOptions options)
         watcher.EnableRaisingEvents = true;
         return watcher;
     }
+}
+
+/// <summary>`aiindex watch`: see <see cref="Watcher"/>.</summary>
+internal sealed class WatchCommand : Command<WatchSettings>
+{
+    public override int Execute(CommandContext context, WatchSettings settings, CancellationToken cancellation) =>
+        new Watcher(Program.RepoRoot(settings), settings.Request(SourceDateEpoch.FromEnvironment())).Run(cancellation);
 }

@@ -40,6 +40,41 @@ public sealed record ParagraphStyle
     /// <summary>Draw a rule of this width (pt) under the paragraph (0 = none), e.g. under section headings.</summary>
     public float RuleBelow { get; init; }
     public SKColor RuleColor { get; init; } = SKColors.Black;
+    /// <summary>How justified lines are broken and filled (used when <see cref="Align"/> is Justify).</summary>
+    public JustificationStyle Justification { get; init; } = JustificationStyle.Default;
+}
+
+/// <summary>
+/// Justification after W3C KLREQ: word spaces shrink a little or stretch within limits; where a line would still be
+/// loose, space goes between Hangul syllables (자간) up to a small limit. Spaces inside a title in 「」『』《》〈〉 and inside
+/// a Latin phrase ("AI Index Report 2025") keep their natural width. Justified paragraphs are broken as a whole
+/// (total-fit), which weighs each line's looseness, discouraged breaks and a very short last line.
+/// </summary>
+public sealed record JustificationStyle
+{
+    public static JustificationStyle Default { get; } = new();
+    /// <summary>Word spaces may shrink to this fraction of their natural width.</summary>
+    public float MinWordSpace { get; init; } = 0.8f;
+    /// <summary>Word spaces stretch up to this multiple of their natural width before syllables are spaced out (more only in a loose line).</summary>
+    public float MaxWordSpace { get; init; } = 1.5f;
+    /// <summary>
+    /// Space added next to a Hangul syllable inside a word (between two syllables, or a syllable and a letter or digit:
+    /// "2024년"), in em of the paragraph's size, once word spaces are at <see cref="MaxWordSpace"/>.
+    /// </summary>
+    public float LetterSpace { get; init; } = 0.05f;
+    /// <summary>
+    /// Most space ever added there, for lines looser than both limits (which then grow together). Below 0.1 em, where
+    /// pdftotext starts a new word, so text extraction never sees a space inside a word.
+    /// </summary>
+    public float MaxLetterSpace { get; init; } = 0.08f;
+    /// <summary>A paragraph's last line narrower than this fraction of the measure counts as too short.</summary>
+    public float ShortLastLine { get; init; } = 0.15f;
+    /// <summary>Cost of a too-short last line of one word, in demerits (divided by the number of words on it; a line stretched to its limits costs about 12,100).</summary>
+    public float ShortLastLineDemerits { get; init; } = 50_000f;
+    /// <summary>Cost of a discouraged break: after a hyphen, slash or middle dot inside a word, or inside a title or Latin phrase.</summary>
+    public float DiscouragedBreakPenalty { get; init; } = 60f;
+    /// <summary>Break justified paragraphs as a whole (Knuth–Plass); false breaks line by line (first fit).</summary>
+    public bool TotalFit { get; init; } = true;
 }
 
 /// <summary>A bullet level: its marker and paragraph style (indents make wrapped lines hang under the text).</summary>

@@ -29,3 +29,28 @@ public sealed class BuildFailedException(IReadOnlyList<Diagnostic> diagnostics)
 
     public BuildFailedException(Diagnostic diagnostic) : this([diagnostic]) { }
 }
+
+/// <summary>How much of a value from an input file a message may quote.</summary>
+public static class Echo
+{
+    public const int MaxChars = 200;
+
+    /// <summary>
+    /// The value itself when short, else its first <see cref="MaxChars"/> characters and how long it really is:
+    /// a 100 MB string in a TOML file must not come back whole in an error message.
+    /// </summary>
+    public static string Clip(string value) =>
+        value.Length <= MaxChars ? value : $"{value[..MaxChars]}… ({value.Length:N0} characters)";
+}
+
+/// <summary>
+/// A request that cannot be carried out as asked: an edition or brief that does not exist, an environment setting that
+/// is malformed. The CLI reports it like a usage error (exit code 2); nothing was built.
+/// </summary>
+/// <param name="field">what the request named ("edition", "brief"), for the CLI to say which option was wrong</param>
+/// <param name="value">the value asked for</param>
+public sealed class InvalidRequestException(string message, string? field = null, string? value = null) : Exception(message)
+{
+    public string? Field { get; } = field;
+    public string? Value { get; } = value;
+}

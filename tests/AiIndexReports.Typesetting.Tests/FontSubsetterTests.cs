@@ -70,6 +70,18 @@ public sealed class FontSubsetterTests
     }
 
     [Fact]
+    public void A_font_face_disposed_twice_frees_its_native_memory_once_and_a_bad_file_leaks_nothing()
+    {
+        var face = new FontFace("Pretendard", SKFontStyleWeight.Normal, "Pretendard-Regular.ttf", FontBytes("Pretendard-Regular.ttf"));
+        Assert.True(face.HasGlyph('가'));
+        face.Dispose();
+        face.Dispose();   // a double free would crash the test process here
+
+        var bad = Assert.Throws<FontLoadException>(() => new FontFace("Bad", SKFontStyleWeight.Normal, "bad.ttf", [0, 1, 0, 0, 1, 2, 3]));
+        Assert.Equal("bad.ttf", bad.Path);
+    }
+
+    [Fact]
     public void HarfBuzz_shapes_text_the_same_with_the_subset_as_with_the_full_font()
     {
         // Kerning and ligatures live in GPOS/GSUB: the subset keeps what the text needs, so the layout may reshape with it.

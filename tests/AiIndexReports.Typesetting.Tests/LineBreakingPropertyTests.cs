@@ -12,13 +12,14 @@ public class LineBreakingPropertyTests
         "GPT-4o", "연구/개발", "AI-기반", "3.2%p", "$0.07", "2016~2019년", "122,511건", "韓AI", "시사점", "Stanford", "HAI(2025),",
         "반도체·데이터센터", "—", "…", "%", ")", "「보고서」", "《AI", "인덱스》", "supercalifragilisticexpialidocious",
         "초거대인공지능반도체데이터센터인프라투자확대필요성", "https://hai.stanford.edu/ai-index/2025-ai-index-report",
+        "기술·투자·정책", "미·중", "「AI Index Report 2025」를", "『AI 인덱스』", "AI Index Report", "Epoch AI",
     ];
 
-    static readonly Gen<(string Text, float Width, bool Justify)> Cases =
+    internal static readonly Gen<(string Text, float Width, bool Justify)> Cases =
         Gen.Select(Gen.OneOf(Words).Array[1, 40], Gen.Float[40f, 420f], Gen.Bool)
             .Select((words, width, justify) => (string.Join(" ", words), width, justify));
 
-    static List<TextLine> Break(string text, float width, bool justify, out ParagraphText paragraph)
+    internal static List<TextLine> Break(string text, float width, bool justify, out ParagraphText paragraph)
     {
         paragraph = new ParagraphText([new TextSpan(text)], TestFonts.Theme.Body.Text, TestFonts.Library);
         return paragraph.BreakLines(width, width, justify);
@@ -32,7 +33,7 @@ public class LineBreakingPropertyTests
             var lines = Break(c.Text, c.Width, c.Justify, out _);
             foreach (var line in lines)
             {
-                var tightest = line.NaturalWidth - (c.Justify ? line.GapSpace * (1 - ParagraphText.MinSpaceRatio) : 0);
+                var tightest = c.Justify ? line.TightestWidth : line.NaturalWidth;
                 Assert.True(tightest <= c.Width + 0.01f || line.Words.Length == 1,
                     $"line of {line.Words.Length} words is {tightest} pt wide in a {c.Width} pt measure");
             }
@@ -84,14 +85,16 @@ public class LineBreakingPropertyTests
         Cases.Sample(c =>
         {
             var lines = Break(c.Text, c.Width, true, out _);
-            foreach (var line in lines.Where(l => !l.EndsParagraph && l.Gaps > 0))
+            foreach (var line in lines.Where(l => !l.EndsParagraph && l.Words.Length > 1 && l.AdjustableSpace > 0))
             {
-                var (x, extra) = line.Place(c.Width, TextAlign.Justify);
-                Assert.InRange(line.DrawnRight(x, extra), c.Width - 0.5f, c.Width + 0.5f);
-                // Spaces shrink at most to 80 % of their natural width.
-                Assert.True(extra * line.Gaps >= -line.GapSpace * (1 - ParagraphText.MinSpaceRatio) - 0.01f);
+                var placement = line.Place(c.Width, TextAlign.Justify);
+                Assert.InRange(line.DrawnRight(placement), c.Width - 0.5f, c.Width + 0.5f);
+                // Spaces shrink at most to 80 % of their natural width; letter slots get at most 0.08 em.
+                foreach (var word in line.Words[..^1].Where(w => w.Gap == line.AdjustedGaps))
+                    Assert.True(placement.GapWidth(word) >= 0.8f * word.SpaceWidth - 0.01f, $"gap {placement.GapWidth(word)} of {word.SpaceWidth}");
+                Assert.InRange(placement.LetterExtra, 0f, 0.08f * 10.5f + 0.001f);
             }
-            Assert.True(lines[^1].Place(c.Width, TextAlign.Justify) == (0, 0), "the last line is set flush left");
+            Assert.True(lines[^1].Place(c.Width, TextAlign.Justify) == default || lines[^1].NaturalWidth > c.Width, "the last line is set flush left");
         }, iter: 300);
     }
 
@@ -125,6 +128,6 @@ public class LineBreakingPropertyTests
 
         Assert.Equal(["첫째 줄", "둘째 줄 끝"], lines.Select(l => paragraph.Text[l.Words[0].Start..l.Words[^1].End]));
         Assert.All(lines, l => Assert.True(l.EndsParagraph));
-        Assert.Equal((0f, 0f), lines[0].Place(400, TextAlign.Justify));
+        Assert.Equal(default, lines[0].Place(400, TextAlign.Justify));
     }
 }

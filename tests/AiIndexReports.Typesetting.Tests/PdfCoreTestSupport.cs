@@ -41,12 +41,19 @@ internal static class PdfCoreTestSupport
         return stream.ToArray();
     }
 
-    public static bool ToolExists(string tool) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
-            .Any(dir => File.Exists(Path.Combine(dir, tool)));
-
     /// <summary>Runs a command-line tool on <paramref name="pdf"/> (written to a temp file) and returns exit code and output.</summary>
-    public static (int ExitCode, string Output) RunTool(string tool, byte[] pdf, params string[] argumentsBeforeFile)
+    public static (int ExitCode, string Output) RunTool(string tool, byte[] pdf, params string[] argumentsBeforeFile) =>
+        RunTool(tool, pdf, argumentsBeforeFile, []);
+
+    /// <summary>The text pdftotext gives for <paramref name="pdf"/> with <paramref name="options"/> ("-raw", "-bbox"…).</summary>
+    public static string PdfToText(byte[] pdf, params string[] options)
+    {
+        var (exitCode, output) = RunTool("pdftotext", pdf, options, ["-"]);
+        Assert.True(exitCode == 0, output);
+        return output;
+    }
+
+    static (int ExitCode, string Output) RunTool(string tool, byte[] pdf, string[] argumentsBeforeFile, string[] argumentsAfterFile)
     {
         var path = Path.Combine(Path.GetTempPath(), $"pdfcore-{Guid.NewGuid():N}.pdf");
         File.WriteAllBytes(path, pdf);
@@ -56,6 +63,8 @@ internal static class PdfCoreTestSupport
             foreach (var argument in argumentsBeforeFile)
                 start.ArgumentList.Add(argument);
             start.ArgumentList.Add(path);
+            foreach (var argument in argumentsAfterFile)
+                start.ArgumentList.Add(argument);
             using var process = Process.Start(start)!;
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -66,15 +75,5 @@ internal static class PdfCoreTestSupport
         {
             File.Delete(path);
         }
-    }
-}
-
-/// <summary>A fact that needs an external tool (qpdf, pdffonts); skipped with the reason where the tool is not installed.</summary>
-internal sealed class ToolFactAttribute : FactAttribute
-{
-    public ToolFactAttribute(string tool)
-    {
-        if (!PdfCoreTestSupport.ToolExists(tool))
-            Skip = $"'{tool}' is not installed (apt-get install qpdf poppler-utils)";
     }
 }

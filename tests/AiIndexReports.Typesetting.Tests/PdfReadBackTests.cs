@@ -49,6 +49,33 @@ public class PdfReadBackTests
         Assert.Equal(text.Split(' '), words);
     }
 
+    // A narrow column where justification spaces syllables out to their ceiling (0.08 em): the words must still
+    // come back whole, since pdftotext starts a new word at a gap of 0.1 em.
+    const string SpacedOut = "초거대인공지능 2030년반도체센터 인프라투자확대방안 마련 필요성 제기";
+
+    static byte[] SpacedOutPdf() => Typeset(new Row().Fixed(200, new Paragraph(SpacedOut))).Pdf;
+
+    [Fact]
+    public void Space_between_syllables_at_its_ceiling_keeps_words_whole_for_PdfPig()
+    {
+        using var pdf = PdfDocument.Open(SpacedOutPdf());
+        var words = pdf.GetPage(1).GetWords().ToList();
+        Assert.Equal(SpacedOut.Split(' '), words.Select(w => w.Text));
+        var gaps = words.SelectMany(w => w.Letters.Zip(w.Letters.Skip(1), (a, b) => (Pair: a.Value + b.Value, Gap: b.StartBaseLine.X - a.EndBaseLine.X))).ToList();
+        Assert.InRange(gaps.Max(g => g.Gap), 0.075 * 10.5, 0.081 * 10.5);
+        Assert.InRange(gaps.Single(g => g.Pair == "0년").Gap, 0.075 * 10.5, 0.081 * 10.5);
+    }
+
+    [ToolFact("pdftotext")]
+    public void Space_between_syllables_at_its_ceiling_keeps_words_whole_for_pdftotext()
+    {
+        var pdf = SpacedOutPdf();
+        foreach (var mode in new[] { "-raw", "-layout" })
+            Assert.Equal(SpacedOut.Split(' '), PdfCoreTestSupport.PdfToText(pdf, mode).Split((char[])[' ', '\n', '\f'], StringSplitOptions.RemoveEmptyEntries));
+        var boxed = Regex.Matches(PdfCoreTestSupport.PdfToText(pdf, "-bbox"), "<word [^>]*>(.*?)</word>").Select(m => m.Groups[1].Value);
+        Assert.Equal(SpacedOut.Split(' '), boxed);
+    }
+
     [Fact]
     public void Hanja_falls_back_to_nanum_gothic_within_a_word()
     {

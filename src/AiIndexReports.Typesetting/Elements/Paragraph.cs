@@ -77,7 +77,7 @@ public class Paragraph : Element
         if (_lines is not null && Math.Abs(_linesWidth - width) < 0.001f) return _lines;
         var textWidth = width - style.LeftIndent - style.RightIndent;
         var align = Align ?? style.Align;
-        _lines = text.BreakLines(textWidth - style.FirstLineIndent, textWidth, align == TextAlign.Justify);
+        _lines = text.BreakLines(textWidth - style.FirstLineIndent, textWidth, align == TextAlign.Justify, style.Justification);
         var face = text.PrimaryFace;
         foreach (var line in _lines)
         {
@@ -157,12 +157,12 @@ public class Paragraph : Element
             var line = lines[_nextLine + i];
             var indent = style.LeftIndent + (line.IsFirst ? style.FirstLineIndent : 0);
             var width = textWidth - (line.IsFirst ? style.FirstLineIndent : 0);
-            var (offset, gapExtra) = line.Place(width, align);
-            var x = indent + offset;
+            var placement = line.Place(width, align);
+            placement = placement with { X = indent + placement.X };
             if (line.IsFirst && _marker is not null)
                 DrawMarker(context, style, y + line.Baseline);
-            context.LineRenderer.Draw(context, text, line, x, y + line.Baseline, gapExtra);
-            LastDrawnLine = (x + line.NaturalWidth + gapExtra * line.Gaps, y, y + line.Baseline);
+            context.LineRenderer.Draw(context, text, line, placement, y + line.Baseline);
+            LastDrawnLine = (line.DrawnRight(placement), y, y + line.Baseline);
             y += line.Height;
         }
         _nextLine += count;
@@ -179,7 +179,7 @@ public class Paragraph : Element
         var marker = _marker!;
         var lines = marker.BreakLines(float.MaxValue, float.MaxValue, false);
         foreach (var line in lines)
-            context.LineRenderer.Draw(context, marker, line, style.MarkerIndent, baseline, 0);
+            context.LineRenderer.Draw(context, marker, line, default(LinePlacement) with { X = style.MarkerIndent }, baseline);
     }
 
     internal override string Describe(LayoutContext context, SKSize available)

@@ -16,7 +16,7 @@ public sealed class FontFace : IDisposable
     static readonly Feature[] NoFeatures = [];
     static readonly Feature[] TabularFeatures = [new(new Tag('t', 'n', 'u', 'm'), 1, 0, uint.MaxValue)];
 
-    readonly unsafe byte* _fontData;
+    readonly NativeFontBytes _fontData;
     readonly Blob _blob;
     readonly Face _hbFace;
     readonly HbFont _hbFont;
@@ -33,18 +33,26 @@ public sealed class FontFace : IDisposable
         FileBytes = fileBytes;
         Typeface = SKTypeface.FromData(SKData.CreateCopy(fileBytes))
             ?? throw new FontLoadException(source, "not a font file Skia can read");
-        // HarfBuzz reads the font in place: give it native memory that lives as long as this face. (Blob.FromStream
-        // crashed under parallel layout with GC pressure.)
-        unsafe
+        // HarfBuzz reads the font in place: give it native memory that lives as long as this face, owned by one
+        // SafeHandle. (Blob.FromStream crashed under parallel layout with GC pressure.)
+        // Whatever was made before a failure is released here: a bad font file must not leak native memory.
+        try
         {
-            _fontData = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)fileBytes.Length);
-            fileBytes.CopyTo(new Span<byte>(_fontData, fileBytes.Length));
-            _blob = new Blob((IntPtr)_fontData, fileBytes.Length, MemoryMode.ReadOnly);
+            _fontData = NativeFontBytes.CopyOf(fileBytes);
+            _blob = new Blob(_fontData.DangerousGetHandle(), fileBytes.Length, MemoryMode.ReadOnly);
+            _hbFace = new Face(_blob, 0);
+            UnitsPerEm = _hbFace.UnitsPerEm;
+            if (UnitsPerEm <= 0) throw new FontLoadException(source, "HarfBuzz found no font tables");
+            _hbFont = new HbFont(_hbFace);
         }
-        _hbFace = new Face(_blob, 0);
-        UnitsPerEm = _hbFace.UnitsPerEm;
-        if (UnitsPerEm <= 0) throw new FontLoadException(source, "HarfBuzz found no font tables");
-        _hbFont = new HbFont(_hbFace);
+        catch
+        {
+            _hbFace?.Dispose();
+            _blob?.Dispose();
+            _fontData?.Dispose();
+            Typeface.Dispose();
+            throw;
+        }
         _hbFont.SetScale(UnitsPerEm, UnitsPerEm);
         _hbFont.TryGetHorizontalFontExtents(out var extents);
         Ascent = extents.Ascender / (float)UnitsPerEm;
@@ -150,13 +158,40 @@ public sealed class FontFace : IDisposable
 
     public override string ToString() => $"{Family} {(int)Weight} ({Source})";
 
+    int _disposed;
+
+    /// <summary>Releases the HarfBuzz objects, the native font bytes and the typeface; a second call does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
         _hbFont.Dispose();
         _hbFace.Dispose();
         _blob.Dispose();
-        unsafe { System.Runtime.InteropServices.NativeMemory.Free(_fontData); }
+        _fontData.Dispose();
         Typeface.Dispose();
+    }
+}
+
+/// <summary>A font file's bytes in native memory (HarfBuzz reads them in place), freed exactly once.</summary>
+internal sealed class NativeFontBytes : System.Runtime.InteropServices.SafeHandle
+{
+    private NativeFontBytes() : base(IntPtr.Zero, ownsHandle: true) { }
+
+    public override bool IsInvalid => handle == IntPtr.Zero;
+
+    public static unsafe NativeFontBytes CopyOf(byte[] bytes)
+    {
+        var owner = new NativeFontBytes();
+        var memory = (byte*)System.Runtime.InteropServices.NativeMemory.Alloc((nuint)Math.Max(1, bytes.Length));
+        owner.SetHandle((IntPtr)memory);
+        bytes.CopyTo(new Span<byte>(memory, bytes.Length));
+        return owner;
+    }
+
+    protected override unsafe bool ReleaseHandle()
+    {
+        System.Runtime.InteropServices.NativeMemory.Free((void*)handle);
+        return true;
     }
 }
 

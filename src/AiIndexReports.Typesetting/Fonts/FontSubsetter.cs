@@ -38,6 +38,7 @@ public static class FontSubsetter
         ArgumentNullException.ThrowIfNull(fontFile);
         ArgumentNullException.ThrowIfNull(codePoints);
         ArgumentNullException.ThrowIfNull(glyphIds);
+        HarfBuzzSubsetNative.EnsureAvailable();
         TrueTypeHeader.Validate(fontFile);
         foreach (var codePoint in codePoints)
         {

@@ -11,6 +11,34 @@ internal static partial class HarfBuzzSubsetNative
 {
     private const string Library = "libHarfBuzzSharp";
 
+    /// <summary>The undocumented exports subsetting needs; checked once before the first call.</summary>
+    private static readonly string[] SubsetExports =
+    [
+        "hb_subset_input_create_or_fail", "hb_subset_input_destroy", "hb_subset_input_unicode_set", "hb_subset_input_glyph_set",
+        "hb_subset_input_set", "hb_subset_input_set_flags", "hb_subset_or_fail",
+    ];
+
+    private static readonly Lazy<string?> Missing = new(FindMissingExports);
+
+    /// <summary>
+    /// Throws a clear error when the native HarfBuzz shipped with HarfBuzzSharp lacks the subset API (another build of
+    /// the native library, or none), instead of an EntryPointNotFoundException in the middle of a brief.
+    /// </summary>
+    public static void EnsureAvailable()
+    {
+        if (Missing.Value is { } problem) throw new FontSubsetException(problem);
+    }
+
+    private static string? FindMissingExports()
+    {
+        if (!NativeLibrary.TryLoad(Library, typeof(HarfBuzzSubsetNative).Assembly, null, out var handle))
+            return $"the native HarfBuzz library ({Library}, from HarfBuzzSharp.NativeAssets) could not be loaded: fonts cannot be subset";
+        var missing = SubsetExports.Where(name => !NativeLibrary.TryGetExport(handle, name, out _)).ToList();
+        return missing.Count == 0 ? null
+            : $"the native HarfBuzz library ({Library}) has no {string.Join(", ", missing)}: this build cannot subset fonts "
+              + "(the HarfBuzzSharp.NativeAssets version pinned in Directory.Packages.props has them)";
+    }
+
     /// <summary>hb_memory_mode_t: HarfBuzz reads the caller's bytes in place and never writes them.</summary>
     public const int MemoryModeReadOnly = 1;
 

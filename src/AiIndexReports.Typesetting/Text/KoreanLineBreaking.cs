@@ -60,6 +60,27 @@ public static class KoreanLineBreaking
         return !CannotStartLine(current) && !CannotEndLine(text[index - 1]);
     }
 
+    /// <summary>
+    /// A break the total-fit breaker may take at a cost, after a middle dot between two nouns of at least two Hangul
+    /// syllables each ("기술·" / "투자·정책"), so that a list joined by dots need not leave a line loose. Never in
+    /// "미·중" (one syllable) nor next to digits or Latin ("3·1절", "AI·데이터"); ragged text does not use it.
+    /// </summary>
+    public static bool CanBreakAfterMiddleDot(string text, int index)
+    {
+        if (index < 3 || index + 1 >= text.Length || !IsMiddleDot(text[index - 1])) return false;
+        return IsHangulSyllable(text[index - 3]) && IsHangulSyllable(text[index - 2])
+            && IsHangulSyllable(text[index]) && IsHangulSyllable(text[index + 1]);
+    }
+
+    public static bool IsMiddleDot(char c) => c is '\u00B7' or '\u318D' or '\u2027' or '\u30FB';
+
+    /// <summary>A precomposed Hangul syllable (가–힣): where justification may add space between two of them.</summary>
+    public static bool IsHangulSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
+    /// <summary>Brackets that enclose a title (KLREQ: 『』 books, 「」 articles, 《》〈〉): the text inside stays tight.</summary>
+    public const string TitleOpeners = "「『《〈";
+    public const string TitleClosers = "」』》〉";
+
     /// <summary>Spaces where a line can break (not the no-break space U+00A0).</summary>
     public static bool IsBreakingSpace(char c) => c is ' ' or '\t' or '\u3000' or '\u2009' or '\u2002' or '\u2003';
 }

@@ -5,8 +5,9 @@ using SkiaSharp;
 namespace AiIndexReports.Typesetting.Text;
 
 /// <summary>
-/// Draws one line: glyphs at shaped positions, the space glyph in each inter-word gap (so PDF text extraction gives
-/// the words back with their spaces), underlines and link annotations. Consecutive glyphs of one font form one run
+/// Draws one line: glyphs at shaped positions (plus the justification's space between Hangul syllables), the space
+/// glyph in each inter-word gap (so PDF text extraction gives the words back with their spaces), underlines and link
+/// annotations. Consecutive glyphs of one font form one run
 /// and a line is one text blob per colour, which keeps drawing fast and the PDF small. In the layout pass (no canvas)
 /// it records which glyphs each face draws, for subsetting.
 /// </summary>
@@ -24,7 +25,7 @@ internal sealed class LineRenderer : IDisposable
     SKColor _blobColor;
     bool _blobHasRuns;
 
-    public void Draw(LayoutContext context, ParagraphText text, TextLine line, float x, float baseline, float gapExtra)
+    public void Draw(LayoutContext context, ParagraphText text, TextLine line, LinePlacement placement, float baseline)
     {
         var canvas = context.Canvas;
         if (canvas is null)
@@ -33,7 +34,7 @@ internal sealed class LineRenderer : IDisposable
             return;
         }
 
-        var pen = x;
+        var pen = placement.X;
         var linkSpan = -1;
         var linkRect = SKRect.Empty;
         for (var w = 0; w < line.Words.Length; w++)
@@ -41,14 +42,14 @@ internal sealed class LineRenderer : IDisposable
             var word = line.Words[w];
             foreach (var piece in word.Pieces)
             {
-                Add(context, canvas, text, piece, pen, baseline);
-                Decorate(piece, pen, piece.Width);
-                pen += piece.Width;
+                var width = Add(context, canvas, text, piece, pen, baseline, word, placement);
+                Decorate(piece, pen, width);
+                pen += width;
             }
             if (w < line.Words.Length - 1 && word.Space is { } space)
             {
-                var gap = word.SpaceWidth + (word.SpaceWidth > 0 ? gapExtra : 0);
-                Add(context, canvas, text, space, pen, baseline);
+                var gap = placement.GapWidth(word);
+                Add(context, canvas, text, space, pen, baseline, null, default);
                 Decorate(space, pen, gap);
                 pen += gap;
             }
@@ -90,7 +91,12 @@ internal sealed class LineRenderer : IDisposable
         }
     }
 
-    void Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline)
+    /// <summary>
+    /// Adds the piece's glyphs from <paramref name="at"/>; from each of the word's letter and edge slots on, the glyphs
+    /// move right by the space the placement adds there. Returns the advance.
+    /// </summary>
+    float Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline,
+        Word? word, LinePlacement placement)
     {
         var color = text.Styles[piece.Span].Color;
         var font = context.Font(piece.Face, piece.Size);
@@ -112,13 +118,23 @@ internal sealed class LineRenderer : IDisposable
 
         var run = piece.Run;
         var penX = at;
+        var end = piece.Start + piece.Length;
+        var spacing = word is not null && (placement.LetterExtra != 0 || placement.EdgeExtra != 0);
+        var next = piece.Start; // the next character whose slot is not yet behind the pen
         for (var g = 0; g < run.Glyphs.Length; g++)
         {
+            // Clusters rise in left-to-right text: the slots up to this glyph's character are behind the pen.
+            for (; spacing && next <= piece.Start + run.Clusters[g]; next++)
+                penX += placement.SpaceBefore(word!, next);
             _glyphs.Add(run.Glyphs[g]);
             _positions.Add(new SKPoint(penX + run.Offsets[g].X * piece.Size, baseline + run.Offsets[g].Y * piece.Size));
             _clusters.Add(offsets[Math.Min(run.Clusters[g], source.Length)]);
             penX += run.Advances[g] * piece.Size;
         }
+        // Slots of characters without a glyph of their own (none in practice) still widen the piece.
+        for (; spacing && next < end; next++)
+            penX += placement.SpaceBefore(word!, next);
+        return penX - at;
     }
 
     void FlushRun()

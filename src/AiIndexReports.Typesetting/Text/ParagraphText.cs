@@ -11,11 +11,11 @@ namespace AiIndexReports.Typesetting.Text;
 /// </summary>
 internal sealed class ParagraphText
 {
-    /// <summary>Spaces may shrink to this fraction of their width when justifying, to fit one more word.</summary>
-    public const float MinSpaceRatio = 0.8f;
-
     readonly int[] _spanStarts;
     readonly FontFace[][] _chains;
+    // Characters inside a title bracket pair (「…」), or null when the paragraph has none.
+    readonly bool[]? _inTitle;
+    readonly bool _hasHangul;
 
     public ParagraphText(IReadOnlyList<TextSpan> spans, TextStyle paragraphText, FontLibrary fonts)
     {
@@ -36,6 +36,9 @@ internal sealed class ParagraphText
         Text = text.ToString();
         PrimaryFace = fonts.Chain(paragraphText.FontFamilies, paragraphText.Weight)[0];
         BaseSize = paragraphText.Size;
+        _inTitle = TitleRanges(Text);
+        foreach (var c in Text)
+            if (KoreanLineBreaking.IsHangulSyllable(c)) { _hasHangul = true; break; }
         Words = Itemize();
     }
 
@@ -57,21 +60,86 @@ internal sealed class ParagraphText
         while (start < Text.Length)
         {
             var end = start + 1;
-            while (end < Text.Length && !KoreanLineBreaking.CanBreakBefore(Text, end)) end++;
+            var soft = false;
+            while (end < Text.Length && !KoreanLineBreaking.CanBreakBefore(Text, end))
+            {
+                if (KoreanLineBreaking.CanBreakAfterMiddleDot(Text, end)) { soft = true; break; }
+                end++;
+            }
             // [start, end) is word + trailing spaces (+ a '\n').
             var spacesEnd = end;
             var hardBreak = Text[end - 1] == '\n';
             var visibleEnd = hardBreak ? end - 1 : end;
             while (visibleEnd > start && KoreanLineBreaking.IsBreakingSpace(Text[visibleEnd - 1])) visibleEnd--;
-            words.Add(BuildWord(start, visibleEnd, spacesEnd, hardBreak));
+            words.Add(BuildWord(start, visibleEnd, spacesEnd, hardBreak, soft));
             start = end;
         }
         return words;
     }
 
+    /// <summary>Marks the characters from an opening title bracket to its matching closer; unmatched brackets mark nothing.</summary>
+    static bool[]? TitleRanges(string text)
+    {
+        if (text.AsSpan().IndexOfAny(KoreanLineBreaking.TitleOpeners) < 0) return null;
+        var inTitle = new bool[text.Length];
+        var open = new Stack<int>();
+        for (var i = 0; i < text.Length; i++)
+        {
+            var kind = KoreanLineBreaking.TitleOpeners.IndexOf(text[i]);
+            if (kind >= 0) { open.Push(i); continue; }
+            kind = KoreanLineBreaking.TitleClosers.IndexOf(text[i]);
+            if (kind < 0 || open.Count == 0) continue;
+            // Close the innermost opener of the same kind; openers left inside it were never closed.
+            while (open.Count > 0 && KoreanLineBreaking.TitleOpeners.IndexOf(text[open.Peek()]) != kind) open.Pop();
+            if (open.Count == 0) continue;
+            var from = open.Pop();
+            Array.Fill(inTitle, true, from, i - from + 1);
+        }
+        return inTitle;
+    }
+
+    bool InTitle(int index) => _inTitle is not null && _inTitle[index];
+
+    /// <summary>
+    /// The gap after [start, end) when a space follows: a title's inside, a Latin phrase of Korean text (a word without
+    /// Hangul, not ending a clause with , ; : . and followed by a Latin letter or digit) or a plain word space.
+    /// </summary>
+    GapKind GapAfter(int start, int end, int spacesEnd)
+    {
+        if (InTitle(end)) return GapKind.Title;
+        if (!_hasHangul || spacesEnd >= Text.Length) return GapKind.Word;
+        if (Text[end - 1] is ',' or ';' or ':' or '.' or '!' or '?') return GapKind.Word;
+        var latin = false;
+        for (var i = start; i < end; i++)
+        {
+            var c = Text[i];
+            if (c >= '\u1100' && !char.IsPunctuation(c) && !char.IsSymbol(c)) return GapKind.Word; // Hangul, Hanja, …
+            latin |= char.IsAsciiLetterOrDigit(c) || char.IsLetter(c);
+        }
+        var next = spacesEnd;
+        while (next < Text.Length - 1 && Text[next] is '(' or '[' or '“' or '‘' or '"' or '\'') next++;
+        return latin && (char.IsAsciiLetterOrDigit(Text[next]) || Text[next] is >= '\u00C0' and < '\u0250') ? GapKind.Latin : GapKind.Word;
+    }
+
+    /// <summary>The slots of [start, end): between two Hangul syllables, and between a syllable and a digit or letter.</summary>
+    (ulong Letters, ulong Edges) SlotsOf(int start, int end)
+    {
+        ulong letters = 0, edges = 0;
+        for (var i = start + 1; i < end && i - start < 64; i++)
+        {
+            char a = Text[i - 1], b = Text[i];
+            var hangulA = KoreanLineBreaking.IsHangulSyllable(a);
+            var hangulB = KoreanLineBreaking.IsHangulSyllable(b);
+            if (!(hangulA || hangulB) || InTitle(i)) continue;
+            if (hangulA && hangulB) letters |= 1UL << (i - start);
+            else if (char.IsLetterOrDigit(a) && char.IsLetterOrDigit(b)) edges |= 1UL << (i - start);
+        }
+        return (letters, edges);
+    }
+
     readonly List<GlyphPiece> _pieces = new(4);
 
-    public Word BuildWord(int start, int end, int spacesEnd, bool hardBreak)
+    public Word BuildWord(int start, int end, int spacesEnd, bool hardBreak, bool softBreak = false)
     {
         var pieces = _pieces;
         pieces.Clear();
@@ -108,7 +176,9 @@ internal sealed class ParagraphText
                 spaceWidth += face.SpaceAdvance * style.Size * (Text[i] == '\u3000' ? 4 : Text[i] == '\t' ? 4 : 1);
             space = new GlyphPiece(face, style.Size, face.SpaceRun, end, 1, spaceSpan);
         }
-        return new Word(pieces.ToArray(), start, end, spacesEnd, spaceWidth, space, hardBreak);
+        var gap = space is null ? GapKind.None : GapAfter(start, end, spacesEnd);
+        var (letters, edges) = SlotsOf(start, end);
+        return new Word(pieces.ToArray(), start, end, spacesEnd, spaceWidth, space, hardBreak, gap, letters, edges, softBreak);
     }
 
     static bool IsJoiner(int codePoint)
@@ -144,17 +214,47 @@ internal sealed class ParagraphText
     }
 
     /// <summary>
-    /// Breaks the words into lines (greedy, which is what Korean typesetting expects): a word joins the line if
-    /// it fits with natural spaces, or — when justifying — with spaces shrunk to <see cref="MinSpaceRatio"/>.
-    /// A word wider than a whole line is broken between characters.
+    /// Breaks the words into lines. Justified text is broken as a whole (<see cref="TotalFit"/>) when the style asks for
+    /// it, no word is wider than a line and the paragraph is not huge; otherwise line by line (first fit).
     /// </summary>
-    public List<TextLine> BreakLines(float firstLineWidth, float otherLinesWidth, bool justify)
+    public List<TextLine> BreakLines(float firstLineWidth, float otherLinesWidth, bool justify, JustificationStyle? style = null)
+    {
+        style ??= JustificationStyle.Default;
+        var limits = JustificationLimits.For(style, BaseSize);
+        if (justify && style.TotalFit && TotalFit.Break(Words, firstLineWidth, otherLinesWidth, style, limits) is { } lines)
+            return lines;
+        return BreakFirstFit(FirstFitWords, firstLineWidth, otherLinesWidth, justify, limits);
+    }
+
+    IReadOnlyList<Word>? _firstFitWords;
+
+    /// <summary>The words without the breaks only total fit takes (after a middle dot): ragged text never breaks there.</summary>
+    IReadOnlyList<Word> FirstFitWords
+    {
+        get
+        {
+            if (_firstFitWords is not null) return _firstFitWords;
+            var merged = new List<Word>(Words.Count);
+            for (var i = 0; i < Words.Count; i++)
+            {
+                var first = i;
+                while (Words[i].SoftBreak && i + 1 < Words.Count) i++;
+                merged.Add(first == i ? Words[i] : BuildWord(Words[first].Start, Words[i].End, Words[i].SpacesEnd, Words[i].HardBreak));
+            }
+            return _firstFitWords = merged.Count == Words.Count ? Words : merged;
+        }
+    }
+
+    /// <summary>
+    /// Breaks the words line by line (greedy): a word joins the line if it fits with natural spaces, or — when
+    /// justifying — with word spaces shrunk to their minimum. A word wider than a whole line is broken between characters.
+    /// </summary>
+    List<TextLine> BreakFirstFit(IReadOnlyList<Word> words, float firstLineWidth, float otherLinesWidth, bool justify, JustificationLimits limits)
     {
         var lines = new List<TextLine>();
         var current = new List<Word>();
-        float words = 0, spaces = 0;
-        var gaps = 0;
-        var queue = new Queue<Word>(Words);
+        var metrics = new LineMetrics();
+        var queue = new Queue<Word>(words);
         while (queue.Count > 0)
         {
             var word = queue.Peek();
@@ -166,7 +266,7 @@ internal sealed class ParagraphText
                     queue.Dequeue();
                     var (head, tail) = SplitWord(word, width);
                     current.Add(head);
-                    words = head.Width;
+                    metrics.Natural = head.Width;
                     if (tail is null)
                     {
                         // A single character wider than the line: it overflows rather than looping forever.
@@ -182,12 +282,14 @@ internal sealed class ParagraphText
                 }
                 queue.Dequeue();
                 current.Add(word);
-                words = word.Width;
+                metrics.Natural = word.Width;
             }
             else
             {
-                var gap = current[^1].SpaceWidth;
-                var tightest = words + (spaces + gap) * (justify ? MinSpaceRatio : 1f) + word.Width;
+                var candidate = metrics;
+                candidate.Natural += current[^1].SpaceWidth + word.Width;
+                candidate.AddGap(current[^1]);
+                var tightest = justify ? candidate.Natural - candidate.Shrink(limits) : candidate.Natural;
                 if (tightest > width + 0.01f)
                 {
                     Close(false);
@@ -195,26 +297,20 @@ internal sealed class ParagraphText
                 }
                 queue.Dequeue();
                 current.Add(word);
-                words += word.Width;
-                spaces += gap;
-                if (gap > 0) gaps++;
+                metrics = candidate;
             }
             if (word.HardBreak) Close(true);
         }
         if (current.Count > 0) Close(true);
         else if (lines.Count > 0 && !lines[^1].EndsParagraph)
-        {
-            var last = lines[^1];
-            lines[^1] = new TextLine(last.Words, last.NaturalWidth, last.GapSpace, last.Gaps, true, last.IsFirst);
-        }
+            lines[^1] = new TextLine(lines[^1].Words, true, lines[^1].IsFirst, limits);
         return lines;
 
         void Close(bool endsParagraph)
         {
-            lines.Add(new TextLine(current.ToArray(), words + spaces, spaces, gaps, endsParagraph, lines.Count == 0));
+            lines.Add(new TextLine(current.ToArray(), endsParagraph, lines.Count == 0, limits));
             current.Clear();
-            words = spaces = 0;
-            gaps = 0;
+            metrics = default;
         }
     }
 

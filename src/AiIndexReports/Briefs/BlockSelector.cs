@@ -273,7 +273,7 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
             if (id.Length == 0) continue;
             if (!metrics.TryGet(id, out _) && !metrics.All.Any(m => m.Id.StartsWith(id + ".", StringComparison.Ordinal)) && Absent(id) is null)
             {
-                var near = Data.NearestName.Find(id, metrics.All.Select(m => m.Id));
+                var near = NearestName.Find(id, metrics.All.Select(m => m.Id));
                 errors.Add(new Diagnostic(new SourceLocation(file, line, at), $"unknown metric '{id}'" + (near is null ? "" : $" (did you mean '{near}'?)")
                     + "; ids are listed in templates/VARIABLES.md"));
                 continue;

@@ -45,7 +45,7 @@ public sealed record BriefPageBreak : BriefBlock;
 public sealed record BriefDocument(IReadOnlyList<BriefBlock> Blocks)
 {
     /// <summary>Cover number and date as the Write stage resolved them (briefs.toml entry, else the edition's [brief]).</summary>
-    public Build.BriefIssue? Issue { get; init; }
+    public Config.BriefIssue? Issue { get; init; }
 
     public IEnumerable<BriefHeading> Headings => Blocks.OfType<BriefHeading>();
 }

@@ -1,6 +1,5 @@
-using System.Globalization;
 using AiIndexReports.Charts;
-using AiIndexReports.Toml;
+using AiIndexReports.Config;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
 using SkiaSharp;
@@ -40,8 +39,8 @@ public sealed record BriefFonts(string Regular, string SemiBold, string Bold, st
 }
 
 /// <summary>
-/// templates/theme.toml: the look of every brief (page, fonts, sizes, colours, chart palette), editable by editors.
-/// Unknown keys, non-positive sizes, negative margins, bad colours and missing font files are errors with their line.
+/// The look of every brief (page, fonts, sizes, colours, chart palette) from templates/theme.toml (read and checked by
+/// <see cref="ThemeFile"/>), in the typesetting engine's and the charts' terms.
 /// </summary>
 public sealed record BriefTheme(
     SKSize PageSize,
@@ -51,123 +50,40 @@ public sealed record BriefTheme(
     float H1Size, float H2Size, float ParagraphSpacing, bool Justify,
     SKColor Text, SKColor Muted, SKColor Accent, SKColor SummaryBackground, SKColor SummaryBorder,
     SKColor TableHeaderBackground, SKColor TableBorder, SKColor Link,
-    ChartTheme Chart, float ChartHeight)
+    ChartTheme Chart, float ChartHeight,
+    IReadOnlyDictionary<string, ThemeStyle> Styles, IReadOnlyDictionary<string, string> Labels)
 {
-    public const string DefaultPath = "templates/theme.toml";
+    /// <summary>A named style of theme.toml [styles] (the names are <see cref="ThemeFile.StyleNames"/>).</summary>
+    public ThemeStyle Style(string name) => Styles[name];
 
-    public static BriefTheme Load(string repoRoot, string relativePath = DefaultPath)
+    /// <summary>A label of theme.toml [labels] (the names are <see cref="ThemeFile.LabelNames"/>).</summary>
+    public string Label(string name) => Labels[name];
+
+    public const string DefaultPath = ThemeFile.DefaultPath;
+
+    public static BriefTheme Load(string repoRoot, string relativePath = DefaultPath) => From(ThemeFile.Load(repoRoot, relativePath));
+
+    /// <summary>The checked theme file in the typesetting engine's and the charts' terms.</summary>
+    public static BriefTheme From(ThemeFile file)
     {
-        var path = Path.Combine(repoRoot, relativePath);
-        if (!File.Exists(path))
-            throw new BuildFailedException(new Diagnostic(new SourceLocation(relativePath), "theme file not found (expected templates/theme.toml)"));
-        var errors = new List<Diagnostic>();
-        var root = TomlSection.Parse(File.ReadAllText(path), relativePath, errors) ?? throw new BuildFailedException(errors);
-
-        float Size(TomlSection? s, string key, float fallback, float min = 0.01f, float max = 200f)
-        {
-            if (s is null) return fallback;
-            var v = s.Number(key);
-            if (v is null) return fallback;
-            if (v < min || v > max)
-            {
-                errors.Add(new Diagnostic(s.WhereIs(key), $"'{key}' must be between {min.ToString(CultureInfo.InvariantCulture)} and {max.ToString(CultureInfo.InvariantCulture)}, found {v.Value.ToString(CultureInfo.InvariantCulture)}"));
-                return fallback;
-            }
-            return (float)v.Value;
-        }
-
-        SKColor Color(TomlSection? s, string key, string fallback)
-        {
-            var text = s?.String(key) ?? fallback;
-            if (SKColor.TryParse(text, out var c) && text.StartsWith('#') && text.Length == 7) return c;
-            errors.Add(new Diagnostic(s!.WhereIs(key), $"'{key}' must be a colour written \"#RRGGBB\", found \"{text}\""));
-            return SKColor.Parse(fallback);
-        }
-
-        var page = root.Table("page");
-        var pageSize = page?.String("size") ?? "A4";
-        if (pageSize != "A4") errors.Add(new Diagnostic(page!.WhereIs("size"), $"page size must be \"A4\", found \"{pageSize}\""));
-        var margins = new Spacing(
-            Size(page, "margin_top", 62, 0, 200), Size(page, "margin_right", 62, 0, 200),
-            Size(page, "margin_bottom", 56, 0, 200), Size(page, "margin_left", 62, 0, 200));
-        page?.RejectUnknownKeys();
-
-        var f = root.Table("fonts", required: true);
-        string Font(string key)
-        {
-            var rel = f?.String(key, required: true) ?? "";
-            if (rel.Length == 0) return rel;
-            var full = Path.GetFullPath(Path.Combine(repoRoot, "templates", rel));
-            var templates = Path.GetFullPath(Path.Combine(repoRoot, "templates")) + Path.DirectorySeparatorChar;
-            if (!full.StartsWith(templates, StringComparison.Ordinal))
-                errors.Add(new Diagnostic(f!.WhereIs(key), $"font path '{rel}' must stay inside templates/"));
-            else if (!File.Exists(full))
-                errors.Add(new Diagnostic(f!.WhereIs(key), $"font file not found: templates/{rel} (expected a static TrueType .ttf)"));
-            else if (!IsTrueType(full))
-                errors.Add(new Diagnostic(f!.WhereIs(key), $"templates/{rel} is not a TrueType font (its first bytes are not a TrueType header); expected a static TrueType .ttf"));
-            return rel;
-        }
-        var fonts = new BriefFonts(Font("regular"), Font("semibold"), Font("bold"), Font("fallback_regular"), Font("fallback_bold"));
-        f?.RejectUnknownKeys();
-
-        var t = root.Table("text");
-        var body = Size(t, "body_size", 10.5f, 5, 30);
-        var lineHeight = Size(t, "line_height", 1.65f, 1, 3);
-        var tableSize = Size(t, "table_size", 9, 5, 30);
-        var tableLineHeight = Size(t, "table_line_height", 1.3f, 1, 3);
-        var noteSize = Size(t, "note_size", 8.5f, 5, 30);
-        var captionSize = Size(t, "caption_size", 10, 5, 30);
-        var h1 = Size(t, "h1_size", 15, 5, 60);
-        var h2 = Size(t, "h2_size", 12, 5, 60);
-        var spacing = Size(t, "paragraph_spacing", 5, 0, 60);
-        var justify = t?.Boolean("justify") ?? true;
-        t?.RejectUnknownKeys();
-
-        var c = root.Table("colors");
-        var text = Color(c, "text", "#1F2328");
-        var muted = Color(c, "muted", "#5B6470");
-        var accent = Color(c, "accent", "#1B4F8A");
-        var summaryBackground = Color(c, "summary_background", "#EEF3F9");
-        var summaryBorder = Color(c, "summary_border", "#1B4F8A");
-        var tableHeader = Color(c, "table_header_background", "#E4ECF5");
-        var tableBorder = Color(c, "table_border", "#9AA8B8");
-        var link = Color(c, "link", "#1B4F8A");
-        c?.RejectUnknownKeys();
-
-        var ch = root.Table("chart");
-        var palette = ch?.List<string>("palette", "colours \"#RRGGBB\"") ?? [];
-        foreach (var p in palette)
-            if (!(p.Length == 7 && p.StartsWith('#') && SKColor.TryParse(p, out _)))
-                errors.Add(new Diagnostic(ch!.WhereIs("palette"), $"palette colours must be written \"#RRGGBB\", found \"{p}\""));
+        SKColor Color(string name) => SKColor.Parse(file.Colors[name]);
+        var f = file.Fonts;
+        var c = file.Chart;
         var chart = ChartTheme.Default with
         {
             FontFamily = BriefFonts.Family,
-            Palette = palette.Count > 0 ? palette : ChartTheme.Default.Palette,
-            KoreaColor = ch?.String("korea") ?? ChartTheme.Default.KoreaColor,
-            TitleSize = Size(ch, "title_size", ChartTheme.Default.TitleSize, 4, 30),
-            LabelSize = Size(ch, "label_size", ChartTheme.Default.LabelSize, 4, 30),
-            TickSize = Size(ch, "tick_size", ChartTheme.Default.TickSize, 4, 30),
+            Palette = c.Palette.Count > 0 ? c.Palette : ChartTheme.Default.Palette,
+            KoreaColor = c.Korea ?? ChartTheme.Default.KoreaColor,
+            TitleSize = c.TitleSize ?? ChartTheme.Default.TitleSize,
+            LabelSize = c.LabelSize ?? ChartTheme.Default.LabelSize,
+            TickSize = c.TickSize ?? ChartTheme.Default.TickSize,
         };
-        var chartHeight = Size(ch, "height", 215, 60, 700);
-        ch?.RejectUnknownKeys();
-        root.RejectUnknownKeys();
-
-        if (errors.Count > 0) throw new BuildFailedException(errors);
-        return new BriefTheme(PageSizes.A4, margins, fonts, body, lineHeight, tableSize, tableLineHeight, noteSize, captionSize,
-            h1, h2, spacing, justify, text, muted, accent, summaryBackground, summaryBorder, tableHeader, tableBorder, link, chart, chartHeight);
-    }
-
-    /// <summary>The typesetting engine's theme for these settings.</summary>
-    /// <summary>
-    /// Whether a file starts like a TrueType font (sfnt version 0x00010000 or "true"), so a renamed or corrupt file is
-    /// reported at its theme line rather than as a typesetting failure deep in the build.
-    /// </summary>
-    private static bool IsTrueType(string path)
-    {
-        Span<byte> head = stackalloc byte[4];
-        using var file = File.OpenRead(path);
-        return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4
-            && (head.SequenceEqual(new byte[] { 0, 1, 0, 0 }) || head.SequenceEqual("true"u8));
+        return new BriefTheme(PageSizes.A4, new Spacing(file.Margins.Top, file.Margins.Right, file.Margins.Bottom, file.Margins.Left),
+            new BriefFonts(f.Regular, f.SemiBold, f.Bold, f.FallbackRegular, f.FallbackBold),
+            file.BodySize, file.LineHeight, file.TableSize, file.TableLineHeight, file.NoteSize, file.CaptionSize,
+            file.H1Size, file.H2Size, file.ParagraphSpacing, file.Justify,
+            Color("text"), Color("muted"), Color("accent"), Color("summary_background"), Color("summary_border"),
+            Color("table_header_background"), Color("table_border"), Color("link"), chart, c.Height, file.Styles, file.Labels);
     }
 
     public Theme ToTypesettingTheme()
@@ -184,7 +100,7 @@ public sealed record BriefTheme(
 
         var bullets = baseTheme.Bullets.Select((b, i) => b with
         {
-            Paragraph = Restyle(b.Paragraph, i == 0 ? BodySize + 0.5f : i == 3 ? NoteSize + 0.5f : BodySize - (i == 2 ? 0.5f : 0), Text, LineHeight) with
+            Paragraph = Restyle(b.Paragraph, Style($"bullet_{i + 1}").Size, Text, Style($"bullet_{i + 1}").LineHeight) with
             {
                 SpaceBefore = i == 0 ? ParagraphSpacing : 0,
                 SpaceAfter = ParagraphSpacing * 0.3f,
@@ -213,7 +129,7 @@ public sealed record BriefTheme(
             },
             Box = baseTheme.Box with { Background = SummaryBackground, BorderColor = SummaryBorder },
             PageHeader = Restyle(baseTheme.PageHeader, NoteSize, Muted, 1.2f),
-            PageFooter = Restyle(baseTheme.PageFooter, NoteSize + 0.5f, Muted, 1.2f),
+            PageFooter = Restyle(baseTheme.PageFooter, Style("page_footer").Size, Muted, Style("page_footer").LineHeight),
         };
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using AiIndexReports.Build;
+using AiIndexReports.Config;
 using AiIndexReports.Charts;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Elements;
@@ -33,7 +33,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
                 Size = theme.PageSize,
                 Margins = theme.Margins,
                 Header = RunningHeader(title, brief.Publisher),
-                Footer = new PageNumber("- {page} -"),
+                Footer = new PageNumber(theme.Label("page_number")),
                 HeaderFooterOnFirstPage = false,
             },
             Metadata = new DocumentMetadata
@@ -41,7 +41,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
                 Title = title,
                 Subject = brief.Fill(brief.Subtitle, edition),
                 Author = brief.Publisher,
-                Keywords = "AI 인덱스, AI Index, 한국, 정책 브리프, Epoch AI",
+                Keywords = theme.Label("pdf_keywords"),
                 CreatedUtc = createdUtc,
                 Language = "ko-KR",
             },
@@ -56,9 +56,9 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         {
             // The contents sit under the 요약 box on the cover; the body starts on page 2.
             document.Add(new KeepTogether(new Column(
-                new Paragraph(new TextSpan("목차") { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
+                new Paragraph(new TextSpan(theme.Label("contents")) { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
                 {
-                    Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.BodySize + 2 }, Align = TextAlign.Left, SpaceBefore = 6, SpaceAfter = 2 },
+                    Style = Styled("box_title", _theme.Body) with { Align = TextAlign.Left, SpaceBefore = 6, SpaceAfter = 2 },
                 },
                 new TableOfContents())));
             document.Add(new PageBreak());
@@ -78,27 +78,28 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
     private IEnumerable<Element> Cover(BriefSpec brief, int edition, BriefSummary? summary, BriefIssue? issue)
     {
         var white = SKColors.White;
-        var bandText = issue is null || issue.Number.Length == 0 ? brief.Series : $"{brief.Series} 제{issue.Number}호";
+        var bandText = issue is null || issue.Number.Length == 0 ? brief.Series : brief.Series + " " + theme.Label("issue").Replace("{number}", issue.Number);
         yield return new Box(new Paragraph(new TextSpan(bandText) { Color = white, Weight = SKFontStyleWeight.SemiBold })
         {
-            Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.NoteSize + 0.5f }, Align = TextAlign.Left, LineHeight = 1.3f, SpaceAfter = 0 },
+            Style = Styled("cover_band", _theme.Body) with { Align = TextAlign.Left, SpaceAfter = 0 },
         })
         { Style = new BoxStyle { Background = theme.Accent, Padding = new Spacing(5, 10) } };
         yield return new Spacer(18);
 
-        var titleStyle = _theme.Heading(1) with
+        var cover = Styled("cover_title", _theme.Heading(1));
+        var titleStyle = cover with
         {
-            Text = _theme.Heading(1).Text with { Size = theme.H1Size + 9, Weight = SKFontStyleWeight.Bold, Color = theme.Accent },
-            RuleBelow = 0, SpaceBefore = 0, SpaceAfter = 6, LineHeight = 1.3f, KeepWithNext = false,
+            Text = cover.Text with { Weight = SKFontStyleWeight.Bold, Color = theme.Accent },
+            RuleBelow = 0, SpaceBefore = 0, SpaceAfter = 6, KeepWithNext = false,
         };
         yield return new Paragraph(brief.Fill(brief.Title, edition)) { Style = titleStyle };
         if (brief.Subtitle.Length > 0)
             yield return new Paragraph(brief.Fill(brief.Subtitle, edition))
             {
-                Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.BodySize + 1.5f, Color = theme.Muted }, Align = TextAlign.Left, SpaceAfter = 10 },
+                Style = Styled("cover_subtitle", _theme.Body, theme.Muted) with { Align = TextAlign.Left, SpaceAfter = 10 },
             };
 
-        var lineStyle = _theme.Body with { Text = _theme.Body.Text with { Size = theme.NoteSize + 0.5f }, LineHeight = 1.4f, SpaceAfter = 0 };
+        var lineStyle = Styled("cover_line", _theme.Body) with { SpaceAfter = 0 };
         var date = issue is null ? "" : Text.KoreanDates.DateDot(issue.Date);
         yield return new Box(new Row { Spacing = 8 }
             .Relative(1, new Paragraph(string.Join(", ", brief.Authors)) { Style = lineStyle with { Align = TextAlign.Left, Text = lineStyle.Text with { Color = theme.Muted } } })
@@ -111,9 +112,9 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         {
             var items = new List<Element>
             {
-                new Paragraph(new TextSpan("요약") { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
+                new Paragraph(new TextSpan(theme.Label("summary")) { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
                 {
-                    Style = _theme.Body with { Text = _theme.Body.Text with { Size = theme.BodySize + 2 }, Align = TextAlign.Left, SpaceAfter = 2 },
+                    Style = Styled("box_title", _theme.Body) with { Align = TextAlign.Left, SpaceAfter = 2 },
                 },
             };
             items.AddRange(Body(summary.Blocks, figures: null));
@@ -172,7 +173,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
     {
         ParagraphKind.Note => new Paragraph(Spans(p.Text))
         {
-            Style = _theme.SourceNote with { Text = _theme.SourceNote.Text with { Size = theme.NoteSize + 0.5f }, Align = TextAlign.Left, LeftIndent = 10, FirstLineIndent = -10, SpaceBefore = 2, SpaceAfter = 4 },
+            Style = Styled("note", _theme.SourceNote) with { Align = TextAlign.Left, LeftIndent = 10, FirstLineIndent = -10, SpaceBefore = 2, SpaceAfter = 4 },
         },
         ParagraphKind.Remark or ParagraphKind.Source => new Paragraph(Spans(p.Text)) { Style = _theme.SourceNote },
         ParagraphKind.Reference => new Paragraph(Spans(p.Text))
@@ -198,7 +199,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         foreach (var row in t.Rows)
             table.Row(row.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = Align(c) })));
 
-        return new Figure($"<표 {t.Number}> {t.Caption}", table)
+        return new Figure(theme.Label("table_caption").Replace("{number}", t.Number.ToString(CultureInfo.InvariantCulture)).Replace("{caption}", t.Caption), table)
         {
             Unit = t.Unit is null ? null : $"({t.Unit})",
             Notes = notes,
@@ -232,10 +233,12 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
             Name = "figure " + figure.Id,
         };
         var lines = new List<string>();
-        if (figure.Note is not null) lines.Add(figure.Note.StartsWith("주:", StringComparison.Ordinal) ? figure.Note : "주: " + figure.Note);
+        var (notePrefix, sourcePrefix) = (theme.Label("note_prefix"), theme.Label("source_prefix"));
+        if (figure.Note is not null) lines.Add(figure.Note.StartsWith(notePrefix, StringComparison.Ordinal) ? figure.Note : notePrefix + " " + figure.Note);
         lines.AddRange(notes);
-        if (!notes.Any(n => n.StartsWith("자료:", StringComparison.Ordinal)) && figure.Source.Length > 0) lines.Add(figure.Source);
-        return new Figure($"[그림 {f.Number.ToString(CultureInfo.InvariantCulture)}] {figure.Title}", canvas) { Notes = lines };
+        if (!notes.Any(n => n.StartsWith(sourcePrefix, StringComparison.Ordinal)) && figure.Source.Length > 0) lines.Add(figure.Source);
+        var caption = theme.Label("figure_caption").Replace("{number}", f.Number.ToString(CultureInfo.InvariantCulture)).Replace("{title}", figure.Title);
+        return new Figure(caption, canvas) { Notes = lines };
     }
 
     private IEnumerable<TextSpan> Spans(IEnumerable<Inline> inlines) => inlines.Select(i => new TextSpan(i.Text)
@@ -247,4 +250,11 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
     });
 
     private static string Plain(IEnumerable<Inline> inlines) => string.Concat(inlines.Select(i => i.Text));
+
+    /// <summary><paramref name="basis"/> with the size and line height of a named theme style (and a colour, if given).</summary>
+    private ParagraphStyle Styled(string name, ParagraphStyle basis, SKColor? color = null)
+    {
+        var style = theme.Style(name);
+        return basis with { Text = basis.Text with { Size = style.Size, Color = color ?? basis.Text.Color }, LineHeight = style.LineHeight };
+    }
 }

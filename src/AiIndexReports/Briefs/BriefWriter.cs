@@ -1,5 +1,5 @@
 using System.Globalization;
-using AiIndexReports.Build;
+using AiIndexReports.Config;
 using AiIndexReports.Charts;
 using AiIndexReports.Data;
 using AiIndexReports.Metrics;

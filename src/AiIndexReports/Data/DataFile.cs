@@ -1,7 +1,6 @@
-namespace AiIndexReports.Data;
+using AiIndexReports.Config;
 
-/// <summary>How an edition file says a CSV is encoded. Auto: UTF-8 if the bytes are valid UTF-8, else CP949 if they are valid CP949.</summary>
-internal enum DeclaredEncoding { Auto, Utf8, Cp949 }
+namespace AiIndexReports.Data;
 
 /// <summary>A CSV an edition uses: where it is on disk, how diagnostics name it, and how it is declared to be encoded.</summary>
 /// <param name="FullPath">absolute path on disk</param>

@@ -1,5 +1,5 @@
 using AiIndexReports.Briefs;
-using AiIndexReports.Build;
+using AiIndexReports.Config;
 using AiIndexReports.Charts;
 using AiIndexReports.Data;
 using AiIndexReports.Metrics;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using AiIndexReports.Config;
 using AiIndexReports.Data;
 
 namespace AiIndexReports.Editions;
@@ -33,7 +34,9 @@ public static partial class EditionScaffolder
         var dataset = loader.Load(repoRoot, from);
         var source = dataset.Edition;
         var step = year - from;
-        var text = File.ReadAllText(Path.Combine(repoRoot, "data", from.ToString(CultureInfo.InvariantCulture), EditionManifestReader.FileName));
+        var sourceFile = $"data/{from.ToString(CultureInfo.InvariantCulture)}/{EditionManifestReader.FileName}";
+        var readErrors = new List<Diagnostic>();
+        var text = StrictText.ReadUtf8(Path.Combine(repoRoot, sourceFile), sourceFile, readErrors) ?? throw new BuildFailedException(readErrors);
 
         var measured = source.MeasuredYear + step;
         var (exportPath, exportDate, modelColumn) = NewestExport(repoRoot, source);
@@ -59,8 +62,7 @@ public static partial class EditionScaffolder
         edited = edited.Replace($"AI Index {from} edition", $"AI Index {year} edition", StringComparison.Ordinal)
             .Replace($"AI 인덱스 {from} 주요", $"AI 인덱스 {year} 주요", StringComparison.Ordinal);
 
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        File.WriteAllText(target, edited, new UTF8Encoding(false));
+        AtomicFile.Write(target, new UTF8Encoding(false).GetBytes(edited));
 
         var info = source with { Edition = year, MeasuredYear = measured, SnapshotDate = exportDate, CompleteMonth = 3, CompleteDay = 1 };
         var facts = new List<string>

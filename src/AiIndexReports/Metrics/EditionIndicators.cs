@@ -56,7 +56,7 @@ internal sealed class EditionIndicators
         var later = LaterReleases.FirstOrDefault(i => i.Name == indicator && (i.ReportEdition == Edition || i.Definition?.LatestRelease == true));
         if (later is { Release.Released: { } released } && Cutoff is { } cutoff)
             return NotComputable.ReleasedAfter($"{indicator} ({later.Release!.Line}, {later.Location with { Column = 0 }})",
-                $"‘{LabelOf(indicator)}’ 값({later.Release.Line})", released, cutoff);
+                $"‘{LabelOf(indicator)}’ 값({later.Release.Line})은", released, cutoff);
         return NotComputable.MissingIndicator(indicator, Edition, what, whatKo, Catalog.Find(indicator)?.Label);
     }
 

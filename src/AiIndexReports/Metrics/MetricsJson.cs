@@ -1,3 +1,4 @@
+using AiIndexReports.Config;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -39,14 +40,12 @@ public static class MetricsJson
         w.WriteEndObject();
     }
 
-    /// <summary>Writes to a temporary file next to <paramref name="path"/>, then renames: a failed write never leaves half a file.</summary>
+    /// <summary>Writes atomically (<see cref="AtomicFile"/>): a failed write never leaves half a file.</summary>
     public static void WriteFile(MetricSet metrics, string path)
     {
-        var full = Path.GetFullPath(path);
-        Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-        var temp = full + ".tmp";
-        using (var stream = File.Create(temp)) Write(metrics, stream);
-        File.Move(temp, full, overwrite: true);
+        using var buffer = new MemoryStream();
+        Write(metrics, buffer);
+        AtomicFile.Write(Path.GetFullPath(path), buffer.ToArray());
     }
 
     private static void WriteMetric(Utf8JsonWriter w, Metric m)

@@ -17,18 +17,19 @@ internal sealed record NotComputable(string English, string Korean)
     public static NotComputable StaleSnapshot(string file, DateOnly snapshot, int year, DateOnly completeFrom) => new(
         $"not computable: the Epoch AI export {file} was taken on {snapshot:yyyy-MM-dd}, before {year} was complete "
         + $"(an export counts as complete for {year} from {completeFrom:yyyy-MM-dd} on): a recount would miss the models added later; the AI Index's published counts are used instead",
-        $"Epoch AI 주목할 만한 AI 모델 자료가 {Text.KoreanDates.DateLong(snapshot)}에 내려받은 것이어서 {year}년 자료가 아직 다 담기지 않아 재집계할 수 없음"
-        + $"({Text.KoreanDates.DateLong(completeFrom)} 이후 자료부터 완전한 것으로 봄)");
+        $"Epoch AI 주목할 만한 AI 모델 자료가 {LongDate(snapshot)}에 내려받은 것이어서 {year}년 자료가 아직 다 담기지 않아 재집계할 수 없음"
+        + $"({LongDate(completeFrom)} 이후 자료부터 완전한 것으로 봄)");
 
     /// <summary>An input was published after the brief's date: the brief cannot have known it.</summary>
-    public static NotComputable ReleasedAfter(string what, string whatKo, DateOnly released, DateOnly cutoff) => new(
+    /// <param name="topicKo">the input in Korean with its topic particle, e.g. "‘글로벌 AI 활력 순위’ 값(…)은"</param>
+    public static NotComputable ReleasedAfter(string what, string topicKo, DateOnly released, DateOnly cutoff) => new(
         $"not computable: {what} was released on {released:yyyy-MM-dd}, after the brief's date {cutoff:yyyy-MM-dd}",
-        $"{Text.Josa.Attach(whatKo, "은/는")} {Text.KoreanDates.DateLong(released)}에 공개되어 브리프 발간일({Text.KoreanDates.DateLong(cutoff)}) 이후의 자료임");
+        $"{topicKo} {LongDate(released)}에 공개되어 브리프 발간일({LongDate(cutoff)}) 이후의 자료임");
 
     /// <summary>A table whose last record is before the end of the year a metric needs.</summary>
     public static NotComputable CoverageEnds(string table, string tableKo, DateOnly last, int year) => new(
         $"not computable: {table} ends on {last:yyyy-MM-dd}, before the end of {year}",
-        $"{tableKo}의 마지막 자료가 {Text.KoreanDates.DateLong(last)}여서 {year}년 전체를 다루지 못함");
+        $"{tableKo}의 마지막 자료가 {LongDate(last)}여서 {year}년 전체를 다루지 못함");
 
     public static NotComputable MissingVibrancy(string indicator, string measured, string code, string nameKo) => new(
         $"not computable: indicators.csv has no {indicator} row for {code} in the Global AI Vibrancy Tool release measuring {measured}",
@@ -47,6 +48,9 @@ internal sealed record NotComputable(string English, string Korean)
     public static NotComputable NoRows(string what, string? whatKo = null) => new(
         $"not computable: no rows for {what}",
         $"{whatKo ?? what}에 해당하는 자료가 없음");
+
+    /// <summary>2024-11-30 → "2024년 11월 30일" (the Text stage's date style; Metrics does not depend on Text).</summary>
+    public static string LongDate(DateOnly date) => FormattableString.Invariant($"{date.Year}년 {date.Month}월 {date.Day}일");
 
     public static NotComputable NotFinite(string what) => new(
         $"not computable: {what} is not a finite number",

@@ -32,5 +32,5 @@ internal class StrictScriptObject(string path) : ScriptObject
     }
 
     private static int EditDistance(string a, string b) =>
-        Data.NearestName.Distance(a.ToLowerInvariant(), b.ToLowerInvariant());
+        NearestName.Distance(a.ToLowerInvariant(), b.ToLowerInvariant());
 }

@@ -1,4 +1,4 @@
-using System.Text;
+using AiIndexReports.Config;
 using Scriban;
 using Scriban.Parsing;
 using Scriban.Runtime;
@@ -48,27 +48,16 @@ internal sealed class TemplatesFolderLoader(string? root, string displayRoot, Fu
     /// <summary>Keeps the text of a template that is not a file, so errors can quote it too.</summary>
     public void Remember(string displayPath, string text) => _sources[displayPath] = text;
 
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     /// <summary>
-    /// Decodes a template strictly: a template saved in CP949 (or any non-UTF-8 encoding) would otherwise render as
-    /// replacement characters in the PDF without a word. The message names the line and column of the first bad byte.
+    /// Decodes a template strictly (<see cref="StrictText"/>): a template saved in CP949 (or any non-UTF-8 encoding) would
+    /// otherwise render as replacement characters in the PDF without a word. The message names the line and column.
     /// </summary>
     private static string ReadUtf8(byte[] bytes, Func<string, Exception> error)
     {
-        var start = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
-        try
-        {
-            return StrictUtf8.GetString(bytes, start, bytes.Length - start);
-        }
-        catch (DecoderFallbackException e)
-        {
-            var bad = start + Math.Max(0, e.Index);
-            var lineStart = bytes.AsSpan(0, bad).LastIndexOf((byte)'\n') + 1;
-            var line = bytes.AsSpan(0, bad).Count((byte)'\n') + 1;
-            var column = Encoding.UTF8.GetCharCount(bytes, lineStart, bad - lineStart) + 1;
-            throw error($"line {line}, column {column}: byte 0x{bytes[bad]:X2} is not valid UTF-8; save the template as UTF-8 (CP949/EUC-KR is not accepted)");
-        }
+        var errors = new List<Diagnostic>();
+        if (StrictText.DecodeUtf8(bytes, "", errors) is { } text) return text;
+        var (at, message) = (errors[0].Location, errors[0].Message);
+        throw error(at is { Line: > 0 } ? $"line {at.Line}, column {at.Column}: {message}" : message);
     }
 
     private static string NotFound(string templateName, string display) => $"template \"{templateName}\" not found: no file {display}";

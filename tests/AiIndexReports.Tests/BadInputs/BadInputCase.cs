@@ -5,10 +5,12 @@ namespace AiIndexReports.Tests.BadInputs;
 /// <summary>
 /// One folder of the bad-input corpus (BadInputs/cases/&lt;name&gt;/): broken files at their repo-relative paths, plus
 /// expect.txt with lines "about: …", "run: &lt;command and options&gt;", "exit: N", "expect: &lt;text the output must contain&gt;"
-/// (repeatable) and "generate: …" (files too big to commit, made at test time; see <see cref="Generate"/>).
+/// (repeatable), "generate: …" (files too big to commit, made at test time; see <see cref="Generate"/>) and
+/// "env: NAME=VALUE" (an environment variable set for the run, repeatable) and "stdout: full" (standard output fails
+/// like a full disk, as `aiindex … > /dev/full` does).
 /// </summary>
 public sealed record BadInputCase(string Name, string Folder, string About, IReadOnlyList<string> Args, int Exit,
-    IReadOnlyList<string> Expect, IReadOnlyList<string> Generators)
+    IReadOnlyList<string> Expect, IReadOnlyList<string> Generators, IReadOnlyDictionary<string, string> Environment, bool StdoutFull)
 {
     public const string ExpectFile = "expect.txt";
 
@@ -23,6 +25,8 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
         int? exit = null;
         var expect = new List<string>();
         var generate = new List<string>();
+        var environment = new Dictionary<string, string>(StringComparer.Ordinal);
+        var stdoutFull = false;
         foreach (var line in File.ReadAllLines(Path.Combine(folder, ExpectFile)))
         {
             if (line.Length == 0 || line.StartsWith('#')) continue;
@@ -36,13 +40,15 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 case "exit": exit = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "expect": expect.Add(value); break;
                 case "generate": generate.Add(value); break;
+                case "stdout": stdoutFull = value == "full" ? true : throw new FormatException($"{folder}/{ExpectFile}: stdout: expects 'full'"); break;
+                case "env": environment[value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..]; break;
                 default: throw new FormatException($"{folder}/{ExpectFile}: unknown key '{key}'");
             }
         }
         var name = Path.GetFileName(folder);
         if (about is null || run is null || exit is null || expect.Count == 0)
             throw new FormatException($"{name}/{ExpectFile}: needs about, run, exit and at least one expect line");
-        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate);
+        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate, environment, stdoutFull);
     }
 
     /// <summary>The case's files (expect.txt excluded), repo-relative with forward slashes.</summary>
@@ -52,14 +58,18 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
             .Where(f => f != ExpectFile)
             .Order(StringComparer.Ordinal);
 
-    /// <summary>Copies the case's files over a repository copy, then runs its generators there.</summary>
+    /// <summary>
+    /// Copies the case's files over a repository view (<see cref="TestRepo.ShareTree"/>), then runs its generators
+    /// there. A shared file is replaced or unshared first, never written through.
+    /// </summary>
     public void Apply(string repoCopy)
     {
         foreach (var file in Files)
         {
             var target = Path.Combine(repoCopy, file);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(Path.Combine(Folder, file), target, overwrite: true);
+            if (File.Exists(target)) File.Delete(target);
+            File.Copy(Path.Combine(Folder, file), target);
         }
         foreach (var generator in Generators) Generate(repoCopy, generator);
     }
@@ -69,11 +79,13 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
     /// "truncate PATH BYTES": the repository's file at PATH is cut after BYTES bytes.
     /// "cell PATH ROW COLUMN LENGTH TEXT": in the (UTF-8, unquoted) CSV at PATH, the cell at 0-based ROW (0 = header) and
     /// COLUMN becomes TEXT repeated until it is LENGTH characters long.
+    /// "fill PATH MARKER LENGTH TEXT": in the case's file at PATH, MARKER becomes TEXT repeated until it is LENGTH characters long.
     /// </summary>
     private static void Generate(string repoCopy, string generator)
     {
         var parts = generator.Split(' ');
         var path = Path.Combine(repoCopy, parts[1]);
+        TestRepo.Unshare(path);
         switch (parts[0])
         {
             case "random":
@@ -92,6 +104,10 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 cells[column] = new StringBuilder(length).Insert(0, parts[5], length / parts[5].Length).ToString();
                 lines[row] = string.Join(',', cells);
                 File.WriteAllText(path, string.Join('\n', lines), new UTF8Encoding(false));
+                break;
+            case "fill":
+                var filler = new StringBuilder(int.Parse(parts[3])).Insert(0, parts[4], int.Parse(parts[3]) / parts[4].Length).ToString();
+                File.WriteAllText(path, File.ReadAllText(path, Encoding.UTF8).Replace(parts[2], filler, StringComparison.Ordinal), new UTF8Encoding(false));
                 break;
             default:
                 throw new FormatException($"unknown generator '{generator}'");

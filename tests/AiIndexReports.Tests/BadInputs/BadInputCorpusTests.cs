@@ -3,8 +3,8 @@ using System.Text.RegularExpressions;
 namespace AiIndexReports.Tests.BadInputs;
 
 /// <summary>
-/// Walks the bad-input corpus (BadInputs/cases): each case's files are laid over a copy of the repository's data/ and
-/// templates/, next to an output/ holding earlier good results, and the aiindex command line runs on it. Every case must
+/// Walks the bad-input corpus (BadInputs/cases): each case's files are laid over a shared view (hard links) of the
+/// repository's data/ and templates/, next to an output/ holding earlier good results, and the aiindex command line runs on it. Every case must
 /// fail cleanly: its exit code, its messages with their locations, no stack trace, and the earlier outputs byte for byte.
 /// </summary>
 [Collection(ConsoleCollection.Name)]
@@ -35,7 +35,7 @@ public sealed partial class BadInputCorpusTests
         using var repo = TestRepo.Temp();
         var previous = Prepare(bad, repo.Path);
 
-        var run = CliRunner.Invoke([bad.Args[0], "--root", repo.Path, .. bad.Args.Skip(1)], TimeLimit);
+        var run = CliRunner.Invoke([bad.Args[0], "--root", repo.Path, .. bad.Args.Skip(1)], TimeLimit, bad.Environment, bad.StdoutFull);
 
         Assert.False(run.TimedOut, $"still running after {TimeLimit.TotalSeconds} s");
         Assert.Null(run.Unhandled);
@@ -92,8 +92,8 @@ public sealed partial class BadInputCorpusTests
     /// <summary>A repository copy with earlier outputs in output/ and the case's files laid over it; returns those outputs.</summary>
     private static Dictionary<string, byte[]> Prepare(BadInputCase bad, string repo)
     {
-        TestRepo.CopyData(Path.Combine(repo, "data"));
-        TestRepo.CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo, "templates"));
+        TestRepo.ShareData(Path.Combine(repo, "data"));
+        TestRepo.ShareTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo, "templates"));
         var previous = PreviousOutputs.ToDictionary(p => p, p => Sentinel(repo, p));
         bad.Apply(repo);
         return previous;

@@ -14,18 +14,22 @@ internal static class CliRunner
 
     public sealed record Run(int? ExitCode, string Output, Exception? Unhandled, TimeSpan Elapsed, bool TimedOut);
 
-    public static Run Invoke(string[] args, TimeSpan timeLimit)
+    /// <param name="environment">variables set for the run (and restored after it)</param>
+    /// <param name="stdoutFull">standard output throws "No space left on device" on every write, like /dev/full</param>
+    public static Run Invoke(string[] args, TimeSpan timeLimit, IReadOnlyDictionary<string, string>? environment = null, bool stdoutFull = false)
     {
         var output = new StringWriter();
         var (previousOut, previousError) = (Console.Out, Console.Error);
-        var previousCi = Environment.GetEnvironmentVariable("CI");
+        var variables = new Dictionary<string, string>(environment ?? new Dictionary<string, string>()) { ["CI"] = "true" };
+        var previous = variables.Keys.ToDictionary(k => k, Environment.GetEnvironmentVariable);
         int? exit = null;
         Exception? unhandled = null;
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // One line per brief instead of Spectre's live display, as in CI.
-        Environment.SetEnvironmentVariable("CI", "true");
-        Console.SetOut(TextWriter.Synchronized(output));
-        Console.SetError(Console.Out);
+        foreach (var (name, value) in variables) Environment.SetEnvironmentVariable(name, value);
+        var captured = TextWriter.Synchronized(output);
+        Console.SetOut(stdoutFull ? new FullDeviceWriter() : captured);
+        Console.SetError(captured);
         try
         {
             // A big stack like the main thread's, so only a real runaway recursion overflows it.
@@ -42,9 +46,18 @@ internal static class CliRunner
         {
             Console.SetOut(previousOut);
             Console.SetError(previousError);
-            Environment.SetEnvironmentVariable("CI", previousCi);
+            foreach (var (name, value) in previous) Environment.SetEnvironmentVariable(name, value);
         }
     }
+}
+
+/// <summary>A standard output on a full disk: every write fails as it does on /dev/full.</summary>
+internal sealed class FullDeviceWriter : TextWriter
+{
+    public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+    public override void Write(char value) => throw new IOException("No space left on device");
+    public override void Write(string? value) => throw new IOException("No space left on device");
+    public override void Flush() => throw new IOException("No space left on device");
 }
 
 /// <summary>Tests that redirect the process's console: run alone, after the parallel ones.</summary>

@@ -1,6 +1,7 @@
+using AiIndexReports.Config;
 using System.Text.RegularExpressions;
 using AiIndexReports.Briefs;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 using AiIndexReports.Charts;
 using AiIndexReports.Data;
 using AiIndexReports.Metrics;

@@ -1,4 +1,5 @@
-using AiIndexReports.Build;
+using AiIndexReports.Config;
+using AiIndexReports.Pipeline;
 
 namespace AiIndexReports.Tests.Concurrency;
 

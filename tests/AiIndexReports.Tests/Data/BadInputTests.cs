@@ -255,8 +255,8 @@ public sealed class BadInputTests : IDisposable
         var errors = _repo.LoadErrors();
         Assert.Equal(2, errors.Count);
         Assert.Equal("data/2025/edition.toml:7:1", errors[0].Location?.ToString());
-        Assert.Contains("unknown key \"snapshot_dat\" in [notable_models] (did you mean \"snapshot_date\"?)", errors[0].Message);
-        Assert.Contains("missing key notable_models.snapshot_date", errors[1].Message);
+        Assert.Contains("unknown key 'snapshot_dat' in [notable_models] (did you mean 'snapshot_date'?)", errors[0].Message);
+        Assert.Contains("missing required key 'snapshot_date' (a date like 2025-04-16, without quotes or time: export date", errors[1].Message);
     }
 
     [Fact]

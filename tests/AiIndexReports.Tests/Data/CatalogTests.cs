@@ -114,10 +114,10 @@ public sealed class CatalogTests
         Assert.True(catalog.IsEmpty);
         Assert.Equal(
         [
+            "data/indicators.toml:20:1: error: unknown key 'colour' in [[indicator]]; known keys there: name, label, aliases, kind, units, geographies, periods, order, rank_indicator, latest_release, scorecard, interval, source",
             "data/indicators.toml:9:1: error: kind: \"cont\" is not one of count, share, per_capita, money, gap, rank, score, ratio, growth, price (did you mean \"count\"?)",
             "data/indicators.toml:11:1: error: geographies: \"planet\" is not one of country, world, region, pair, benchmark, organization, sector",
             "data/indicators.toml:15:1: error: indicator name \"a_count\" is used twice (first at data/indicators.toml:7:1)",
-            "data/indicators.toml:20:1: error: unknown key 'colour' (expected one of: aliases, geographies, interval, kind, label, latest_release, name, order, periods, rank_indicator, scorecard, source, units)",
             "data/indicators.toml:6:1: error: indicator \"a_count\": rank_indicator = \"a_rnk\" is not an indicator of this file",
         ], diagnostics.Select(d => d.ToString()));
     }

@@ -26,7 +26,7 @@ public sealed class EditionFileTests : IDisposable
 
         var error = Assert.Single(_repo.LoadErrors());
         Assert.Equal($"{Edition}:3:17", error.Location?.ToString());
-        Assert.StartsWith("measured_year: expected a whole number", error.Message);
+        Assert.StartsWith("'measured_year' must be a whole number between 1990 and 2100 (the year the edition's figures describe, usually edition - 1), found the text \"2024\"", error.Message);
     }
 
     [Fact]
@@ -36,7 +36,7 @@ public sealed class EditionFileTests : IDisposable
 
         var error = Assert.Single(_repo.LoadErrors());
         Assert.Equal($"{Edition}:7:17", error.Location?.ToString());
-        Assert.Contains("expected a date yyyy-MM-dd without quotes", error.Message);
+        Assert.Contains("'snapshot_date' must be a date like 2025-04-16, without quotes or time (export date of the Epoch snapshot, e.g. 2025-02-24 (a TOML date, no quotes)), found the text \"2025-02-24\"", error.Message);
     }
 
     [Fact]
@@ -56,8 +56,8 @@ public sealed class EditionFileTests : IDisposable
 
         var errors = _repo.LoadErrors();
         Assert.Equal($"{Edition}:10:1", errors[0].Location?.ToString());
-        Assert.StartsWith("unknown table [indicator] (did you mean [indicators]?)", errors[0].Message);
-        Assert.Contains(errors, e => e.Message.StartsWith("missing table [indicators]", StringComparison.Ordinal));
+        Assert.StartsWith("unknown key 'indicator' at the top of the file (did you mean 'indicators'?)", errors[0].Message);
+        Assert.Contains(errors, e => e.Message.StartsWith("missing required key 'indicators' (a table)", StringComparison.Ordinal));
     }
 
     [Fact]

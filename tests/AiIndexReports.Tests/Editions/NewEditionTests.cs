@@ -1,9 +1,10 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using AiIndexReports.Briefs;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
+using AiIndexReports.Config;
 using AiIndexReports.Editions;
-using AiIndexReports.Tests.Build;
+using AiIndexReports.Tests.Pipeline;
 using UglyToad.PdfPig;
 
 namespace AiIndexReports.Tests.Editions;
@@ -166,7 +167,7 @@ public sealed class Edition2030Build : IDisposable
     public Edition2030Build()
     {
         NewEditionTests.AddFixtureEdition(Copy);
-        Results = Copy.Build(options: new CommandLineOptions { Edition = 2030 });
+        Results = Copy.Build(options: new BuildRequest { Edition = 2030 });
     }
 
     public void Dispose() => Copy.Dispose();

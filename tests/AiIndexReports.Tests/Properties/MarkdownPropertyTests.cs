@@ -1,5 +1,6 @@
+using AiIndexReports.Config;
 using AiIndexReports.Briefs;
-using AiIndexReports.Build;
+using AiIndexReports.Pipeline;
 using AiIndexReports.Charts;
 using AiIndexReports.Data;
 using AiIndexReports.Metrics;

@@ -1,3 +1,4 @@
+using AiIndexReports.Config;
 using CsvHelper;
 
 // Generated member descriptions (names and alternate names of each mapped column) let the header check use
@@ -42,7 +43,7 @@ internal static class CsvTableReader
             diagnostics.Error(fileStart, $"the file is empty (0 bytes); expected a header line with the columns {ColumnList(members)}");
             return rows;
         }
-        if (TextEncodingGuard.Inspect(file, diagnostics) is not { } encoding) return rows;
+        if (StrictText.Inspect(file.FullPath, file.RepoPath, file.Encoding, file.DeclaredAt, diagnostics) is not { } encoding) return rows;
 
         // Quoting problems are reported by CsvHelper through this callback, keyed here by the record's first line.
         var malformed = new Dictionary<long, CsvMalformedReason>();
@@ -58,7 +59,7 @@ internal static class CsvTableReader
         };
         using var reader = encoding == FileEncoding.Utf8
             ? CsvReader.FromFile(file.FullPath, options)
-            : CsvReader.Create(new StreamReader(file.FullPath, TextEncodingGuard.StrictCp949), options);
+            : CsvReader.Create(new StreamReader(file.FullPath, StrictText.StrictCp949), options);
 
         var headers = reader.Headers.ToArray();
         if (headers.Length == 0)

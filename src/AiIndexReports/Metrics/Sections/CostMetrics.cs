@@ -134,7 +134,7 @@ internal static class CostMetrics
         var table = dataset.Tables.FirstOrDefault(t => t.File == file);
         if (dataset.Edition.PublicationDate is not { } cutoff || table is not { ReleaseDeclared: true, Credit.Released: { } released } || released <= cutoff)
             return null;
-        return NotComputable.ReleasedAfter($"{table.File} ({table.Credit.Line})", $"{table.Credit.Line} 자료", released, cutoff);
+        return NotComputable.ReleasedAfter($"{table.File} ({table.Credit.Line})", $"{table.Credit.Line} 자료는", released, cutoff);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -237,8 +237,14 @@ internal static class ModelMetrics
             ? Unavailable("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", "", noteFormula,
                 indicators.Missing(indicator, y.ToString(CultureInfo.InvariantCulture)))
             : TextMetric("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
-                $"재집계는 Epoch AI가 {Text.KoreanDates.DateLong(DateOnly.ParseExact(snapshot, "yyyy-MM-dd", CultureInfo.InvariantCulture))}에 공개한 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음" +
+                $"재집계는 Epoch AI가 {LongDate(snapshot)}에 공개한 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음" +
                 (unattributed > 0 ? $"(이 자료에서 {unattributed}개 모델은 개발 국가가 'Multinational'로만 적혀 있어 국가별 수에서 빠짐)" : ""),
                 printed.Select(i => i.Location));
+    }
+
+    /// <summary>"2025-02-24" → "2025년 2월 24일" (the Text stage's date style; Metrics does not depend on Text).</summary>
+    private static string LongDate(string isoDate)
+    {
+        return NotComputable.LongDate(DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }

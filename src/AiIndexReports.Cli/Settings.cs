@@ -1,0 +1,156 @@
+using System.ComponentModel;
+using AiIndexReports.Config;
+using AiIndexReports.Pipeline;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace AiIndexReports.Cli;
+
+/// <summary>Options every command takes.</summary>
+internal class GlobalSettings : CommandSettings
+{
+    [CommandOption("--root <DIR>")]
+    [Description("repository root (default: found from the current directory: a folder with templates/briefs.toml and data/)")]
+    public string? Root { get; init; }
+
+    [CommandOption("--verbose")]
+    [Description("on an internal error, also print its stack trace")]
+    public bool Verbose { get; init; }
+}
+
+/// <summary>Options of the commands that work on one edition.</summary>
+internal class EditionSettings : GlobalSettings
+{
+    [CommandOption("--edition <YEAR>")]
+    [Description("AI Index edition to use (default: the newest folder in data/)")]
+    public string? EditionText { get; init; }
+
+    /// <summary>The edition asked for (checked by <see cref="Validate"/>).</summary>
+    public int? Edition => Number(EditionText);
+
+    public override ValidationResult Validate() =>
+        EditionText is { } e && Edition is not (>= BriefManifest.MinYear and <= BriefManifest.MaxYear)
+            ? ValidationResult.Error($"--edition expects a year such as 2025, found '{Echo.Clip(e)}'")
+            : ValidationResult.Success();
+
+    /// <summary>A plain whole number (digits only), or null.</summary>
+    protected static int? Number(string? text) =>
+        text is { Length: > 0 and < 10 } && text.All(char.IsAsciiDigit) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
+}
+
+/// <summary>coverage: an edition, read strictly or not.</summary>
+internal class CoverageSettings : EditionSettings
+{
+    [CommandOption("--strict")]
+    [Description("unknown indicator names, units and release dates are errors, not warnings")]
+    public bool Strict { get; init; }
+}
+
+/// <summary>check: an edition and, optionally, some of its briefs.</summary>
+internal class CheckSettings : CoverageSettings
+{
+    [CommandOption("--brief <ID>")]
+    [Description("only this brief (repeatable)")]
+    public string[] Briefs { get; init; } = [];
+}
+
+/// <summary>metrics: an edition, as a table or as JSON.</summary>
+internal sealed class MetricsSettings : EditionSettings
+{
+    [CommandOption("--json")]
+    [Description("print the metrics as JSON (what output/<edition>/metrics.json holds)")]
+    public bool Json { get; init; }
+}
+
+/// <summary>watch: which briefs to rebuild on every change.</summary>
+internal class WatchSettings : CheckSettings
+{
+    [CommandOption("--all-editions")]
+    [Description("every edition in data/")]
+    public bool AllEditions { get; init; }
+
+    [CommandOption("--jobs <N>")]
+    [Description("briefs built in parallel, 1 to 64 (default: number of cores)")]
+    public string? JobsText { get; init; }
+
+    public int Jobs => Number(JobsText) ?? Environment.ProcessorCount;
+
+    public override ValidationResult Validate()
+    {
+        var edition = base.Validate();
+        if (!edition.Successful) return edition;
+        if (Edition is not null && AllEditions) return ValidationResult.Error("--edition and --all-editions cannot be used together");
+        if (JobsText is { } j && Number(j) is not (>= 1 and <= 64)) return ValidationResult.Error($"--jobs expects a number from 1 to 64, found '{Echo.Clip(j)}'");
+        return ValidationResult.Success();
+    }
+
+    /// <summary>The request these options make (the shard and settings are the build command's).</summary>
+    public virtual BuildRequest Request(long? sourceDateEpoch) => new()
+    {
+        Edition = Edition,
+        AllEditions = AllEditions,
+        Briefs = Briefs,
+        Jobs = Jobs,
+        Settings = new BuildSettings { Previews = true, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
+    };
+}
+
+/// <summary>build: which briefs, which slice, how.</summary>
+internal sealed class BuildSettingsOptions : WatchSettings
+{
+    [CommandOption("--shard <K/N>")]
+    [Description("build the k-th of n deterministic slices of the brief list (CI matrices)")]
+    public string? Shard { get; init; }
+
+    [CommandOption("--force")]
+    [Description("rebuild even when the inputs did not change")]
+    public bool Force { get; init; }
+
+    [CommandOption("--previews")]
+    [Description("also write PNG previews of every page")]
+    public bool Previews { get; init; }
+
+    [CommandOption("--dump-layout")]
+    [Description("also write output/<edition>/<brief>.layout.txt: the composed element tree as text (styles, texts, order)")]
+    public bool DumpLayout { get; init; }
+
+    [CommandOption("--timings")]
+    [Description("print per-stage timings")]
+    public bool Timings { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var common = base.Validate();
+        if (!common.Successful) return common;
+        return Shard is { } s && !Pipeline.Shard.TryParse(s, out _, out var error) ? ValidationResult.Error(error) : ValidationResult.Success();
+    }
+
+    public override BuildRequest Request(long? sourceDateEpoch) => base.Request(sourceDateEpoch) with
+    {
+        Shard = Shard is { } s && Pipeline.Shard.TryParse(s, out var shard, out _) ? shard : Pipeline.Shard.All,
+        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
+    };
+}
+
+/// <summary>new-edition: the year of the new edition.</summary>
+internal sealed class NewEditionSettings : GlobalSettings
+{
+    [CommandArgument(0, "<YEAR>")]
+    [Description("the AI Index edition to add, e.g. 2026 (it measures the year before)")]
+    public string YearText { get; init; } = "";
+
+    public int? Year => YearText is { Length: 4 } && YearText.All(char.IsAsciiDigit) ? int.Parse(YearText, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public override ValidationResult Validate() =>
+        Year is not (>= BriefManifest.MinYear and <= BriefManifest.MaxYear)
+            ? ValidationResult.Error($"new-edition expects a year such as 2026, found '{Echo.Clip(YearText)}'")
+            : ValidationResult.Success();
+}
+
+/// <summary>help: the command to explain, if any.</summary>
+internal sealed class HelpSettings : CommandSettings
+{
+    [CommandArgument(0, "[COMMAND]")]
+    [Description("build, check, metrics, watch, new-edition or coverage")]
+    public string? Command { get; init; }
+}

@@ -1,0 +1,40 @@
+using AiIndexReports.Config;
+
+namespace AiIndexReports.Pipeline;
+
+/// <summary>
+/// Collects a brief's output files in memory and puts them in place only when the whole brief has built:
+/// each file is written to a temp file beside its target, then renamed over it (<see cref="AtomicFile"/>), so a failed or cancelled build
+/// leaves the previous good outputs untouched and no temp files behind.
+/// </summary>
+public sealed class OutputWriter(string outputRoot)
+{
+    private readonly List<(string Path, byte[] Bytes)> _pending = [];
+
+    public string OutputRoot { get; } = Path.GetFullPath(outputRoot);
+
+    /// <summary>Queues a file; <paramref name="relativePath"/> is relative to output/ and may not leave it.</summary>
+    public void Add(string relativePath, byte[] bytes)
+    {
+        var full = Path.GetFullPath(Path.Combine(OutputRoot, relativePath));
+        if (!full.StartsWith(OutputRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw new BuildFailedException(new Diagnostic(null, $"output path '{relativePath}' escapes output/"));
+        _pending.RemoveAll(p => p.Path == full);
+        _pending.Add((full, bytes));
+    }
+
+    public IReadOnlyList<(string Path, byte[] Bytes)> Pending => _pending;
+
+    /// <summary>Writes every queued file atomically (<see cref="AtomicFile"/>). Temp files are removed on any failure.</summary>
+    public void Commit(CancellationToken cancellation = default)
+    {
+        AtomicFile.WriteAll(_pending, cancellation, (path, e) =>
+        {
+            // A folder where the file should go, a read-only or full disk: the user's problem to fix, not a crash.
+            var relative = "output/" + Path.GetRelativePath(OutputRoot, path.Length == 0 ? OutputRoot : path).Replace('\\', '/');
+            throw new BuildFailedException(new Diagnostic(new SourceLocation(relative),
+                "cannot write the output file: " + e.Message.Replace(OutputRoot + Path.DirectorySeparatorChar, "output/", StringComparison.Ordinal)));
+        });
+        _pending.Clear();
+    }
+}
