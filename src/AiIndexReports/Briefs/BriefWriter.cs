@@ -309,11 +309,14 @@ public sealed class BriefWriter(string repoRoot)
                 };
             }).ToList(), "coverage_notes");
 
-    /// <summary>The sources behind the printed credits, each once, as the 참고문헌 lists them.</summary>
+    /// <summary>The sources behind the printed credits, each once, in the order of a 참고문헌.</summary>
     private static object? References(MetricSet metrics, IEnumerable<string> printedCredits)
     {
         var wanted = printedCredits.ToHashSet(StringComparer.Ordinal);
+        // As reference lists read: by publisher, then year (undated last), then title.
         return ScriptValues.From(metrics.Sources.Where(c => wanted.Contains(c.Line)).DistinctBy(c => c.Line)
+            .OrderBy(c => c.Publisher, StringComparer.Ordinal).ThenBy(c => c.Released?.Year ?? c.Year ?? int.MaxValue)
+            .ThenBy(c => c.Title, StringComparer.Ordinal)
             .Select(c => new Dictionary<string, object?>
             {
                 ["publisher"] = c.Publisher, ["title"] = c.Title,

@@ -125,6 +125,22 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
     }
 
     [Fact]
+    public void References_are_ordered_by_publisher_then_year_then_title()
+    {
+        var text = briefs.Text(2025, "ai-index-brief");
+        var references = text[text.LastIndexOf("참고문헌", StringComparison.Ordinal)..];
+
+        string[] expected =
+        [
+            "Epoch AI(2025), LLM Inference Prices", "Epoch AI(2025), Notable AI Models", "Epoch AI, Benchmarking Hub: MMLU",
+            "Stanford HAI(2024), AI Index Report 2024", "Stanford HAI(2024), Global AI Vibrancy Tool 2024", "Stanford HAI(2025), AI Index Report 2025",
+        ];
+        var positions = expected.Select(e => references.IndexOf(e, StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(-1, positions);
+        Assert.Equal(positions.Order(), positions);
+    }
+
+    [Fact]
     public void Bookmarks_follow_the_numbered_sections_and_language_is_Korean()
     {
         using var doc = PdfDocument.Open(briefs.Pdf(2025, "ai-index-brief"));
