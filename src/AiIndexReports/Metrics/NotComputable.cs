@@ -29,7 +29,7 @@ internal sealed record NotComputable(string English, string Korean)
     /// <summary>A table whose last record is before the end of the year a metric needs.</summary>
     public static NotComputable CoverageEnds(string table, string tableKo, DateOnly last, int year) => new(
         $"not computable: {table} ends on {last:yyyy-MM-dd}, before the end of {year}",
-        $"{tableKo}의 마지막 자료가 {LongDate(last)}여서 {year}년 전체를 다루지 못함");
+        $"{tableKo}의 마지막 자료가 {LongDate(last)}이어서 {year}년 전체를 다루지 못함");
 
     public static NotComputable MissingVibrancy(string indicator, string measured, string code, string nameKo) => new(
         $"not computable: indicators.csv has no {indicator} row for {code} in the Global AI Vibrancy Tool release measuring {measured}",

@@ -106,7 +106,7 @@ public sealed class NewEditionTests(Edition2030Build built) : IClassFixture<Edit
         Assert.Contains("Epoch AI 주목할 만한 AI 모델 자료가 2025년 2월 24일에 내려받은 것이어서 2029년 자료가 아직 다 담기지 않아 재집계할 수 없음", text);
         Assert.Contains("2030년판 AI 인덱스 자료에 ‘미·중 최고 모델 성능 격차’ 값(MMLU)이 없음: 미·중 최고 모델의 MMLU 성능 격차는 미·중 최고 모델의 챗봇 아레나 격차로 대신함", text);
         Assert.Contains("2030년판 AI 인덱스 자료에 ‘GPT-3.5 수준(MMLU 64.8점 이상) 최저 추론 가격’ 값이 없음: 추론 비용", text);
-        Assert.Contains("Epoch AI MMLU 점수표의 마지막 자료가 2025년 2월 26일여서 2029년 전체를 다루지 못함: [그림] 미·중 최고 모델의 MMLU 점수 추이 생략", text);
+        Assert.Contains("Epoch AI MMLU 점수표의 마지막 자료가 2025년 2월 26일이어서 2029년 전체를 다루지 못함: [그림] 미·중 최고 모델의 MMLU 점수 추이 생략", text);
         Assert.DoesNotContain("5. 추론 비용", text);
         // The note names what is missing in Korean: no data names (snake_case) or English reasons in it.
         var note = text[text.IndexOf("이번 판의 자료로는 쓸 수 없어", StringComparison.Ordinal)..text.IndexOf("참고문헌", text.IndexOf("이번 판의 자료로는 쓸 수 없어", StringComparison.Ordinal), StringComparison.Ordinal)];

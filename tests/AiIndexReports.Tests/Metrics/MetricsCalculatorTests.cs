@@ -197,7 +197,7 @@ public class MetricsCalculatorTests
         var us = m["gap.mmlu.quarterly.USA"];
         Assert.False(us.Available);
         Assert.Equal("not computable: the Epoch AI MMLU score table ends on 2024-08-01, before the end of 2024", us.UnavailableReason);
-        Assert.Equal("Epoch AI MMLU 점수표의 마지막 자료가 2024년 8월 1일여서 2024년 전체를 다루지 못함", us.UnavailableReasonKo);
+        Assert.Equal("Epoch AI MMLU 점수표의 마지막 자료가 2024년 8월 1일이어서 2024년 전체를 다루지 못함", us.UnavailableReasonKo);
         Assert.False(m["gap.mmlu.quarterly.difference"].Available);
     }
 
