@@ -30,7 +30,7 @@ internal static class CostMetrics
         NotComputable? why = printed.Count == 0
             ? indicators.Missing(PricedIndicator)
             : ReleasedAfter(dataset, dataset.CheapestPrices.FirstOrDefault()?.Source.File)
-              ?? EndsBefore(dataset.CheapestPrices.Select(p => p.PriceDate), y, "the Epoch AI cheapest-price table", "Epoch AI 최저 추론 가격 자료")
+              ?? EndsBefore(dataset.CheapestPrices.Select(p => p.PriceDate), y, "the Epoch AI cheapest-price table", "Epoch AI 최저 추론 가격표")
               ?? (points.Count < 2 ? NotComputable.TooFewPoints($"cheapest price at {Benchmark} ≥ {Threshold} up to {y}", points.Count, 2, "GPT-3.5 수준 최저 추론 가격") : null);
 
         const string seriesText = "Epoch AI의 'MMLU 64.8점(GPT-3.5 수준) 이상 모델 중 가장 싼 가격' 계열(입력·출력 토큰 3:1 가중 평균, 백만 토큰당 달러)";
@@ -87,7 +87,7 @@ internal static class CostMetrics
             ? indicators.Missing("inference_price_decline_range_low")
             : rates.Count == 0 ? NotComputable.NoRows("Epoch AI price decline rates (llm_inference_price_decline_rates.csv)", "Epoch AI 연간 추론 가격 하락 배수")
             : ReleasedAfter(dataset, rates[0].Source.File)
-              ?? EndsBefore(rates.Select(r => r.EndDate), dataset.Edition.MeasuredYear, "the Epoch AI price decline rates", "Epoch AI 연간 추론 가격 하락 배수 자료");
+              ?? EndsBefore(rates.Select(r => r.EndDate), dataset.Edition.MeasuredYear, "the Epoch AI price decline rates", "Epoch AI 연간 추론 가격 하락 배수표");
 
         const string rateText = "Epoch AI가 벤치마크·기준 모델 점수별로 가격 자료점에 로그-선형 회귀를 적합해 구한 연간 가격 하락 배수";
         const string thresholdText = "성능 기준이 된 모델(이 모델 점수 이상인 모델들의 가격을 봄)";
