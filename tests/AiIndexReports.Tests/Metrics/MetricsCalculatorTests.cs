@@ -209,7 +209,7 @@ public class MetricsCalculatorTests
         Assert.Equal("not computable: indicators.csv has no inference_price_gpt35_level_mmlu rows for edition 2025",
             withoutIndicator["cost.gpt35.factor"].UnavailableReason);
 
-        var onePoint = Compute(new TestDataset().Price("2022-11-30", 20)
+        var onePoint = Compute(new TestDataset().Price("2022-11-30", 20).Price("2025-02-05", 0.4, "Later", threshold: 43.9)
             .Indicator("inference_price_gpt35_level_mmlu", "World", null, "2022-11", 20));
         Assert.False(onePoint["cost.gpt35.series"].Available);
         Assert.Equal("not computable: cheapest price at MMLU ≥ 64.8 up to 2024 has 1 point(s), needs at least 2",
@@ -222,7 +222,7 @@ public class MetricsCalculatorTests
         var m = Compute(new TestDataset()
             .Indicator("inference_price_gpt35_level_mmlu", "World", null, "2022-11", 20)
             .Price("2023-01-01", 10, "First").Price("2023-07-02", 4, "Mid").Price("2024-01-01", 1, "Last")
-            .Price("2024-01-01", 0.5, "Other benchmark", threshold: 43.9));
+            .Price("2025-01-10", 0.5, "Other benchmark", threshold: 43.9));
 
         Assert.Equal(10, m["cost.gpt35.factor"].Number);
         Assert.Equal(365 / (365.25 / 12), m["cost.gpt35.months"].Number!.Value, 9);       // 11.99 months
@@ -230,6 +230,23 @@ public class MetricsCalculatorTests
         Assert.Equal("First", m["cost.gpt35.start_model"].Text);
         Assert.Equal("2024-01-01", m["cost.gpt35.end_date"].Text);
         Assert.Equal(3, m["cost.gpt35.series"].Series!.Count);
+    }
+
+    [Fact]
+    public void Epoch_price_tables_that_end_before_the_measured_year_is_over_are_not_computable()
+    {
+        // Measured year 2024: a table whose last price date is 2024-10-03 cannot speak for all of 2024.
+        var m = Compute(new TestDataset()
+            .Indicator("inference_price_gpt35_level_mmlu", "World", null, "2022-11", 20)
+            .Indicator("inference_price_decline_range_low", "World", null, "2021-2025", 9)
+            .Price("2022-11-30", 20).Price("2024-10-03", 0.07)
+            .Rate("MMLU", 15.8, end: "2024-10-03"));
+
+        Assert.False(m["cost.gpt35.factor"].Available);
+        Assert.Equal("not computable: the Epoch AI cheapest-price table ends on 2024-10-03, before the end of 2024", m["cost.gpt35.factor"].UnavailableReason);
+        Assert.Equal("Epoch AI 최저 추론 가격표의 마지막 자료가 2024년 10월 3일이어서 2024년 전체를 다루지 못함", m["cost.gpt35.factor"].UnavailableReasonKo);
+        Assert.Equal("not computable: the Epoch AI price decline rate table ends on 2024-10-03, before the end of 2024", m["cost.decline.max"].UnavailableReason);
+        Assert.Equal(9, m["cost.decline.printed_low"].Number);
     }
 
     [Fact]

@@ -47,9 +47,10 @@ internal sealed class TestDataset(int edition = 2025)
         return this;
     }
 
-    public TestDataset Rate(string benchmark, double factor)
+    /// <param name="end">the last price date of the fit (default 2025-02-05, after the measured year 2024 is over)</param>
+    public TestDataset Rate(string benchmark, double factor, string end = "2025-02-05")
     {
-        Rates.Add(new PriceDeclineRate(benchmark, "T", 50, 5, new DateOnly(2023, 1, 1), new DateOnly(2024, 1, 1), factor,
+        Rates.Add(new PriceDeclineRate(benchmark, "T", 50, 5, new DateOnly(2023, 1, 1), DateOnly.Parse(end), factor,
             factor / 2, factor * 2, 0.9, new SourceLocation("rates.csv", ++_line)));
         return this;
     }

@@ -87,7 +87,7 @@ internal static class CostMetrics
             ? indicators.Missing("inference_price_decline_range_low")
             : rates.Count == 0 ? NotComputable.NoRows("Epoch AI price decline rates (llm_inference_price_decline_rates.csv)", "Epoch AI 연간 추론 가격 하락 배수")
             : ReleasedAfter(dataset, rates[0].Source.File)
-              ?? EndsBefore(rates.Select(r => r.EndDate), dataset.Edition.MeasuredYear, "the Epoch AI price decline rates", "Epoch AI 연간 추론 가격 하락 배수표");
+              ?? EndsBefore(rates.Select(r => r.EndDate), dataset.Edition.MeasuredYear, "the Epoch AI price decline rate table", "Epoch AI 연간 추론 가격 하락 배수표");
 
         const string rateText = "Epoch AI가 벤치마크·기준 모델 점수별로 가격 자료점에 로그-선형 회귀를 적합해 구한 연간 가격 하락 배수";
         const string thresholdText = "성능 기준이 된 모델(이 모델 점수 이상인 모델들의 가격을 봄)";
