@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using AiIndexReports.Config;
 using AiIndexReports.Pipeline;
+using AiIndexReports.Typesetting.Pdf;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -75,12 +76,21 @@ internal class WatchSettings : CheckSettings
 
     public int Jobs => Number(JobsText) ?? Environment.ProcessorCount;
 
+    [CommandOption("--pdf-standard <STANDARD>")]
+    [Description("ua1+a2a (default: tagged PDF/UA-1 and PDF/A-2a) or none (a plain, untagged PDF 1.7)")]
+    public string? PdfStandardText { get; init; }
+
+    /// <summary>The standard asked for (checked by <see cref="Validate"/>).</summary>
+    public PdfStandard PdfStandard => PdfStandards.Parse(PdfStandardText) ?? PdfStandard.Ua1A2a;
+
     public override ValidationResult Validate()
     {
         var edition = base.Validate();
         if (!edition.Successful) return edition;
         if (Edition is not null && AllEditions) return ValidationResult.Error("--edition and --all-editions cannot be used together");
         if (JobsText is { } j && Number(j) is not (>= 1 and <= 64)) return ValidationResult.Error($"--jobs expects a number from 1 to 64, found '{Echo.Clip(j)}'");
+        if (PdfStandardText is { } p && PdfStandards.Parse(p) is null)
+            return ValidationResult.Error($"--pdf-standard expects {string.Join(" or ", PdfStandards.Names)}, found '{Echo.Clip(p)}'");
         return ValidationResult.Success();
     }
 
@@ -91,7 +101,7 @@ internal class WatchSettings : CheckSettings
         AllEditions = AllEditions,
         Briefs = Briefs,
         Jobs = Jobs,
-        Settings = new BuildSettings { Previews = true, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
+        Settings = new BuildSettings { Previews = true, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
     };
 }
 
@@ -128,7 +138,7 @@ internal sealed class BuildSettingsOptions : WatchSettings
     public override BuildRequest Request(long? sourceDateEpoch) => base.Request(sourceDateEpoch) with
     {
         Shard = Shard is { } s && Pipeline.Shard.TryParse(s, out var shard, out _) ? shard : Pipeline.Shard.All,
-        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
+        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
     };
 }
 

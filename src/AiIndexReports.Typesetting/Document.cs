@@ -1,5 +1,6 @@
 using AiIndexReports.Typesetting.Elements;
 using AiIndexReports.Typesetting.Layout;
+using AiIndexReports.Typesetting.Pdf;
 using SkiaSharp;
 
 namespace AiIndexReports.Typesetting;
@@ -41,6 +42,8 @@ public sealed record DocumentMetadata
     public DateTime CreatedUtc { get; init; } = new(2000, 1, 1, 0, 0, 0, DateTimeKind.Utc);
     /// <summary>Catalog /Lang of the PDF.</summary>
     public string Language { get; init; } = "ko-KR";
+    /// <summary>Tagged PDF/UA-1 + PDF/A-2a by default; <see cref="PdfStandard.None"/> for a plain PDF.</summary>
+    public PdfStandard Standard { get; init; } = PdfStandard.Ua1A2a;
 }
 
 /// <summary>What to typeset: blocks in reading order, the theme that styles them, page setup and metadata.</summary>

@@ -1,43 +1,46 @@
 using AiIndexReports.Typesetting.Elements;
+using AiIndexReports.Typesetting.Export;
 using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
-using AiIndexReports.Typesetting.Pdf;
 using SkiaSharp;
 
 namespace AiIndexReports.Typesetting;
 
 /// <summary>
-/// Turns a <see cref="Document"/> into a PDF. Pass 1 lays out with the full fonts (page count, where each heading
-/// lands, which glyphs are used); the used fonts are then subset; pass 2 draws with the subset fonts; finally the
-/// outline (bookmarks) and /Lang are added. Same document in, same bytes out.
+/// Turns a <see cref="Document"/> into page frames and exports them. Layout runs once, or again while printed numbers
+/// (table of contents pages, "{pages}") differ from what the previous run learned; the fonts are then subset to the
+/// glyphs the frames use (glyph ids retained, so the frames draw unchanged with the subsets) and the PDF exporter
+/// draws the frames — tagged PDF/UA-1 + PDF/A-2a unless the document asks for none. Same document in, same bytes out.
 /// </summary>
 public sealed class Typesetter(FontLibrary fonts)
 {
     /// <summary>Safety net: a layout that keeps producing pages without finishing is a bug, not a document.</summary>
     const int MaxPages = 20_000;
+    /// <summary>Layout runs at most this often: page numbers settle after two runs in practice.</summary>
+    const int MaxLayoutRuns = 4;
 
     public FontLibrary Fonts { get; } = fonts;
 
     public TypesetResult Typeset(Document document)
     {
         var layout = Layout(document);
-
         var subsets = new Dictionary<FontFace, SKTypeface>();
         try
         {
-            foreach (var face in layout.Usage.Faces)
+            var usage = GlyphUsageOf(document, layout.Pages);
+            var faces = usage.Faces.ToList();
+            var subsetFiles = new byte[faces.Count][];
+            ParallelWork.For(faces.Count, i =>
             {
-                var (codePoints, glyphs) = layout.Usage.Get(face);
-                var subset = FontSubsetter.Subset(face.FileBytes, codePoints, glyphs);
-                subsets[face] = SKTypeface.FromData(SKData.CreateCopy(subset))
-                    ?? throw new TypesettingException($"{face.Source}: the subset font could not be read back");
-            }
-            var pdf = DrawPdf(document, layout, subsets);
-            var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
-            // The file /ID derives from the content: same document, same id; different documents, different ids.
-            var seed = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(pdf));
-            pdf = PdfPostProcessor.Apply(pdf, new PdfPostProcessOptions(outline, document.Metadata.Language, document.Metadata.CreatedUtc, seed));
-            return new TypesetResult(this, document, pdf, layout);
+                var (codePoints, glyphs) = usage.Get(faces[i]);
+                subsetFiles[i] = FontSubsetter.Subset(faces[i].FileBytes, codePoints, glyphs);
+            });
+            for (var i = 0; i < faces.Count; i++)
+                subsets[faces[i]] = SKTypeface.FromData(SKData.CreateCopy(subsetFiles[i]))
+                    ?? throw new TypesettingException($"{faces[i].Source}: the subset font could not be read back");
+            var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets, usage);
+            return new TypesetResult(this, layout, pdf);
         }
         finally
         {
@@ -45,98 +48,56 @@ public sealed class Typesetter(FontLibrary fonts)
         }
     }
 
-    /// <summary>Pass 1: layout only.</summary>
+    /// <summary>Lays the document out into page frames, again while printed page numbers changed.</summary>
     internal LayoutResult Layout(Document document)
     {
         if (document.Metadata.CreatedUtc.Kind != DateTimeKind.Utc)
             throw new TypesettingException("DocumentMetadata.CreatedUtc must be a UTC date (DateTimeKind.Utc): other kinds make builds differ by time zone");
         CheckAnchors(document);
-        var usage = new GlyphUsage();
-        var context = NewContext(document, [], usage);
-        var pageCount = RunPages(document, context, _ => null, _ => { });
-        if (context.Missing.Count > 0) throw new MissingGlyphsException(context.Missing);
-        context.ReleaseDrawingResources();
+        var headings = AllElements(document).OfType<Heading>().ToList();
+        LayoutResult? previous = null;
+        for (var run = 1; ; run++)
+        {
+            var context = new LayoutContext(document.Theme, Fonts, new FrameBuilder())
+            {
+                PageCount = previous?.PageCount ?? 0,
+                KnownHeadingPages = previous?.HeadingPages ?? new Dictionary<Heading, int>(),
+                AllHeadings = headings,
+            };
+            var pageCount = RunPages(document, context);
+            if (context.Missing.Count > 0) throw new MissingGlyphsException(context.Missing);
+            var result = new LayoutResult(context.Frame.Pages, context.Frame.Root, context.AnchorPages, context.Headings, context.HeadingPages);
+            // Settled when nothing printed a number the run did not know, or the numbers it printed (learned from the
+            // previous run) are still true.
+            var settled = previous is null
+                ? !context.UsedUnknownNumbers
+                : previous.PageCount == pageCount && SamePages(previous.HeadingPages, context.HeadingPages);
+            if (settled || run == MaxLayoutRuns) return result;
+            previous = result;
+        }
+    }
 
-        // Page numbers differ between the passes: keep every digit. Drawing callbacks (charts) draw text the layout
-        // never saw: include their declared strings, and the ASCII range (tick labels), in every face they may ask for.
-        foreach (var face in usage.Faces.ToList()) usage.AddCodePoints(face, "0123456789");
+    static bool SamePages(IReadOnlyDictionary<Heading, int> a, IReadOnlyDictionary<Heading, int> b) =>
+        a.Count == b.Count && a.All(pair => b.TryGetValue(pair.Key, out var page) && page == pair.Value);
+
+    /// <summary>
+    /// The glyphs and characters each face draws in the frames, plus what drawing callbacks (charts) may draw: their
+    /// declared strings and the ASCII range (tick labels) in every face they may ask for.
+    /// </summary>
+    GlyphUsage GlyphUsageOf(Document document, IReadOnlyList<PageFrame> pages)
+    {
+        var usage = new GlyphUsage();
+        foreach (var page in pages)
+            foreach (var block in page.Blocks)
+                foreach (var item in block.Items)
+                    if (item is GlyphRunItem run) usage.Add(run);
         var canvasText = string.Concat(AllElements(document).OfType<CanvasElement>().SelectMany(c => c.Texts));
         if (canvasText.Length > 0)
         {
             const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
             foreach (var face in Fonts.Faces) usage.AddCodePoints(face, canvasText + ascii);
         }
-
-        return new LayoutResult(pageCount, context.AnchorPages, context.Headings, context.HeadingPages, usage);
-    }
-
-    byte[] DrawPdf(Document document, LayoutResult layout, Dictionary<FontFace, SKTypeface> subsets)
-    {
-        var meta = document.Metadata;
-        var pdfMetadata = new SKDocumentPdfMetadata
-        {
-            Title = meta.Title, Author = meta.Author, Subject = meta.Subject, Keywords = meta.Keywords,
-            Creator = meta.Creator, Producer = meta.Producer, Creation = meta.CreatedUtc, Modified = meta.CreatedUtc,
-            RasterDpi = 300, EncodingQuality = 95, PdfA = false,
-        };
-        using var output = new MemoryStream();
-        var context = NewContext(document, subsets, null, layout);
-        using (var stream = new SKManagedWStream(output))
-        using (var pdf = SKDocument.CreatePdf(stream, pdfMetadata))
-        {
-            var size = document.Page.Size;
-            RunPages(document, context, _ => pdf.BeginPage(size.Width, size.Height), _ => pdf.EndPage());
-            pdf.Close();
-        }
-        context.ReleaseDrawingResources();
-        return output.ToArray();
-    }
-
-    /// <summary>Draws one page onto a raster image with the same drawing code as the PDF.</summary>
-    internal byte[] RenderPng(Document document, LayoutResult layout, int pageIndex, float dpi)
-    {
-        if (pageIndex < 0 || pageIndex >= layout.PageCount)
-            throw new ArgumentOutOfRangeException(nameof(pageIndex), $"page {pageIndex} does not exist (0..{layout.PageCount - 1})");
-        return RenderPngs(document, layout, dpi, index => index == pageIndex)[0];
-    }
-
-    /// <summary>
-    /// Draws the selected pages onto raster images in one layout run (previews of a whole brief cost one pass,
-    /// not one pass per page). Returns the PNGs in page order.
-    /// </summary>
-    internal IReadOnlyList<byte[]> RenderPngs(Document document, LayoutResult layout, float dpi, Func<int, bool> wanted)
-    {
-        var scale = dpi / 72f;
-        var size = document.Page.Size;
-        var info = new SKImageInfo((int)Math.Ceiling(size.Width * scale), (int)Math.Ceiling(size.Height * scale));
-        var pngs = new List<byte[]>();
-        SKSurface? surface = null;
-        var context = NewContext(document, [], null, layout);
-        try
-        {
-            RunPages(document, context, index =>
-            {
-                if (!wanted(index)) return null;
-                surface = SKSurface.Create(info);
-                surface.Canvas.Clear(SKColors.White);
-                surface.Canvas.Scale(scale);
-                return surface.Canvas;
-            }, _ =>
-            {
-                if (surface is null) return;
-                using (var image = surface.Snapshot())
-                using (var png = image.Encode(SKEncodedImageFormat.Png, 100))
-                    pngs.Add(png.ToArray());
-                surface.Dispose();
-                surface = null;
-            });
-        }
-        finally
-        {
-            surface?.Dispose();
-            context.ReleaseDrawingResources();
-        }
-        return pngs;
+        return usage;
     }
 
     /// <summary>Anchor ids must be unique and every internal link must point at one: a broken link is an input error.</summary>
@@ -153,15 +114,6 @@ public sealed class Typesetter(FontLibrary fonts)
         if (problems.Count > 0) throw new TypesettingException(string.Join(Environment.NewLine, problems));
     }
 
-    LayoutContext NewContext(Document document, Dictionary<FontFace, SKTypeface> drawingTypefaces, GlyphUsage? usage, LayoutResult? previous = null) =>
-        new(document.Theme, Fonts, drawingTypefaces)
-        {
-            GlyphUsage = usage,
-            PageCount = previous?.PageCount ?? 0,
-            KnownHeadingPages = previous?.HeadingPages ?? new Dictionary<Heading, int>(),
-            AllHeadings = AllElements(document).OfType<Heading>().ToList(),
-        };
-
     static IEnumerable<Element> AllElements(Document document)
     {
         var stack = new Stack<Element>(document.Content.Reverse());
@@ -173,8 +125,8 @@ public sealed class Typesetter(FontLibrary fonts)
         }
     }
 
-    /// <summary>Lays out (and, where <paramref name="beginPage"/> gives a canvas, draws) every page; returns the page count.</summary>
-    static int RunPages(Document document, LayoutContext context, Func<int, SKCanvas?> beginPage, Action<int> endPage)
+    /// <summary>Lays out every page into the context's frame builder; returns the page count.</summary>
+    static int RunPages(Document document, LayoutContext context)
     {
         var page = document.Page;
         var body = new Column(document.Content);
@@ -183,6 +135,7 @@ public sealed class Typesetter(FontLibrary fonts)
         var area = new SKSize(page.Size.Width - margins.Horizontal, page.Size.Height - margins.Vertical);
         if (area.Width <= 0 || area.Height <= 0)
             throw new LayoutException($"page margins {margins} leave no room on a {page.Size.Width}×{page.Size.Height} pt page");
+        var frame = context.Frame;
         var pageIndex = 0;
         var pagesWithoutProgress = 0;
         while (true)
@@ -205,17 +158,20 @@ public sealed class Typesetter(FontLibrary fonts)
             if (pagesWithoutProgress > 100 || pageIndex >= MaxPages)
                 throw new LayoutException($"{body.Describe(context, area)} makes no progress: layout stopped at page {pageIndex + 1}");
 
-            var canvas = beginPage(pageIndex);
-            context.Canvas = canvas;
-            if (page.Background is { } background) canvas?.DrawColor(background);
+            frame.BeginPage(pageIndex, page.Size);
+            if (page.Background is { } background)
+            {
+                frame.PushArtifact(ArtifactKind.Background);
+                frame.Rect(new SKRect(0, 0, page.Size.Width, page.Size.Height), background);
+                frame.Pop();
+            }
             if (pageIndex > 0 || page.HeaderFooterOnFirstPage) DrawHeaderFooter(context, page, area);
             context.AtPageTop = true;
-            canvas?.Save();
-            canvas?.Translate(margins.Left, margins.Top);
+            frame.Save();
+            frame.Translate(margins.Left, margins.Top);
             body.Draw(context, area);
-            canvas?.Restore();
-            context.Canvas = null;
-            if (canvas is not null) endPage(pageIndex);
+            frame.Restore();
+            frame.EndPage();
             pageIndex++;
             if (plan.Kind == SpacePlanKind.Empty) break; // an empty document still gets one page
         }
@@ -224,7 +180,7 @@ public sealed class Typesetter(FontLibrary fonts)
 
     static void DrawHeaderFooter(LayoutContext context, PageSetup page, SKSize area)
     {
-        var canvas = context.Canvas;
+        var frame = context.Frame;
         var left = page.Margins.Left;
         context.AtPageTop = false;
         if (page.Header is { } header)
@@ -233,10 +189,12 @@ public sealed class Typesetter(FontLibrary fonts)
             var space = new SKSize(area.Width, Math.Max(0, page.Margins.Top - page.HeaderDistance));
             if (header.Measure(context, space).Draws)
             {
-                canvas?.Save();
-                canvas?.Translate(left, page.HeaderDistance);
+                frame.PushArtifact(ArtifactKind.Header, header);
+                frame.Save();
+                frame.Translate(left, page.HeaderDistance);
                 header.Draw(context, space);
-                canvas?.Restore();
+                frame.Restore();
+                frame.Pop();
             }
         }
         if (page.Footer is { } footer)
@@ -247,10 +205,12 @@ public sealed class Typesetter(FontLibrary fonts)
             if (plan.Draws)
             {
                 footer.Reset();
-                canvas?.Save();
-                canvas?.Translate(left, page.Size.Height - page.FooterDistance - plan.Height);
+                frame.PushArtifact(ArtifactKind.Footer, footer);
+                frame.Save();
+                frame.Translate(left, page.Size.Height - page.FooterDistance - plan.Height);
                 footer.Draw(context, space);
-                canvas?.Restore();
+                frame.Restore();
+                frame.Pop();
             }
         }
     }
@@ -259,35 +219,45 @@ public sealed class Typesetter(FontLibrary fonts)
 /// <summary>A heading as it lands in the document: for the outline, the table of contents and anchors.</summary>
 public sealed record HeadingPlacement(string Title, int Level, string? AnchorId, int PageIndex);
 
-/// <summary>What pass 1 learned.</summary>
-internal sealed record LayoutResult(int PageCount, IReadOnlyDictionary<string, int> AnchorPages, IReadOnlyList<HeadingPlacement> Headings,
-    IReadOnlyDictionary<Heading, int> HeadingPages, GlyphUsage Usage);
+/// <summary>What layout produced: the page frames, the structure tree, and where the headings landed.</summary>
+internal sealed record LayoutResult(IReadOnlyList<PageFrame> Pages, StructNode Structure, IReadOnlyDictionary<string, int> AnchorPages,
+    IReadOnlyList<HeadingPlacement> Headings, IReadOnlyDictionary<Heading, int> HeadingPages)
+{
+    public int PageCount => Pages.Count;
+}
 
-/// <summary>The typeset PDF, with what a caller needs to know about it, and PNG previews of its pages.</summary>
+/// <summary>The typeset PDF, the page frames it was drawn from, and PNG previews drawn from the same frames.</summary>
 public sealed class TypesetResult
 {
     readonly Typesetter _typesetter;
-    readonly Document _document;
     readonly LayoutResult _layout;
 
-    internal TypesetResult(Typesetter typesetter, Document document, byte[] pdf, LayoutResult layout)
+    internal TypesetResult(Typesetter typesetter, LayoutResult layout, byte[] pdf)
     {
         _typesetter = typesetter;
-        _document = document;
         _layout = layout;
         Pdf = pdf;
     }
 
     public byte[] Pdf { get; }
     public int PageCount => _layout.PageCount;
+    /// <summary>The laid-out pages: what every exporter draws.</summary>
+    public IReadOnlyList<PageFrame> Pages => _layout.Pages;
+    /// <summary>The logical structure (Document root) in reading order.</summary>
+    public StructNode Structure => _layout.Structure;
     /// <summary>Anchor id → 0-based page index where the heading with that anchor starts.</summary>
     public IReadOnlyDictionary<string, int> AnchorPages => _layout.AnchorPages;
     /// <summary>Headings in document order with their 0-based page index (the PDF outline).</summary>
     public IReadOnlyList<HeadingPlacement> Headings => _layout.Headings;
 
     /// <summary>PNG image of one page (0-based) at <paramref name="dpi"/> dots per inch.</summary>
-    public byte[] RenderPng(int pageIndex, float dpi = 96) => _typesetter.RenderPng(_document, _layout, pageIndex, dpi);
+    public byte[] RenderPng(int pageIndex, float dpi = 96)
+    {
+        if (pageIndex < 0 || pageIndex >= PageCount)
+            throw new ArgumentOutOfRangeException(nameof(pageIndex), $"page {pageIndex} does not exist (0..{PageCount - 1})");
+        return PngExporter.Render(_layout.Pages[pageIndex], _typesetter.Fonts, dpi);
+    }
 
-    /// <summary>PNG images of every page, in order, from a single layout run.</summary>
-    public IReadOnlyList<byte[]> RenderAllPng(float dpi = 96) => _typesetter.RenderPngs(_document, _layout, dpi, _ => true);
+    /// <summary>PNG images of every page, in order; drawn from the frames, without laying out again.</summary>
+    public IReadOnlyList<byte[]> RenderAllPng(float dpi = 96) => [.. _layout.Pages.Select(page => PngExporter.Render(page, _typesetter.Fonts, dpi))];
 }

@@ -45,7 +45,10 @@ public static class SampleDocuments
                 canvas.DrawText(labels[i], x + slot * 0.25f, bottom + 11, SKTextAlign.Center, font, ink);
             }
         })
-        { Texts = [title, .. labels, .. values.Select(v => v.ToString())], Name = title };
+        {
+            Texts = [title, .. labels, .. values.Select(v => v.ToString())], Name = title,
+            Alt = $"{title}: {string.Join(", ", labels.Zip(values, (l, v) => $"{l} {v}개"))}",
+        };
     }
 
     public static Table CountryTable(int rows)

@@ -1,3 +1,4 @@
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using SkiaSharp;
 
@@ -6,7 +7,7 @@ namespace AiIndexReports.Typesetting.Elements;
 /// <summary>
 /// A drawing callback of fixed height (charts). Width is the available width unless <see cref="Width"/> is set.
 /// The callback gets the canvas with the origin at the element's top-left, the size, and the document's typefaces;
-/// it is called once per drawn page, never in the layout pass. Declare every string it draws in <see cref="Texts"/>
+/// it is called by the exporters (PDF, PNG), never during layout. Declare every string it draws in <see cref="Texts"/>
 /// so that the subset fonts contain those glyphs.
 /// </summary>
 public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefaceSource> draw) : Element
@@ -16,6 +17,11 @@ public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefa
     public IEnumerable<string> Texts { get; init; } = [];
     /// <summary>Names the element in layout errors (e.g. "그림 3").</summary>
     public string? Name { get; init; }
+    /// <summary>
+    /// What the drawing shows, in words (for a chart: its data): a tagged PDF reads this instead of the drawing
+    /// (a Figure with /Alt). Without it the drawing is decoration (an artifact).
+    /// </summary>
+    public string? Alt { get; init; }
 
     bool _drawn;
 
@@ -35,12 +41,12 @@ public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefa
     {
         if (_drawn) return;
         _drawn = true;
-        if (context.Canvas is not { } canvas) return;
         var size = SizeIn(available);
-        canvas.Save();
-        canvas.ClipRect(new SKRect(0, 0, size.Width, size.Height));
-        draw(canvas, size, context);
-        canvas.Restore();
+        var frame = context.Frame;
+        if (string.IsNullOrWhiteSpace(Alt)) frame.PushArtifact(ArtifactKind.Layout, this);
+        else frame.Push(frame.NewNode(StructRole.Figure, this, alt: Alt), this);
+        frame.Canvas(new SKRect(0, 0, size.Width, size.Height), draw);
+        frame.Pop();
     }
 
     internal override string Describe(LayoutContext context, SKSize available) =>

@@ -1,3 +1,4 @@
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using SkiaSharp;
 
@@ -12,6 +13,8 @@ public sealed class Column : Element
     readonly List<Element> _items;
     readonly List<(int Index, SpacePlan Plan, float Top, bool AtPageTop)> _placed = [];
     int _current;
+    // Open lists while consecutive bullet items are drawn: level, its L node, and the last item's LI (nested lists go in it).
+    readonly List<(int Level, StructNode? List, BulletItem? Last)> _lists = [];
 
     public Column(params IEnumerable<Element> items) => _items = [.. items];
 
@@ -30,6 +33,7 @@ public sealed class Column : Element
     internal override void Reset()
     {
         _current = 0;
+        _lists.Clear();
         base.Reset();
     }
 
@@ -95,7 +99,7 @@ public sealed class Column : Element
     {
         if (_current >= _items.Count) return;
         Plan(context, available, out var complete);
-        var canvas = context.Canvas;
+        var frame = context.Frame;
         var next = _current;
         var pageTop = context.AtPageTop;
         foreach (var (index, plan, top, atTop) in _placed.ToArray())
@@ -104,17 +108,40 @@ public sealed class Column : Element
             context.AtPageTop = atTop;
             if (plan.Draws)
             {
-                canvas?.Save();
-                canvas?.Translate(0, top);
+                GroupLists(frame, child);
+                frame.Save();
+                frame.Translate(0, top);
                 // Same space as when measured, so the child makes the same decision again.
                 child.Draw(context, new SKSize(available.Width, Math.Max(0, available.Height - top)));
-                canvas?.Restore();
+                frame.Restore();
+                if (child is BulletItem drawn && _lists.Count > 0) _lists[^1] = _lists[^1] with { Last = drawn };
             }
             else child.Draw(context, new SKSize(available.Width, 0));
             next = plan.Kind == SpacePlanKind.PartialRender ? index : index + 1;
         }
         context.AtPageTop = pageTop;
         _current = complete ? _items.Count : next;
+    }
+
+    /// <summary>
+    /// Consecutive bullet items form one list (L) in the structure tree; a deeper item opens a list inside the item
+    /// before it; anything else that draws (a paragraph, a table) ends the lists.
+    /// </summary>
+    void GroupLists(FrameBuilder frame, Element child)
+    {
+        if (child is not BulletItem item)
+        {
+            if (child is not (Spacer or PageBreak)) _lists.Clear();
+            return;
+        }
+        if (item.List is not null) return; // continued from the previous page
+        while (_lists.Count > 0 && _lists[^1].Level > item.Level) _lists.RemoveAt(_lists.Count - 1);
+        if (_lists.Count == 0 || _lists[^1].Level < item.Level)
+        {
+            var parent = _lists.Count > 0 ? _lists[^1].Last?.ItemNode : null;
+            _lists.Add((item.Level, frame.NewNode(StructRole.L, null, parent), null));
+        }
+        item.List = _lists[^1].List;
     }
 
     internal override string Describe(LayoutContext context, SKSize available) =>

@@ -1,3 +1,4 @@
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using SkiaSharp;
 
@@ -42,22 +43,26 @@ public sealed class Box(Element child) : Element
     {
         var style = Style ?? context.Theme.Box;
         var plan = Measure(context, available);
-        if (context.Canvas is { } canvas && plan.Draws)
+        if (plan.Draws)
         {
+            var frame = context.Frame;
             var rect = new SKRect(0, 0, available.Width, plan.Height);
             if (style.Background is { } background)
             {
-                using var fill = new SKPaint { Color = background, Style = SKPaintStyle.Fill };
-                canvas.DrawRect(rect, fill);
+                frame.PushArtifact(ArtifactKind.Background, this);
+                frame.Rect(rect, background);
+                frame.Pop();
             }
             if (style.BorderWidth > 0 && style.BorderSides != BorderSides.None)
             {
-                using var stroke = new SKPaint { Color = style.BorderColor, StrokeWidth = style.BorderWidth, IsAntialias = true };
-                var h = style.BorderWidth / 2;
-                if (style.BorderSides.HasFlag(BorderSides.Top)) canvas.DrawLine(0, h, rect.Right, h, stroke);
-                if (style.BorderSides.HasFlag(BorderSides.Bottom)) canvas.DrawLine(0, rect.Bottom - h, rect.Right, rect.Bottom - h, stroke);
-                if (style.BorderSides.HasFlag(BorderSides.Left)) canvas.DrawLine(h, 0, h, rect.Bottom, stroke);
-                if (style.BorderSides.HasFlag(BorderSides.Right)) canvas.DrawLine(rect.Right - h, 0, rect.Right - h, rect.Bottom, stroke);
+                frame.PushArtifact(ArtifactKind.Layout, this);
+                var (w, c) = (style.BorderWidth, style.BorderColor);
+                var h = w / 2;
+                if (style.BorderSides.HasFlag(BorderSides.Top)) frame.Line(0, h, rect.Right, h, w, c);
+                if (style.BorderSides.HasFlag(BorderSides.Bottom)) frame.Line(0, rect.Bottom - h, rect.Right, rect.Bottom - h, w, c);
+                if (style.BorderSides.HasFlag(BorderSides.Left)) frame.Line(h, 0, h, rect.Bottom, w, c);
+                if (style.BorderSides.HasFlag(BorderSides.Right)) frame.Line(rect.Right - h, 0, rect.Right - h, rect.Bottom, w, c);
+                frame.Pop();
             }
         }
         Inset.Draw(context, Child, Insets(style), available);
@@ -82,11 +87,11 @@ internal static class Inset
 
     public static void Draw(LayoutContext context, Element child, Spacing insets, SKSize available)
     {
-        var canvas = context.Canvas;
-        canvas?.Save();
-        canvas?.Translate(insets.Left, insets.Top);
+        var frame = context.Frame;
+        frame.Save();
+        frame.Translate(insets.Left, insets.Top);
         child.Draw(context, Inner(insets, available));
-        canvas?.Restore();
+        frame.Restore();
     }
 }
 

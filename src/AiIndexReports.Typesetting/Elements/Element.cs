@@ -11,6 +11,12 @@ namespace AiIndexReports.Typesetting.Elements;
 /// </summary>
 public abstract class Element
 {
+    /// <summary>
+    /// Where the element came from, for tools that map pages back to their source (e.g. "templates/brief/02-AI모델.md.sbn:7");
+    /// set by whoever composes the document, carried by the frame blocks the element draws.
+    /// </summary>
+    public string? Source { get; init; }
+
     internal abstract SpacePlan Measure(LayoutContext context, SKSize available);
 
     /// <summary>Draws at the canvas origin what <see cref="Measure"/> promised for the same space, and advances.</summary>

@@ -1,3 +1,4 @@
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using AiIndexReports.Typesetting.Text;
 using SkiaSharp;
@@ -7,12 +8,14 @@ namespace AiIndexReports.Typesetting.Elements;
 /// <summary>
 /// A figure or table with its caption above ("[그림 1] …", "&lt;표 1&gt; …"), an optional unit line right-aligned
 /// ("(단위: 건, %)"), and notes and source lines below ("주: …", "자료: …"). The caption never ends a page;
-/// with <see cref="KeepTogether"/> (default) the whole figure moves to the next page rather than split.
+/// with <see cref="KeepTogether"/> (default) the whole figure moves to the next page rather than split. In a tagged
+/// PDF it is a Div holding the Caption, the unit line, the body (a Figure with /Alt, or a Table) and the notes.
 /// </summary>
 public sealed class Figure(string caption, Element body) : Element
 {
     Element? _content;
     Theme? _builtFor;
+    StructNode? _node;
 
     public string Caption { get; } = caption;
     public Element Body { get; } = body;
@@ -30,7 +33,7 @@ public sealed class Figure(string caption, Element body) : Element
         if (_content is not null && ReferenceEquals(_builtFor, context.Theme)) return _content;
         var theme = context.Theme;
         var column = new Column { Spacing = 2 };
-        column.Add(new Paragraph(Caption) { Style = theme.Caption });
+        column.Add(new Paragraph(Caption) { Style = theme.Caption, Role = StructRole.Caption });
         if (Unit is not null)
             column.Add(new Paragraph(Unit) { Style = theme.SourceNote with { Align = TextAlign.Right, SpaceAfter = 0, KeepWithNext = true } });
         column.Add(Body);
@@ -44,11 +47,19 @@ public sealed class Figure(string caption, Element body) : Element
 
     internal override void Reset()
     {
+        _node = null;
         _content?.Reset();
         Body.Reset();
     }
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available) => Content(context).Measure(context, available);
-    internal override void Draw(LayoutContext context, SKSize available) => Content(context).Draw(context, available);
+    internal override void Draw(LayoutContext context, SKSize available)
+    {
+        var frame = context.Frame;
+        _node ??= frame.NewNode(StructRole.Div, this);
+        frame.Push(_node, this);
+        Content(context).Draw(context, available);
+        frame.Pop();
+    }
     internal override string Describe(LayoutContext context, SKSize available) => $"Figure \"{Caption}\": {Body.Describe(context, available)}";
 }

@@ -1,3 +1,4 @@
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using SkiaSharp;
 
@@ -21,6 +22,11 @@ public sealed class Image : Element
     public float? Width { get; init; }
     public float? Height { get; init; }
     public string? Name { get; init; }
+    /// <summary>
+    /// What the image shows, in words: a tagged PDF reads this instead of the picture (a Figure with /Alt). Without it
+    /// the image is decoration (an artifact).
+    /// </summary>
+    public string? Alt { get; init; }
 
     SKSize SizeIn(SKSize available)
     {
@@ -45,8 +51,11 @@ public sealed class Image : Element
         if (_drawn) return;
         _drawn = true;
         var size = SizeIn(available);
-        using var paint = new SKPaint { IsAntialias = true };
-        context.Canvas?.DrawImage(_image, new SKRect(0, 0, size.Width, size.Height), new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), paint);
+        var frame = context.Frame;
+        if (string.IsNullOrWhiteSpace(Alt)) frame.PushArtifact(ArtifactKind.Layout, this);
+        else frame.Push(frame.NewNode(StructRole.Figure, this, alt: Alt), this);
+        frame.Image(_image, new SKRect(0, 0, size.Width, size.Height));
+        frame.Pop();
     }
 
     internal override string Describe(LayoutContext context, SKSize available)

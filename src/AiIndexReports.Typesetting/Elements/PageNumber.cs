@@ -18,6 +18,7 @@ public sealed class PageNumber(string format = "- {page} -") : Element
     {
         // The page count is unknown in the first pass; "{pages}" then shows the page number's width in digits.
         var pages = context.PageCount > 0 ? context.PageCount : context.PageIndex + 1;
+        if (context.PageCount == 0 && Format.Contains("{pages}", StringComparison.Ordinal)) context.UsedUnknownNumbers = true;
         var text = Format.Replace("{page}", (context.PageIndex + 1).ToString(System.Globalization.CultureInfo.InvariantCulture))
             .Replace("{pages}", pages.ToString(System.Globalization.CultureInfo.InvariantCulture));
         return new Paragraph(text) { Style = Style ?? context.Theme.PageFooter, Align = Align };

@@ -1,3 +1,4 @@
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using AiIndexReports.Typesetting.Text;
 using SkiaSharp;
@@ -18,6 +19,8 @@ public class Paragraph : Element
     List<TextLine>? _lines;
     float _linesWidth = -1;
     int _nextLine;
+    StructNode? _node;
+    StructNode?[]? _linkNodes;
 
     public Paragraph(params IEnumerable<TextSpan> spans) => _spans = [.. spans];
 
@@ -28,6 +31,12 @@ public class Paragraph : Element
     public TextAlign? Align { get; init; }
     /// <summary>A marker such as □ or ○ drawn at the style's marker indent on the first line.</summary>
     public string? Marker { get; init; }
+
+    /// <summary>Structure role in a tagged PDF instead of the default (P; H1–H6 for headings; LI for bullet items), e.g. Caption.</summary>
+    public StructRole? Role { get; init; }
+
+    /// <summary>Set by containers whose own node holds the text (a table of contents entry's Link): no node of its own.</summary>
+    internal bool Untagged { get; init; }
 
     /// <summary>The paragraph's text without styling (for outlines, tables of contents, messages).</summary>
     public string PlainText => string.Concat(_spans.Select(s => s.Text));
@@ -53,7 +62,25 @@ public class Paragraph : Element
 
     internal override bool KeepsWithNext => _preparedStyle?.KeepWithNext ?? Style?.KeepWithNext ?? false;
 
-    internal override void Reset() => _nextLine = 0;
+    internal override void Reset()
+    {
+        _nextLine = 0;
+        _node = null;
+        _linkNodes = null;
+    }
+
+    private protected virtual StructRole DefaultRole => StructRole.P;
+
+    /// <summary>Opens the paragraph's structure node (created on first draw, reused on the next page).</summary>
+    private protected virtual void BeginContent(FrameBuilder frame)
+    {
+        if (!Untagged) _node ??= frame.NewNode(Role ?? DefaultRole, this);
+        frame.Push(_node, this);
+    }
+
+    private protected virtual void EndContent(FrameBuilder frame) => frame.Pop();
+    private protected virtual void BeginMarker(FrameBuilder frame) => frame.Push(null);
+    private protected virtual void EndMarker(FrameBuilder frame) => frame.Pop();
 
     ParagraphText Prepare(LayoutContext context)
     {
@@ -148,10 +175,12 @@ public class Paragraph : Element
         var y = SpaceBefore(context, style);
         if (_nextLine == 0)
         {
-            if (context.GlyphUsage is not null)
-                foreach (var missing in text.Missing) context.ReportMissing(missing.CodePoint, missing.Text);
+            foreach (var missing in text.Missing) context.ReportMissing(missing.CodePoint, missing.Text);
             OnStartDrawn(context);
         }
+        var frame = context.Frame;
+        if (_linkNodes is null && _spans.Any(s => s.LinkUrl is not null || s.LinkAnchor is not null)) _linkNodes = new StructNode?[_spans.Count];
+        BeginContent(frame);
         for (var i = 0; i < count; i++)
         {
             var line = lines[_nextLine + i];
@@ -160,17 +189,23 @@ public class Paragraph : Element
             var placement = line.Place(width, align);
             placement = placement with { X = indent + placement.X };
             if (line.IsFirst && _marker is not null)
+            {
+                BeginMarker(frame);
                 DrawMarker(context, style, y + line.Baseline);
-            context.LineRenderer.Draw(context, text, line, placement, y + line.Baseline);
+                EndMarker(frame);
+            }
+            context.LineRenderer.Draw(context, text, line, placement, y + line.Baseline, _linkNodes);
             LastDrawnLine = (line.DrawnRight(placement), y, y + line.Baseline);
             y += line.Height;
         }
+        EndContent(frame);
         _nextLine += count;
-        if (complete && style.RuleBelow > 0 && context.Canvas is { } canvas)
+        if (complete && style.RuleBelow > 0)
         {
-            using var paint = new SKPaint { Color = style.RuleColor, StrokeWidth = style.RuleBelow, IsAntialias = true };
             var ruleY = y + 1.5f + style.RuleBelow / 2;
-            canvas.DrawLine(0, ruleY, available.Width, ruleY, paint);
+            frame.PushArtifact(ArtifactKind.Layout, this);
+            frame.Line(0, ruleY, available.Width, ruleY, style.RuleBelow, style.RuleColor);
+            frame.Pop();
         }
     }
 

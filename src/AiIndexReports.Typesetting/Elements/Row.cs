@@ -61,10 +61,10 @@ public sealed class Row : Element
         float x = 0;
         for (var i = 0; i < _items.Count; i++)
         {
-            context.Canvas?.Save();
-            context.Canvas?.Translate(x, 0);
+            context.Frame.Save();
+            context.Frame.Translate(x, 0);
             _items[i].Element.Draw(context, new SKSize(widths[i], available.Height));
-            context.Canvas?.Restore();
+            context.Frame.Restore();
             x += widths[i] + Spacing;
         }
     }

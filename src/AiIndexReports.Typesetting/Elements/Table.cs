@@ -1,3 +1,4 @@
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using SkiaSharp;
 
@@ -23,7 +24,8 @@ public sealed class TableRow(params IEnumerable<TableCell> cells)
 
 /// <summary>
 /// A table whose header rows repeat on every page it spans. Rows are never split between pages. Styled by
-/// <see cref="Theme.Table"/> unless given a <see cref="Style"/>.
+/// <see cref="Theme.Table"/> unless given a <see cref="Style"/>. In a tagged PDF: Table → THead/TBody → TR → TH
+/// (scope column) / TD; header rows repeated on later pages, rules and shading are artifacts.
 /// </summary>
 public sealed class Table(params IEnumerable<Width> columns) : Element
 {
@@ -33,6 +35,8 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
     float _heightsWidth = -1;
     int _nextRow;
     bool _headerOnlyDrawn;
+    StructNode? _table, _body;
+    bool _headerTagged;
 
     public IReadOnlyList<Width> Columns { get; } = [.. columns];
     public TableStyle? Style { get; init; }
@@ -58,6 +62,8 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
     {
         _nextRow = 0;
         _headerOnlyDrawn = false;
+        _table = _body = null;
+        _headerTagged = false;
         base.Reset();
     }
 
@@ -132,17 +138,37 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
         var (rows, _) = Fit(context, available);
         var style = Style ?? context.Theme.Table;
         var widths = ColumnWidths(available.Width);
+        var frame = context.Frame;
+        _table ??= frame.NewNode(StructRole.Table, this);
+        frame.Push(_table, this);
         float y = 0;
-        foreach (var row in _header)
-            y = DrawRow(context, style, row, true, widths, available.Width, y);
+        if (_header.Count > 0)
+        {
+            // The header is read once; where it repeats on a later page it is pagination furniture.
+            if (_headerTagged) frame.PushArtifact(ArtifactKind.Pagination, this);
+            else frame.Push(frame.NewNode(StructRole.THead, this), this);
+            foreach (var row in _header)
+                y = DrawRow(context, style, row, true, widths, available.Width, y);
+            frame.Pop();
+            _headerTagged = true;
+        }
         var headerBottom = y;
         var rowTops = new List<float>();
-        for (var i = 0; i < rows; i++)
+        if (rows > 0)
         {
-            rowTops.Add(y);
-            y = DrawRow(context, style, _rows[_nextRow + i], false, widths, available.Width, y);
+            _body ??= frame.NewNode(StructRole.TBody, this);
+            frame.Push(_body, this);
+            for (var i = 0; i < rows; i++)
+            {
+                rowTops.Add(y);
+                y = DrawRow(context, style, _rows[_nextRow + i], false, widths, available.Width, y);
+            }
+            frame.Pop();
         }
-        DrawRules(context, style, widths, available.Width, headerBottom, rowTops, y);
+        frame.PushArtifact(ArtifactKind.Layout, this);
+        DrawRules(frame, style, widths, available.Width, headerBottom, rowTops, y);
+        frame.Pop();
+        frame.Pop();
         _nextRow += rows;
         if (_rows.Count == 0) _headerOnlyDrawn = true;
     }
@@ -150,7 +176,8 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
     float DrawRow(LayoutContext context, TableStyle style, TableRow row, bool isHeader, float[] widths, float tableWidth, float top)
     {
         var height = RowHeight(context, row, isHeader, widths, tableWidth);
-        var canvas = context.Canvas;
+        var frame = context.Frame;
+        frame.Push(frame.NewNode(StructRole.TR, this), this);
         float x = 0;
         var column = 0;
         foreach (var cell in row.Cells)
@@ -158,10 +185,11 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
             var width = CellWidth(widths, column, cell.ColumnSpan);
             column += Math.Max(1, cell.ColumnSpan);
             var background = cell.Background ?? (isHeader ? style.HeaderBackground : null);
-            if (canvas is not null && background is { } color)
+            if (background is { } color)
             {
-                using var fill = new SKPaint { Color = color };
-                canvas.DrawRect(new SKRect(x, top, x + width, top + height), fill);
+                frame.PushArtifact(ArtifactKind.Background, this);
+                frame.Rect(new SKRect(x, top, x + width, top + height), color);
+                frame.Pop();
             }
             Prepare(cell, style, isHeader);
             var inner = new SKSize(Math.Max(1, width - style.CellPadding.Horizontal), float.MaxValue / 4);
@@ -169,38 +197,37 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
             context.AtPageTop = false;
             var contentHeight = cell.Content.Measure(context, inner).Height;
             // Cells are centred vertically, as Korean report tables are.
-            canvas?.Save();
-            canvas?.Translate(x + style.CellPadding.Left, top + style.CellPadding.Top + (height - style.CellPadding.Vertical - contentHeight) / 2);
+            frame.Save();
+            frame.Translate(x + style.CellPadding.Left, top + style.CellPadding.Top + (height - style.CellPadding.Vertical - contentHeight) / 2);
+            frame.Push(isHeader ? frame.NewNode(StructRole.TH, this, scope: HeaderScope.Column) : frame.NewNode(StructRole.TD, this), this);
             cell.Content.Draw(context, inner);
-            canvas?.Restore();
+            frame.Pop();
+            frame.Restore();
             context.AtPageTop = atTop;
             x += width;
         }
+        frame.Pop();
         return top + height;
     }
 
-    static void DrawRules(LayoutContext context, TableStyle style, float[] widths, float width, float headerBottom, List<float> rowTops, float bottom)
+    static void DrawRules(FrameBuilder frame, TableStyle style, float[] widths, float width, float headerBottom, List<float> rowTops, float bottom)
     {
-        if (context.Canvas is not { } canvas) return;
-        using var thin = new SKPaint { Color = style.RuleColor, StrokeWidth = style.RuleWidth, IsAntialias = true };
-        using var thick = new SKPaint { Color = style.OuterRuleColor, StrokeWidth = style.OuterRuleWidth, IsAntialias = true };
-        foreach (var top in rowTops.Skip(1)) canvas.DrawLine(0, top, width, top, thin);
+        void Thin(float x0, float y0, float x1, float y1) => frame.Line(x0, y0, x1, y1, style.RuleWidth, style.RuleColor);
+        void Thick(float x0, float y0, float x1, float y1) => frame.Line(x0, y0, x1, y1, style.OuterRuleWidth, style.OuterRuleColor);
+        foreach (var top in rowTops.Skip(1)) Thin(0, top, width, top);
         if (style.VerticalRules)
         {
             float x = 0;
             foreach (var w in widths.SkipLast(1))
             {
                 x += w;
-                canvas.DrawLine(x, 0, x, bottom, thin);
+                Thin(x, 0, x, bottom);
             }
         }
-        canvas.DrawLine(0, style.OuterRuleWidth / 2, width, style.OuterRuleWidth / 2, thick);
+        Thick(0, style.OuterRuleWidth / 2, width, style.OuterRuleWidth / 2);
         if (headerBottom > 0 && rowTops.Count > 0)
-        {
-            using var headerRule = new SKPaint { Color = style.OuterRuleColor, StrokeWidth = style.RuleWidth * 1.5f, IsAntialias = true };
-            canvas.DrawLine(0, headerBottom, width, headerBottom, headerRule);
-        }
-        canvas.DrawLine(0, bottom - style.OuterRuleWidth / 2, width, bottom - style.OuterRuleWidth / 2, thick);
+            frame.Line(0, headerBottom, width, headerBottom, style.RuleWidth * 1.5f, style.OuterRuleColor);
+        Thick(0, bottom - style.OuterRuleWidth / 2, width, bottom - style.OuterRuleWidth / 2);
     }
 
     internal override string Describe(LayoutContext context, SKSize available)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using AiIndexReports.Typesetting.Text;
 using SkiaSharp;
@@ -8,12 +9,14 @@ namespace AiIndexReports.Typesetting.Elements;
 /// <summary>
 /// The document's headings (up to <see cref="TocStyle.MaxLevel"/>) with their page numbers. Entries of headings with
 /// an anchor id are clickable. Page numbers come from the layout pass; their slot has a fixed width so that the
-/// table of contents takes the same space in both passes.
+/// table of contents takes the same space in both passes. In a tagged PDF: TOC → TOCI → Link (title, page number and
+/// the link annotation); the leader dots are artifacts.
 /// </summary>
 public sealed class TableOfContents : Element
 {
     Column? _entries;
     LayoutContext? _builtFor;
+    StructNode? _node;
 
     public TocStyle? Style { get; init; }
 
@@ -29,10 +32,21 @@ public sealed class TableOfContents : Element
         return _entries;
     }
 
-    internal override void Reset() => _entries?.Reset();
+    internal override void Reset()
+    {
+        _node = null;
+        _entries?.Reset();
+    }
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available) => Entries(context).Measure(context, available);
-    internal override void Draw(LayoutContext context, SKSize available) => Entries(context).Draw(context, available);
+
+    internal override void Draw(LayoutContext context, SKSize available)
+    {
+        _node ??= context.Frame.NewNode(StructRole.TOC, this);
+        context.Frame.Push(_node, this);
+        Entries(context).Draw(context, available);
+        context.Frame.Pop();
+    }
 
     /// <summary>One line of the table of contents: title, leader dots, page number; a link to the heading.</summary>
     sealed class Entry(Heading heading, TocStyle style) : Element
@@ -43,6 +57,7 @@ public sealed class TableOfContents : Element
 
         Paragraph Title => _title ??= new Paragraph(heading.PlainText)
         {
+            Untagged = true,
             Style = _style with { RightIndent = _style.RightIndent + style.PageNumberWidth, Align = TextAlign.Left, KeepWithNext = false, MinLinesAtBreak = 1 },
         };
 
@@ -63,40 +78,51 @@ public sealed class TableOfContents : Element
         {
             var plan = Measure(context, available);
             if (!plan.Draws) return;
+            var frame = context.Frame;
+            var item = frame.NewNode(StructRole.TOCI, this);
+            var link = heading.AnchorId is null ? null : frame.NewNode(StructRole.Link, this, item);
+            frame.Push(item, this);
+            frame.Push(link, this);
             Title.Draw(context, available);
             _drawn = true;
 
-            var page = context.KnownHeadingPages.TryGetValue(heading, out var index) ? index + 1 : 0;
+            var known = context.KnownHeadingPages.TryGetValue(heading, out var index);
+            if (!known) context.UsedUnknownNumbers = true;
+            var page = known ? index + 1 : 0;
             var number = new Paragraph(page.ToString(CultureInfo.InvariantCulture))
             {
+                Untagged = true,
                 Style = _style with { LeftIndent = 0, RightIndent = 0, FirstLineIndent = 0, SpaceBefore = 0, Align = TextAlign.Right, Text = _style.Text with { TabularDigits = true } },
             };
             var slot = new SKSize(style.PageNumberWidth, available.Height);
-            var canvas = context.Canvas;
             var last = Title.LastDrawnLine ?? (0, 0, 0);
-            canvas?.Save();
+            if (style.Leader && Title.LastDrawnLine is { } end)
+                DrawLeader(frame, end.EndX, end.Baseline, available.Width - style.PageNumberWidth - _style.RightIndent + style.PageNumberWidth * 0.3f);
+            frame.Save();
             // The number shares the title's style, so aligning line tops aligns the baselines.
-            canvas?.Translate(available.Width - style.PageNumberWidth - _style.RightIndent, last.Top);
+            frame.Translate(available.Width - style.PageNumberWidth - _style.RightIndent, last.Top);
             number.Measure(context, slot);
             number.Draw(context, slot);
-            canvas?.Restore();
+            frame.Restore();
 
-            if (canvas is not null && style.Leader && Title.LastDrawnLine is { } end)
-                DrawLeader(canvas, end.EndX, end.Baseline, available.Width - style.PageNumberWidth - _style.RightIndent + style.PageNumberWidth * 0.3f);
-            if (canvas is not null && heading.AnchorId is not null)
-                canvas.DrawLinkDestinationAnnotation(new SKRect(_style.LeftIndent, 0, available.Width, plan.Height), heading.AnchorId)?.Dispose();
+            if (heading.AnchorId is not null)
+                frame.Link(new SKRect(_style.LeftIndent, 0, available.Width, plan.Height), null, heading.AnchorId,
+                    $"{heading.PlainText} {page.ToString(CultureInfo.InvariantCulture)}", link);
+            frame.Pop();
+            frame.Pop();
         }
 
-        /// <summary>Leader dots drawn as shapes, not text, so that text extraction reads "title page".</summary>
-        void DrawLeader(SKCanvas canvas, float endX, float baseline, float right)
+        /// <summary>Leader dots drawn as shapes, not text, so that text extraction reads "title page"; artifacts.</summary>
+        void DrawLeader(FrameBuilder frame, float endX, float baseline, float right)
         {
             var size = _style.Text.Size;
             var step = size * 0.45f;
             // Dots sit on a grid so that the dots of all entries line up.
             var start = MathF.Ceiling((endX + size * 0.5f) / step) * step;
-            using var paint = new SKPaint { Color = new SKColor(0xA0, 0xA0, 0xA0), IsAntialias = true, Style = SKPaintStyle.Fill };
+            frame.PushArtifact(ArtifactKind.Layout);
             for (var x = start; x <= right - size * 0.6f; x += step)
-                canvas.DrawCircle(x, baseline - size * 0.08f, size * 0.05f, paint);
+                frame.Circle(x, baseline - size * 0.08f, size * 0.05f, new SKColor(0xA0, 0xA0, 0xA0));
+            frame.Pop();
         }
     }
 }

@@ -125,35 +125,7 @@ public sealed class FontFace : IDisposable
             offsets[i] = new SKPoint(positions[i].XOffset * scale, -positions[i].YOffset * scale);
             width += advances[i];
         }
-        UseNominalGlyphs(text, glyphs, advances, offsets, clusters);
         return new ShapedRun(glyphs, advances, offsets, clusters, width);
-    }
-
-    /// <summary>
-    /// Replaces alternate glyphs (tabular digits, Pretendard's contextual "case" hyphens and colons) with the font's
-    /// plain glyph for the character, centred in the advance the shaper chose. The PDF maps glyphs back to text
-    /// through the font's cmap, which has no entry for alternates: without this, PdfPig reads "GPT-3.5" as
-    /// "GPT\03.5" and tables lose their digits. Layout keeps the shaped (e.g. tabular) advances.
-    /// </summary>
-    void UseNominalGlyphs(ReadOnlySpan<char> text, ushort[] glyphs, float[] advances, SKPoint[] offsets, int[] clusters)
-    {
-        for (var i = 0; i < glyphs.Length; i++)
-        {
-            var start = clusters[i];
-            var sharedCluster = (i > 0 && clusters[i - 1] == start) || (i + 1 < glyphs.Length && clusters[i + 1] == start);
-            if (sharedCluster || start >= text.Length) continue;
-            var end = text.Length;
-            for (var j = 0; j < glyphs.Length; j++)
-                if (clusters[j] > start && clusters[j] < end) end = clusters[j];
-            int codePoint;
-            if (end - start == 1) codePoint = text[start];
-            else if (end - start == 2 && char.IsSurrogatePair(text[start], text[start + 1])) codePoint = char.ConvertToUtf32(text[start], text[start + 1]);
-            else continue;
-            if (!_hbFont.TryGetNominalGlyph(codePoint, out var nominal) || nominal == 0 || nominal == glyphs[i]) continue;
-            var nominalAdvance = _hbFont.GetHorizontalGlyphAdvance(nominal) / (float)UnitsPerEm;
-            offsets[i] = new SKPoint(offsets[i].X + (advances[i] - nominalAdvance) / 2, 0);
-            glyphs[i] = (ushort)nominal;
-        }
     }
 
     public override string ToString() => $"{Family} {(int)Weight} ({Source})";

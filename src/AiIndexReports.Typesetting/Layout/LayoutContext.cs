@@ -1,30 +1,28 @@
-using AiIndexReports.Typesetting.Fonts;
 using AiIndexReports.Typesetting.Elements;
-using SkiaSharp;
+using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Frames;
 
 namespace AiIndexReports.Typesetting.Layout;
 
 /// <summary>
-/// Everything elements need during one pass: fonts, theme, the canvas (null while only laying out), the page being
-/// filled, and what the previous pass learned (page count, anchor pages).
+/// Everything elements need during one layout pass: fonts, theme, the frame being filled, the page index, and what
+/// the previous pass learned (page count, heading pages).
 /// </summary>
-internal sealed class LayoutContext : ITypefaceSource
+internal sealed class LayoutContext
 {
-    readonly Dictionary<(SKTypeface, float), SKFont> _fonts = [];
-    readonly Dictionary<FontFace, SKTypeface> _drawingTypefaces;
     readonly HashSet<int> _missingCodePoints = [];
 
-    internal LayoutContext(Theme theme, FontLibrary fonts, Dictionary<FontFace, SKTypeface> drawingTypefaces)
+    internal LayoutContext(Theme theme, FontLibrary fonts, FrameBuilder frame)
     {
         Theme = theme;
         Fonts = fonts;
-        _drawingTypefaces = drawingTypefaces;
+        Frame = frame;
     }
 
     internal Theme Theme { get; }
     internal FontLibrary Fonts { get; }
-    /// <summary>Null while laying out without drawing (pass 1, pages skipped when rendering one PNG).</summary>
-    internal SKCanvas? Canvas { get; set; }
+    /// <summary>Where <see cref="Element.Draw"/> records the page: items, blocks, structure.</summary>
+    internal FrameBuilder Frame { get; }
     internal int PageIndex { get; set; }
     /// <summary>Page count learned by the previous pass; 0 in the first pass.</summary>
     internal int PageCount { get; set; }
@@ -32,7 +30,6 @@ internal sealed class LayoutContext : ITypefaceSource
     internal bool Relaxed { get; set; }
     /// <summary>True while measuring or drawing what comes first on a page: space before it is dropped.</summary>
     internal bool AtPageTop { get; set; }
-    internal GlyphUsage? GlyphUsage { get; set; }
     internal List<MissingGlyph> Missing { get; } = [];
     internal List<HeadingPlacement> Headings { get; } = [];
     internal Dictionary<string, int> AnchorPages { get; } = [];
@@ -42,40 +39,14 @@ internal sealed class LayoutContext : ITypefaceSource
     internal IReadOnlyDictionary<Heading, int> KnownHeadingPages { get; set; } = new Dictionary<Heading, int>();
     /// <summary>Headings found in the document tree before layout: what the table of contents lists.</summary>
     internal IReadOnlyList<Heading> AllHeadings { get; set; } = [];
+    /// <summary>True once an element printed a number that the previous pass did not know (TOC page, page count).</summary>
+    internal bool UsedUnknownNumbers { get; set; }
 
     internal void ReportMissing(int codePoint, string text)
     {
         if (_missingCodePoints.Add(codePoint)) Missing.Add(new MissingGlyph(codePoint, text));
     }
 
-    /// <summary>Reused by every line of the pass (buffers, text blob builder, paint).</summary>
+    /// <summary>Reused by every line of the pass (buffers).</summary>
     internal Text.LineRenderer LineRenderer { get; } = new();
-
-    internal SKTypeface DrawingTypeface(FontFace face) =>
-        _drawingTypefaces.TryGetValue(face, out var subset) ? subset : face.Typeface;
-
-    internal SKFont Font(FontFace face, float size)
-    {
-        var typeface = DrawingTypeface(face);
-        if (!_fonts.TryGetValue((typeface, size), out var font))
-        {
-            font = new SKFont(typeface, size)
-            {
-                Subpixel = true, LinearMetrics = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.SubpixelAntialias,
-            };
-            _fonts[(typeface, size)] = font;
-        }
-        return font;
-    }
-
-    public SKTypeface GetTypeface(string family, SKFontStyleWeight weight) =>
-        DrawingTypeface(Fonts.Find(family, weight)
-            ?? throw new TypesettingException($"font family '{family}' requested by a drawing callback is not in the font library"));
-
-    internal void ReleaseDrawingResources()
-    {
-        foreach (var font in _fonts.Values) font.Dispose();
-        _fonts.Clear();
-        LineRenderer.Dispose();
-    }
 }

@@ -1,39 +1,34 @@
 using System.Text;
+using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
 using SkiaSharp;
 
 namespace AiIndexReports.Typesetting.Text;
 
 /// <summary>
-/// Draws one line: glyphs at shaped positions (plus the justification's space between Hangul syllables), the space
-/// glyph in each inter-word gap (so PDF text extraction gives the words back with their spaces), underlines and link
-/// annotations. Consecutive glyphs of one font form one run
-/// and a line is one text blob per colour, which keeps drawing fast and the PDF small. In the layout pass (no canvas)
-/// it records which glyphs each face draws, for subsetting.
+/// Turns one laid-out line into frame items: glyph runs at their shaped positions plus the justification's space
+/// between Hangul syllables (one run per face, size and colour), the space glyph in each inter-word gap (each gap as
+/// wide as the line's placement sets it) and at a line end that broke at a space (so text extraction and screen
+/// readers get the words back with their spaces, also across lines), underlines, and link areas. Linked text goes
+/// into its span's Link node, so a tagged PDF nests the link's words and its annotation in one Link element.
 /// </summary>
-internal sealed class LineRenderer : IDisposable
+internal sealed class LineRenderer
 {
-    readonly SKTextBlobBuilder _builder = new();
-    readonly SKPaint _paint = new() { IsAntialias = true };
-    // The pending run: glyphs of one font, with the UTF-8 text and clusters that let Skia write /ActualText.
+    // The pending run: glyphs of one face at one size and colour, with the UTF-8 text and clusters of each glyph.
     readonly List<ushort> _glyphs = [];
     readonly List<SKPoint> _positions = [];
     readonly List<uint> _clusters = [];
     byte[] _utf8 = new byte[256];
     int _utf8Length;
-    SKFont? _runFont;
-    SKColor _blobColor;
-    bool _blobHasRuns;
+    GlyphPiece? _runPiece;
+    SKColor _runColor;
+    StructNode? _runNode;
 
-    public void Draw(LayoutContext context, ParagraphText text, TextLine line, LinePlacement placement, float baseline)
+    /// <param name="placement">Where the line starts and what justification adds to each gap and letter slot.</param>
+    /// <param name="linkNodes">Per span: the Link node of a linked span (created on first use); null when no span links.</param>
+    public void Draw(LayoutContext context, ParagraphText text, TextLine line, LinePlacement placement, float baseline, StructNode?[]? linkNodes = null)
     {
-        var canvas = context.Canvas;
-        if (canvas is null)
-        {
-            Record(context, text, line);
-            return;
-        }
-
+        var frame = context.Frame;
         var pen = placement.X;
         var linkSpan = -1;
         var linkRect = SKRect.Empty;
@@ -42,19 +37,24 @@ internal sealed class LineRenderer : IDisposable
             var word = line.Words[w];
             foreach (var piece in word.Pieces)
             {
-                var width = Add(context, canvas, text, piece, pen, baseline, word, placement);
-                Decorate(piece, pen, width);
-                pen += width;
+                Decorate(piece, pen, piece.Width + SlotSpace(word, piece, placement));
+                pen += Add(context, text, piece, pen, baseline, word, placement);
             }
-            if (w < line.Words.Length - 1 && word.Space is { } space)
+            if (word.Space is not { } space) continue;
+            if (w < line.Words.Length - 1)
             {
                 var gap = placement.GapWidth(word);
-                Add(context, canvas, text, space, pen, baseline, null, default);
                 Decorate(space, pen, gap);
+                Add(context, text, space, pen, baseline);
                 pen += gap;
             }
+            else if (!line.EndsParagraph && word.SpaceWidth > 0)
+            {
+                // The line broke at this space: draw it past the text (invisible) so the words stay apart when read.
+                Add(context, text, space, pen, baseline);
+            }
         }
-        FlushBlob(canvas);
+        FlushRun(frame);
         FlushLink();
 
         void Decorate(GlyphPiece piece, float at, float width)
@@ -62,11 +62,13 @@ internal sealed class LineRenderer : IDisposable
             var style = text.Styles[piece.Span];
             if (style.Underline)
             {
-                using var paint = new SKPaint { Color = style.Color, StrokeWidth = Math.Max(0.4f, style.Size * 0.06f), IsAntialias = true };
+                FlushRun(frame);
                 var y = baseline + style.Size * 0.14f;
-                canvas.DrawLine(at, y, at + width, y, paint);
+                PushSpan(piece.Span);
+                frame.Line(at, y, at + width, y, Math.Max(0.4f, style.Size * 0.06f), style.Color);
+                PopSpan();
             }
-            // One link annotation per span and line, not one per glyph run.
+            // One link area per span and line, not one per glyph run.
             var span = text.Spans[piece.Span];
             var linked = span.LinkUrl is not null || span.LinkAnchor is not null;
             if (linkSpan != piece.Span) FlushLink();
@@ -84,27 +86,49 @@ internal sealed class LineRenderer : IDisposable
             if (linkSpan >= 0)
             {
                 var span = text.Spans[linkSpan];
-                if (span.LinkUrl is not null) canvas.DrawUrlAnnotation(linkRect, span.LinkUrl)?.Dispose();
-                else canvas.DrawLinkDestinationAnnotation(linkRect, span.LinkAnchor!)?.Dispose();
+                frame.Link(linkRect, span.LinkUrl, span.LinkAnchor, span.Text, LinkNode(linkSpan));
             }
             linkSpan = -1;
         }
+
+        void PushSpan(int span) => frame.Push(LinkNode(span));
+        void PopSpan() => frame.Pop();
+
+        StructNode? LinkNode(int span)
+        {
+            if (linkNodes is null || (text.Spans[span].LinkUrl is null && text.Spans[span].LinkAnchor is null)) return null;
+            return linkNodes[span] ??= frame.NewNode(StructRole.Link, null);
+        }
+
+        // A word's pieces pass the word and the placement (its letter and edge slots); a space piece passes neither.
+        float Add(LayoutContext context, ParagraphText text, GlyphPiece piece, float at, float baseline, Word? word = null, LinePlacement placement = default)
+        {
+            var color = text.Styles[piece.Span].Color;
+            var node = LinkNode(piece.Span);
+            if (_runPiece is not null && (_runPiece.Face != piece.Face || _runPiece.Size != piece.Size || _runColor != color || _runNode != node))
+                FlushRun(frame);
+            _runPiece = piece;
+            _runColor = color;
+            _runNode = node;
+            return AppendGlyphs(text, piece, at, baseline, word, placement);
+        }
+    }
+
+    /// <summary>Space the placement adds inside <paramref name="piece"/> (before each of its word's slots it covers).</summary>
+    static float SlotSpace(Word word, GlyphPiece piece, LinePlacement placement)
+    {
+        if (placement.LetterExtra == 0 && placement.EdgeExtra == 0) return 0;
+        var space = 0f;
+        for (var c = piece.Start; c < piece.Start + piece.Length; c++) space += placement.SpaceBefore(word, c);
+        return space;
     }
 
     /// <summary>
     /// Adds the piece's glyphs from <paramref name="at"/>; from each of the word's letter and edge slots on, the glyphs
     /// move right by the space the placement adds there. Returns the advance.
     /// </summary>
-    float Add(LayoutContext context, SKCanvas canvas, ParagraphText text, GlyphPiece piece, float at, float baseline,
-        Word? word, LinePlacement placement)
+    float AppendGlyphs(ParagraphText text, GlyphPiece piece, float at, float baseline, Word? word, LinePlacement placement)
     {
-        var color = text.Styles[piece.Span].Color;
-        var font = context.Font(piece.Face, piece.Size);
-        if ((_blobHasRuns || _glyphs.Count > 0) && color != _blobColor) FlushBlob(canvas);
-        else if (_runFont is not null && font != _runFont) FlushRun();
-        _blobColor = color;
-        _runFont = font;
-
         var source = text.Text.AsSpan(piece.Start, piece.Length);
         var textStart = _utf8Length;
         if (_utf8.Length < _utf8Length + source.Length * 3) Array.Resize(ref _utf8, Math.Max(_utf8.Length * 2, _utf8Length + source.Length * 3));
@@ -137,50 +161,23 @@ internal sealed class LineRenderer : IDisposable
         return penX - at;
     }
 
-    void FlushRun()
+    void FlushRun(FrameBuilder frame)
     {
-        if (_runFont is null || _glyphs.Count == 0) return;
-        // Where a glyph is not the font's plain glyph for its character, Skia writes /ActualText from text + clusters.
-        var buffer = _builder.AllocatePositionedTextRun(_runFont, _glyphs.Count, _utf8Length);
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_glyphs).CopyTo(buffer.Glyphs);
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_positions).CopyTo(buffer.Positions);
-        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_clusters).CopyTo(buffer.Clusters);
-        _utf8.AsSpan(0, _utf8Length).CopyTo(buffer.Text);
+        if (_runPiece is null) return;
+        if (_glyphs.Count > 0)
+        {
+            var origin = frame.Origin;
+            var positions = new SKPoint[_positions.Count];
+            for (var i = 0; i < positions.Length; i++) positions[i] = new SKPoint(_positions[i].X + origin.X, _positions[i].Y + origin.Y);
+            frame.Push(_runNode);
+            frame.Glyphs(new GlyphRunItem(_runPiece.Face, _runPiece.Size, _runColor, [.. _glyphs], positions, _utf8[.._utf8Length], [.. _clusters]));
+            frame.Pop();
+        }
         _glyphs.Clear();
         _positions.Clear();
         _clusters.Clear();
         _utf8Length = 0;
-        _blobHasRuns = true;
-    }
-
-    void FlushBlob(SKCanvas canvas)
-    {
-        FlushRun();
-        _runFont = null;
-        if (!_blobHasRuns) return;
-        using var blob = _builder.Build();
-        if (blob is not null)
-        {
-            _paint.Color = _blobColor;
-            canvas.DrawText(blob, 0, 0, _paint);
-        }
-        _blobHasRuns = false;
-    }
-
-    static void Record(LayoutContext context, ParagraphText text, TextLine line)
-    {
-        if (context.GlyphUsage is not { } usage) return;
-        foreach (var word in line.Words)
-        {
-            foreach (var piece in word.Pieces)
-                usage.Add(piece.Face, piece.Run, text.Text.AsSpan(piece.Start, piece.Length));
-            if (word.Space is { } space) usage.Add(space.Face, space.Run, " ");
-        }
-    }
-
-    public void Dispose()
-    {
-        _builder.Dispose();
-        _paint.Dispose();
+        _runPiece = null;
+        _runNode = null;
     }
 }

@@ -4,6 +4,7 @@ using AiIndexReports.Charts;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Elements;
 using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Pdf;
 using AiIndexReports.Typesetting.Text;
 using SkiaSharp;
 using Figure = AiIndexReports.Typesetting.Elements.Figure;
@@ -16,7 +17,7 @@ namespace AiIndexReports.Briefs;
 /// brief — numbered headings, □ ○ - · items, "&lt;표 n&gt;" tables and "[그림 n]" figures with their unit, notes and
 /// source lines, running header and "- n -" page numbers.
 /// </summary>
-public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
+public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStandard standard = PdfStandard.Ua1A2a)
 {
     private readonly Theme _theme = theme.ToTypesettingTheme();
 
@@ -44,6 +45,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
                 Keywords = theme.Label("pdf_keywords"),
                 CreatedUtc = createdUtc,
                 Language = "ko-KR",
+                Standard = standard,
             },
         };
 
@@ -231,6 +233,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts)
         {
             Texts = ChartRenderer.TextsOf(figure).ToList(),
             Name = "figure " + figure.Id,
+            Alt = FigureAltText.For(figure),
         };
         var lines = new List<string>();
         var (notePrefix, sourcePrefix) = (theme.Label("note_prefix"), theme.Label("source_prefix"));

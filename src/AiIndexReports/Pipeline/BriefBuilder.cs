@@ -11,6 +11,7 @@ using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Pdf;
 
 namespace AiIndexReports.Pipeline;
 
@@ -150,7 +151,7 @@ public sealed class BriefBuilder : IDisposable
 
             var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
-            var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts)
+            var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
                 .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue)));
             cancellation.ThrowIfCancellationRequested();
 
@@ -167,7 +168,7 @@ public sealed class BriefBuilder : IDisposable
             if (_settings.DumpLayout)
             {
                 // Composed afresh (elements keep layout state): the same document the typesetter was given.
-                var composed = new BriefTypesetter(theme, fonts).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue));
+                var composed = new BriefTypesetter(theme, fonts, _settings.PdfStandard).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue));
                 writer.Add(Path.ChangeExtension(pdfRelative, ".layout.txt"), Encoding.UTF8.GetBytes(LayoutDump.Of(composed)));
             }
             if (_settings.Previews)
@@ -265,7 +266,7 @@ public sealed class BriefBuilder : IDisposable
         return InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
             [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "", _settings.Strict ? "strict" : "",
-             _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? ""],
+             _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
             _fileHashes);
     }
 

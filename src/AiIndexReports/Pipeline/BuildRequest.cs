@@ -1,3 +1,5 @@
+using AiIndexReports.Typesetting.Pdf;
+
 namespace AiIndexReports.Pipeline;
 
 /// <summary>
@@ -15,7 +17,7 @@ public sealed record BuildRequest
     public Shard Shard { get; init; } = Shard.All;
     /// <summary>Briefs built in parallel.</summary>
     public int Jobs { get; init; } = Environment.ProcessorCount;
-    /// <summary>How each brief is built (force, previews, SOURCE_DATE_EPOCH).</summary>
+    /// <summary>How each brief is built (force, previews, layout dump, PDF standard, SOURCE_DATE_EPOCH).</summary>
     public BuildSettings Settings { get; init; } = new();
 }
 
@@ -29,6 +31,8 @@ public sealed record BuildSettings
     public float PreviewDpi { get; init; } = 80;
     /// <summary>Also write output/&lt;edition&gt;/&lt;brief&gt;.layout.txt, a text dump of the composed element tree (<c>LayoutDump</c>).</summary>
     public bool DumpLayout { get; init; }
+    /// <summary>Tagged PDF/UA-1 + PDF/A-2a (default) or a plain PDF (<c>--pdf-standard none</c>).</summary>
+    public PdfStandard PdfStandard { get; init; } = PdfStandard.Ua1A2a;
     /// <summary>Seconds since 1970 for the PDF's dates instead of the publication date (SOURCE_DATE_EPOCH, read by the CLI).</summary>
     public long? SourceDateEpoch { get; init; }
     /// <summary>Unknown indicator names, units and release dates are errors, not warnings (--strict).</summary>

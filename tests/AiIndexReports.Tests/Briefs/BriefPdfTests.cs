@@ -15,6 +15,7 @@ public sealed class BuiltBriefs : IDisposable
     private readonly BriefTheme _theme = BriefTheme.Load(TestRepo.Root);
     private readonly Typesetting.Fonts.FontLibrary _fonts;
     private readonly Dictionary<(int, string), byte[]> _pdfs = [];
+    private readonly Dictionary<(int, string), BriefDocument> _sources = [];
 
     public BuiltBriefs() => _fonts = _theme.Fonts.Load(Path.Combine(TestRepo.Root, "templates"));
 
@@ -26,12 +27,19 @@ public sealed class BuiltBriefs : IDisposable
             var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == briefId);
             var metrics = new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, edition));
             var figures = FigureBuilder.Build(metrics);
-            var document = new BriefWriter(TestRepo.Root).Write(brief, edition, metrics, figures);
+            var document = _sources[(edition, briefId)] = new BriefWriter(TestRepo.Root).Write(brief, edition, metrics, figures);
             var created = document.Issue!.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             pdf = new BriefTypesetter(_theme, _fonts).Typeset(brief, edition, document, figures, created).Pdf;
             _pdfs[(edition, briefId)] = pdf;
             return pdf;
         }
+    }
+
+    /// <summary>The Write stage's output the PDF was typeset from.</summary>
+    public BriefDocument Source(int edition, string briefId)
+    {
+        Pdf(edition, briefId);
+        lock (_pdfs) return _sources[(edition, briefId)];
     }
 
     /// <summary>The whole text with line breaks and runs of spaces folded into single spaces.</summary>

@@ -24,6 +24,8 @@ public class CliUsageTests
     [InlineData(new[] { "new-edition", "next" }, "aiindex: new-edition expects a year such as 2026, found 'next'")]
     [InlineData(new[] { "new-edition", "20266" }, "aiindex: new-edition expects a year such as 2026, found '20266'")]
     [InlineData(new[] { "coverage", "--edition", "1999" }, "aiindex: --edition expects a year such as 2025, found '1999'")]
+    [InlineData(new[] { "build", "--pdf-standard", "pdf/x" }, "aiindex: --pdf-standard expects ua1+a2a or none, found 'pdf/x'")]
+    [InlineData(new[] { "watch", "--pdf-standard", "" }, "aiindex: --pdf-standard expects ua1+a2a or none, found ''")]
     public void Usage_errors_exit_with_2_and_say_what_is_wrong(string[] args, string message)
     {
         var run = CliRunner.Invoke([.. args, "--root", TestRepo.Root], Limit);
@@ -50,7 +52,7 @@ public class CliUsageTests
 
         var build = CliRunner.Invoke(["help", "build"], Limit);
         Assert.Equal(0, build.ExitCode);
-        foreach (var option in new[] { "--edition <YEAR>", "--all-editions", "--brief <ID>", "--jobs <N>", "--shard <K/N>", "--force", "--previews", "--timings", "--strict", "--root <DIR>", "--verbose" })
+        foreach (var option in new[] { "--edition <YEAR>", "--all-editions", "--brief <ID>", "--jobs <N>", "--shard <K/N>", "--force", "--previews", "--pdf-standard <STANDARD>", "--timings", "--strict", "--root <DIR>", "--verbose" })
             Assert.Contains(option, build.Output);
         Assert.DoesNotContain("--json", build.Output);
 
@@ -60,5 +62,31 @@ public class CliUsageTests
         var coverage = CliRunner.Invoke(["help", "coverage"], Limit);
         Assert.Equal(0, coverage.ExitCode);
         foreach (var option in new[] { "--edition <YEAR>", "--strict" }) Assert.Contains(option, coverage.Output);
+    }
+
+    [Fact]
+    public void Pdf_standard_none_builds_an_untagged_pdf_and_the_default_rebuilds_it_tagged()
+    {
+        using var copy = RepoCopy.OfRepository();
+        string[] brief = ["build", "--edition", "2025", "--brief", "ai-index-summary", "--root", copy.Root];
+
+        var plain = CliRunner.Invoke([.. brief, "--pdf-standard", "none"], Limit);
+        Assert.True(plain.ExitCode == 0, plain.Output);
+        Assert.False(Catalog(copy).ContainsKey("StructTreeRoot"));
+        Assert.False(Catalog(copy).ContainsKey("MarkInfo"));
+
+        // The standard is part of the inputs' fingerprint: without the option (ua1+a2a) the brief is not "up to date".
+        var tagged = CliRunner.Invoke(brief, Limit);
+        Assert.True(tagged.ExitCode == 0, tagged.Output);
+        Assert.Contains("built    2025/ai-index-summary", tagged.Output);
+        Assert.True(Catalog(copy).ContainsKey("StructTreeRoot"));
+        Assert.True(Catalog(copy).ContainsKey("MarkInfo"));
+    }
+
+    /// <summary>The built summary's document catalog (its keys).</summary>
+    private static IReadOnlyDictionary<string, UglyToad.PdfPig.Tokens.IToken> Catalog(RepoCopy copy)
+    {
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(File.ReadAllBytes(copy.PathOf("output/2025/ai-index-summary.pdf")));
+        return pdf.Structure.Catalog.CatalogDictionary.Data;
     }
 }

@@ -1,0 +1,48 @@
+using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Pdf;
+using SkiaSharp;
+
+namespace AiIndexReports.Typesetting.Export;
+
+/// <summary>
+/// Draws page frames with SkiaSharp's PDF backend and the subset fonts — for a tagged file each frame block in its own
+/// layer, so that each becomes one marked-content sequence — and hands the result to <see cref="PdfFinisher"/>.
+/// </summary>
+internal static class PdfExporter
+{
+    public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets, GlyphUsage usage)
+    {
+        var tagged = meta.Standard != PdfStandard.None;
+        var skiaMetadata = new SKDocumentPdfMetadata
+        {
+            Title = meta.Title, Author = meta.Author, Subject = meta.Subject, Keywords = meta.Keywords,
+            Creator = meta.Creator, Producer = meta.Producer, Creation = meta.CreatedUtc, Modified = meta.CreatedUtc,
+            RasterDpi = 300, EncodingQuality = 95, PdfA = false, // PdfA would add time-based ids; the finisher writes our own
+        };
+        // Skia writes many small pieces: a native memory stream keeps them on the native side (no managed callback each).
+        using var output = new SKDynamicMemoryWStream();
+        var drawn = new HashSet<Frames.FrameBlock>();
+        using (var drawer = new FrameDrawer(fonts, subsets))
+        using (var pdf = SKDocument.CreatePdf(output, skiaMetadata))
+        {
+            foreach (var page in layout.Pages)
+            {
+                var canvas = pdf.BeginPage(page.Size.Width, page.Size.Height);
+                foreach (var block in page.Blocks)
+                {
+                    if (!drawer.Draws(block.Items)) continue; // Skia writes no layer for nothing: no marked content either
+                    drawn.Add(block);
+                    if (tagged) canvas.SaveLayer();
+                    drawer.Draw(canvas, block.Items);
+                    if (tagged) canvas.Restore();
+                }
+                pdf.EndPage();
+            }
+            pdf.Close();
+        }
+        var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
+        using var data = output.DetachAsData();
+        return PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
+            ToUnicodeCompletion.GlyphTexts(usage)));
+    }
+}

@@ -1,0 +1,24 @@
+using AiIndexReports.Typesetting.Fonts;
+using AiIndexReports.Typesetting.Frames;
+using SkiaSharp;
+
+namespace AiIndexReports.Typesetting.Export;
+
+/// <summary>Draws a page frame onto a white raster image (previews), with the full font faces.</summary>
+internal static class PngExporter
+{
+    public static byte[] Render(PageFrame page, FontLibrary fonts, float dpi)
+    {
+        var scale = dpi / 72f;
+        var info = new SKImageInfo((int)Math.Ceiling(page.Size.Width * scale), (int)Math.Ceiling(page.Size.Height * scale));
+        using var surface = SKSurface.Create(info);
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.White);
+        canvas.Scale(scale);
+        using (var drawer = new FrameDrawer(fonts, null))
+            foreach (var block in page.Blocks) drawer.Draw(canvas, block.Items);
+        using var image = surface.Snapshot();
+        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
+        return png.ToArray();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text.RegularExpressions;
+using AiIndexReports.Briefs;
+using AiIndexReports.Typesetting.Tests.PdfChecks;
+
+namespace AiIndexReports.Tests.Briefs;
+
+/// <summary>
+/// Every brief of both editions as tagged PDF/UA-1 + PDF/A-2a: the structure checks over qpdf's view of the file,
+/// qpdf --check, pdfcpu's strict validation, and pdf.js reading the structure tree as a screen reader does, compared
+/// with the text the brief was typeset from.
+/// </summary>
+public class AccessiblePdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
+{
+    public static TheoryData<int, string> AllBriefs => new()
+    {
+        { 2025, "ai-index-brief" }, { 2025, "ai-index-summary" }, { 2024, "ai-index-brief" }, { 2024, "ai-index-summary" },
+    };
+
+    [PdfToolTheory("qpdf")]
+    [MemberData(nameof(AllBriefs))]
+    public void The_brief_passes_the_structure_checks(int edition, string id)
+    {
+        var report = TaggedPdfChecker.Check(briefs.Pdf(edition, id));
+
+        Assert.True(report.Failures.Count == 0, report.ToString());
+        var figures = briefs.Source(edition, id).Blocks.OfType<BriefFigure>().Count();
+        Assert.Equal(figures, report.Count("Figure"));
+        Assert.All(report.FigureAlts, alt => Assert.Matches(@"\d", alt)); // every figure's description names its numbers
+        Assert.Equal(briefs.Source(edition, id).Blocks.OfType<BriefTable>().Count(), report.Count("Table"));
+        Assert.True(report.Count("TH") >= 2 * report.Count("Table"));
+    }
+
+    [PdfToolTheory("qpdf")]
+    [MemberData(nameof(AllBriefs))]
+    public void Qpdf_finds_no_errors(int edition, string id)
+    {
+        var (exitCode, output) = PdfTools.QpdfCheck(briefs.Pdf(edition, id));
+        Assert.True(exitCode == 0, output);
+    }
+
+    [PdfToolTheory("pdfcpu")]
+    [MemberData(nameof(AllBriefs))]
+    public void Pdfcpu_validates_the_brief_in_strict_mode(int edition, string id)
+    {
+        var (valid, output) = PdfTools.PdfcpuValidate(briefs.Pdf(edition, id));
+        Assert.True(valid, output);
+    }
+
+    [PdfToolTheory("pdfjs")]
+    [MemberData(nameof(AllBriefs))]
+    public void Pdfjs_reads_the_source_text_in_order(int edition, string id)
+    {
+        var reading = PdfTools.PdfjsRead(briefs.Pdf(edition, id));
+        var elements = reading.Elements();
+        var source = briefs.Source(edition, id);
+
+        Assert.Equal("ko-KR", reading.Language);
+        // Headings: every numbered heading, as H1/H2, in order.
+        Assert.Equal(source.Headings.Select(h => $"{h.Number} {Plain(h.Text)}"),
+            elements.Where(e => e.Role is "H1" or "H2" && e.Text.Length > 0).Select(e => e.Text));
+        // Body text and bullets in reading order (a paragraph split over two pages is read on across the break).
+        // Compared without whitespace: a word broken inside at a line end (a long file name) reads with a line break.
+        var read = NoSpace(string.Join(" ", elements.Where(e => e.Role is "P" or "LBody" or "H1" or "H2" or "Caption" or "TD" or "TH").Select(e => e.Text)));
+        var at = 0;
+        foreach (var text in Texts(source.Blocks).Select(NoSpace))
+        {
+            var found = read.IndexOf(text, at, StringComparison.Ordinal);
+            Assert.True(found >= 0, $"pdf.js does not read \"{text}\" after position {at}:\n{read[Math.Max(0, at - 80)..Math.Min(read.Length, at + 200)]}");
+            at = found + text.Length;
+        }
+        // Lists, tables and figures are there, figures with their description.
+        Assert.Equal(source.Blocks.OfType<BriefBullet>().Count() + source.Blocks.OfType<BriefSummary>().SelectMany(s => s.Blocks).OfType<BriefBullet>().Count(),
+            elements.Count(e => e.Role == "Lbl" && e.Text.Length > 0));
+        Assert.Equal(source.Blocks.OfType<BriefFigure>().Count(), elements.Count(e => e.Role == "Figure" && e.Alt is { Length: > 20 }));
+    }
+
+    [PdfToolFact("qpdf")]
+    public void Figures_of_the_2025_brief_describe_the_numbers_they_draw()
+    {
+        var alts = TaggedPdfChecker.Check(briefs.Pdf(2025, "ai-index-brief")).FigureAlts;
+
+        Assert.Equal(8, alts.Count);
+        Assert.StartsWith("국가별 주목할 만한 AI 모델 수(2024년): 미국 39개, 중국 10개, 영국 6개, 프랑스 3개", alts[0]);
+        Assert.EndsWith("한국 1개", alts[0]);
+        Assert.Contains("한국: 2014년 0개, 2015년 0개, 2016년 1개", alts[1]);
+        Assert.StartsWith("국가별 AI 등록 특허 점유율(2023년): 중국 69.7%, 미국 14.2%", alts[2]);
+        Assert.StartsWith("인구 10만 명당 AI 등록 특허 수(2023년): 한국 17.3건, 룩셈부르크 15.3건", alts[3]);
+        Assert.Contains("2023년 말 격차 17.5%p. 2024년 말 격차 0.3%p", alts[4]);
+        Assert.Contains("2022년 11월 20달러/백만 토큰(GPT-3.5)", alts[5]);
+        Assert.Contains("2024년 10월 0.07달러/백만 토큰(Gemini-1.5-Flash-8B)", alts[5]);
+        Assert.Contains("MMLU · GPT-3.5 15.8배(90% 신뢰구간 8~31.1배)", alts[6]);
+        Assert.StartsWith("국가별 민간 AI 투자 규모(2024년): 미국 1,091억 달러, 중국 93억 달러", alts[7]);
+    }
+
+    [Fact]
+    public void The_full_2025_brief_stays_under_300_KB()
+    {
+        Assert.InRange(briefs.Pdf(2025, "ai-index-brief").Length, 100 * 1024, 300 * 1024);
+    }
+
+    private static string NoSpace(string text) => Regex.Replace(text, @"\s+", "");
+
+    private static string Plain(IEnumerable<Inline> inlines) => PdfjsReading.Fold(string.Concat(inlines.Select(i => i.Text)));
+
+    /// <summary>The texts of headings, paragraphs, bullets and table cells of the source, in order.</summary>
+    private static IEnumerable<string> Texts(IEnumerable<BriefBlock> blocks)
+    {
+        foreach (var block in blocks)
+        {
+            switch (block)
+            {
+                case BriefHeading h: yield return $"{h.Number} {Plain(h.Text)}"; break;
+                case BriefParagraph p: yield return Plain(p.Text); break;
+                case BriefBullet b: yield return Plain(b.Text); break;
+                case BriefTable t:
+                    foreach (var cell in t.Header.Concat(t.Rows.SelectMany(r => r))) if (Plain(cell).Length > 0) yield return Plain(cell);
+                    break;
+                case BriefSummary s:
+                    foreach (var text in Texts(s.Blocks)) yield return text;
+                    break;
+            }
+        }
+    }
+}
