@@ -51,5 +51,8 @@ public sealed record BriefDocument(IReadOnlyList<BriefBlock> Blocks)
     /// <summary>Where the text came from (templates, metrics), to say where a character no font has is written.</summary>
     public TextOrigins Origins { get; init; } = TextOrigins.None;
 
+    /// <summary>Cover number and date as the Write stage resolved them (briefs.toml entry, else the edition's [brief]).</summary>
+    public Config.BriefIssue? Issue { get; init; }
+
     public IEnumerable<BriefHeading> Headings => Blocks.OfType<BriefHeading>();
 }

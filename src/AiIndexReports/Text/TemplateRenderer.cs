@@ -50,17 +50,31 @@ public sealed class TemplateRenderer
     /// <summary>Longest a single regular expression (Scriban's regex.*) may run on one input.</summary>
     public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Applied to every template file (the rendered one and its includes) before it is parsed, with its display path:
+    /// the Write stage's choice of blocks. It must keep the line count, so messages keep their line numbers.
+    /// </summary>
+    public Func<string, string, string>? Transform { get; set; }
+
     /// <summary>Renders a template file given relative to the templates folder, e.g. "full/02-models.md.sbn".</summary>
     /// <param name="sources">gets the text of the template and of every file it included, by display path</param>
     public string Render(string templatePath, TemplateModel model, IDictionary<string, string>? sources = null)
     {
-        var loader = new TemplatesFolderLoader(_root, _displayRoot);
+        var loader = new TemplatesFolderLoader(_root, _displayRoot, Transform);
         var (display, text) = loader.Read(templatePath, message =>
             new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message)));
         var output = RenderSource(text, display, model, loader);
         if (sources is not null)
             foreach (var (path, source) in loader.Sources) sources[path] = source;
         return output;
+    }
+
+    /// <summary>The text of a template file (strict UTF-8), for passes that read it before rendering.</summary>
+    public string ReadText(string templatePath)
+    {
+        var loader = new TemplatesFolderLoader(_root, _displayRoot);
+        return loader.Read(templatePath, message =>
+            new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message))).Text;
     }
 
     /// <summary>

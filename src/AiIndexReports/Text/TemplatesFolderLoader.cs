@@ -14,7 +14,7 @@ namespace AiIndexReports.Text;
 /// file the way an editor sees it in the repository. Errors point at the include statement.
 /// </summary>
 /// <remarks>Without a root (documentation examples) every include is an error.</remarks>
-internal sealed class TemplatesFolderLoader(string? root, string displayRoot) : ITemplateLoader
+internal sealed class TemplatesFolderLoader(string? root, string displayRoot, Func<string, string, string>? transform = null) : ITemplateLoader
 {
     private readonly InputRoot? _root = root is null ? null : new InputRoot(root, displayRoot);
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
@@ -40,6 +40,7 @@ internal sealed class TemplatesFolderLoader(string? root, string displayRoot) : 
         try { bytes = InputRoot.ReadAllBytes(file); }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw error(StrictText.CannotRead(e, file)); }
         var text = ReadUtf8(bytes, error);
+        if (transform is not null) text = transform(file.DisplayPath, text);
         _sources[file.DisplayPath] = text;
         return (file.DisplayPath, text);
     }
