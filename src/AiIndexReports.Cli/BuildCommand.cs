@@ -60,8 +60,10 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             PrintTable(results, timings);
         }
 
+        // Files around the briefs that were not read, a damaged cache: said once, not per brief.
+        foreach (var warning in builder.RunWarnings) Console.Error.WriteLine(warning);
         using (Trace.Span("build-manifest.json"))
-            WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
+            WriteRunManifest(builder.OutputRoot, results, builder.RunWarnings, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
         var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
         var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
@@ -101,7 +103,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             var cells = new List<string>
             {
                 Markup.Escape(r.Job.Name), status,
-                r.Pages > 0 ? r.Pages.ToString() : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString() : "",
+                r.Pages > 0 ? r.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
                 Markup.Escape(r.PdfPath?.Replace('\\', '/') ?? ""),
             };
             if (timings) cells.Add(Markup.Escape(string.Join(", ", (r.Timings ?? []).Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))));
@@ -140,7 +142,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             Console.WriteLine("  timings: " + string.Join(", ", t.Select(x => $"{x.Stage} {x.Time.TotalMilliseconds:0} ms")));
     }
 
-    private static void WriteRunManifest(string outputRoot, IReadOnlyList<BriefBuildResult> results, TimeSpan elapsed)
+    private static void WriteRunManifest(string outputRoot, IReadOnlyList<BriefBuildResult> results, IReadOnlyList<Diagnostic> warnings, TimeSpan elapsed)
     {
         // Every input file of the run once (briefs share most of them); each brief names its files and fingerprint.
         var inputs = results.Where(r => r.Inputs is not null).SelectMany(r => r.Inputs!.Files)
@@ -149,6 +151,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         var manifest = new RunManifest(
             Math.Round(elapsed.TotalMilliseconds),
             inputs,
+            warnings.Select(w => w.ToString()).ToList(),
             results.Select(r => new RunManifest.Brief(
                 r.Job.Name,
                 r.Status.ToString().ToLowerInvariant(),
@@ -166,8 +169,9 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     }
 }
 
-/// <summary>output/build-manifest.json: the last run's inputs, and per brief its status, outputs, timings and diagnostics.</summary>
-internal sealed record RunManifest(double ElapsedMs, IReadOnlyList<RunManifest.File> Inputs, IReadOnlyList<RunManifest.Brief> Briefs)
+/// <summary>output/build-manifest.json: the last run's inputs, its warnings, and per brief its status, outputs, timings and diagnostics.</summary>
+internal sealed record RunManifest(double ElapsedMs, IReadOnlyList<RunManifest.File> Inputs, IReadOnlyList<string> Warnings,
+    IReadOnlyList<RunManifest.Brief> Briefs)
 {
     public sealed record File(string Path, string Sha256, long Bytes);
 

@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace AiIndexReports.Cli;
 
 /// <summary>
-/// aiindex build | check | metrics | watch | help. Exit codes: 0 success, 1 a build or check failed, 2 usage error
+/// aiindex build | check | metrics | watch | new-edition | coverage | help. Exit codes: 0 success, 1 a build or check failed, 2 usage error
 /// (an unknown command or option, a value out of range, an edition or brief that does not exist, a malformed
 /// SOURCE_DATE_EPOCH), 70 an internal error (a bug: one line, the stack trace only with --verbose).
 /// </summary>
@@ -16,6 +16,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        ToolCulture.UseForProcess();
         try
         {
             using (Trace.Span("main"))
@@ -76,25 +77,13 @@ internal static class Program
 
     /// <summary>The commands, their settings and help; exceptions come back to <see cref="Run"/> to get their exit codes.</summary>
     /// <remarks>
-    /// Native AOT: Spectre.Console.Cli binds settings by reflection. What it reflects on is kept here (every command and
-    /// settings type, with constructors, properties and their attributes), and what it would generate at run time is
-    /// never reached: the options are only text, flags and text arrays (no converters of other types, no dictionaries,
-    /// no branches). Every command and option is exercised in the native binary by .ci/run.
+    /// Native AOT: Spectre.Console.Cli binds settings by reflection. What it reflects on is kept whole (this assembly and
+    /// Spectre.Console.Cli are trimmer roots, see the project file: every command and settings type with its constructors,
+    /// properties and attributes), and what it would generate at run time is never reached: the options are only text,
+    /// flags and text arrays (no converters of other types, no dictionaries, no branches). Every command and option is
+    /// run in the native binary by .ci/run (.ci/native-check).
     /// </remarks>
     [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Settings are string, bool and string[] only; no branches: nothing generic is instantiated at run time (see remarks).")]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BuildCommand))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CheckCommand))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MetricsCommand))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(WatchCommand))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(HelpCommand))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(GlobalSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(EditionSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(CheckSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(MetricsSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(WatchSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(BuildSettingsOptions))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(HelpSettings))]
-    [DynamicDependency(DynamicallyAccessedMemberTypes.All, typeof(EmptyCommandSettings))]
     public static CommandApp App()
     {
         var app = new CommandApp();
@@ -116,6 +105,12 @@ internal static class Program
                 .WithDescription("print an edition's metrics (the variables templates can use); --json for JSON");
             config.AddCommand<WatchCommand>("watch")
                 .WithDescription("rebuild briefs and their PNG previews whenever a template, theme, manifest or data file changes");
+            config.AddCommand<NewEditionCommand>("new-edition")
+                .WithDescription("write data/YEAR/edition.toml from the newest edition and say what to add next")
+                .WithExample("new-edition", "2026");
+            config.AddCommand<CoverageCommand>("coverage")
+                .WithDescription("print what each section, paragraph, table, figure and headline of an edition's briefs uses (or omits, and why)")
+                .WithExample("coverage", "--edition", "2025");
             config.AddCommand<HelpCommand>("help").WithDescription("show the commands, or one command's options");
         });
         return app;

@@ -42,9 +42,15 @@ public sealed class FontFace : IDisposable
             LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
-    /// <summary>A face of the font file at <paramref name="path"/>, mapped into memory when first used.</summary>
-    internal static FontFace FromFile(string family, SKFontStyleWeight weight, string path) =>
-        new(family, weight, path, () => SKData.Create(path));
+    /// <summary>A face of the font file at <paramref name="path"/>, mapped into memory when first used; <paramref name="source"/> names it in errors.</summary>
+    internal static FontFace FromFile(string family, SKFontStyleWeight weight, string path, string source, long length) =>
+        new(family, weight, source, () =>
+        {
+            var data = SKData.Create(path);
+            if (data is null || data.Size == length) return data;
+            data.Dispose();
+            throw new FontLoadException(source, $"the file changed while the build read it ({length} bytes when checked)");
+        });
 
     public string Family { get; }
     public SKFontStyleWeight Weight { get; }
@@ -64,7 +70,25 @@ public sealed class FontFace : IDisposable
     /// <summary>The space glyph as a shaped run (drawn in inter-word gaps).</summary>
     internal ShapedRun SpaceRun => _open.Value.SpaceRun;
 
-    internal bool HasGlyph(int codePoint) => _open.Value.HasGlyph(codePoint);
+    /// <summary>Whether the font maps the character to a glyph (its cmap has it).</summary>
+    public bool HasGlyph(int codePoint) => _open.Value.HasGlyph(codePoint);
+
+    /// <summary>
+    /// The glyph the font maps a visible character to when that glyph has no outline (nothing would be drawn), else null.
+    /// A font whose loca or glyf table is damaged loads and shapes normally, and its text comes out invisible.
+    /// </summary>
+    internal uint? EmptyGlyphFor(int codePoint) => ShouldBeVisible(codePoint) ? _open.Value.EmptyGlyphFor(codePoint) : null;
+
+    /// <summary>Characters that draw ink: not spaces, controls, format characters, variation selectors or Hangul fillers.</summary>
+    static bool ShouldBeVisible(int codePoint)
+    {
+        if (codePoint is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 || codePoint is >= 0xFE00 and <= 0xFE0F || codePoint is >= 0xE0100 and <= 0xE01EF)
+            return false;
+        return System.Globalization.CharUnicodeInfo.GetUnicodeCategory(codePoint) is not (System.Globalization.UnicodeCategory.SpaceSeparator
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+            or System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.OtherNotAssigned);
+    }
 
     /// <summary>Shapes <paramref name="text"/> (no spaces, one font run); advances come back in em.</summary>
     internal ShapedRun Shape(ReadOnlySpan<char> text, bool tabularDigits)
@@ -149,6 +173,12 @@ public sealed class FontFace : IDisposable
                 return has;
             }
             return _hbFont.TryGetNominalGlyph(codePoint, out _);
+        }
+
+        public uint? EmptyGlyphFor(int codePoint)
+        {
+            if (!_hbFont.TryGetNominalGlyph(codePoint, out var glyph) || glyph == 0) return null;
+            return _hbFont.TryGetGlyphExtents(glyph, out var extents) && (extents.Width != 0 || extents.Height != 0) ? null : glyph;
         }
 
         public ShapedRun Shape(ReadOnlySpan<char> text, Feature[] features)

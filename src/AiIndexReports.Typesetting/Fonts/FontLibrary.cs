@@ -20,8 +20,11 @@ public sealed class FontLibrary : ITypefaceSource, IDisposable
     /// does not start like a TrueType font raises <see cref="FontLoadException"/> naming the path at once; a damaged one
     /// when the face is first used.
     /// </summary>
-    public FontLibrary Add(string family, SKFontStyleWeight weight, string path)
+    /// <param name="sourceName">how errors name the file (default: <paramref name="path"/>), e.g. "templates/fonts/x.ttf".</param>
+    /// <param name="expectedLength">the size the caller checked the file at, if it did: a file that changed size since is an error.</param>
+    public FontLibrary Add(string family, SKFontStyleWeight weight, string path, string? sourceName = null, long? expectedLength = null)
     {
+        var source = sourceName ?? path;
         Span<byte> header = stackalloc byte[12];
         long length;
         try
@@ -32,10 +35,10 @@ public sealed class FontLibrary : ITypefaceSource, IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw new FontLoadException(path, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message, e);
+            throw new FontLoadException(source, e is FileNotFoundException or DirectoryNotFoundException ? "file not found" : e.Message, e);
         }
-        CheckHeader(header, length, path);
-        return Add(FontFace.FromFile(family, weight, path));
+        CheckHeader(header, length, source);
+        return Add(FontFace.FromFile(family, weight, path, source, expectedLength ?? length));
     }
 
     /// <summary>Adds a TrueType font read from a stream; <paramref name="sourceName"/> names it in error messages.</summary>
@@ -44,9 +47,14 @@ public sealed class FontLibrary : ITypefaceSource, IDisposable
         using var copy = new MemoryStream();
         try { stream.CopyTo(copy); }
         catch (IOException e) { throw new FontLoadException(sourceName, e.Message, e); }
-        var bytes = copy.ToArray();
-        CheckHeader(bytes, bytes.Length, sourceName);
-        return Add(new FontFace(family, weight, sourceName, bytes));
+        return Add(family, weight, copy.ToArray(), sourceName);
+    }
+
+    /// <summary>Adds a TrueType font from its bytes (copied); <paramref name="source"/> names it in error messages.</summary>
+    public FontLibrary Add(string family, SKFontStyleWeight weight, byte[] bytes, string source)
+    {
+        CheckHeader(bytes, bytes.Length, source);
+        return Add(new FontFace(family, weight, source, bytes));
     }
 
     FontLibrary Add(FontFace face)

@@ -14,36 +14,53 @@ public sealed record BriefFonts(string Regular, string SemiBold, string Bold, st
 
     public IEnumerable<string> All => [Regular, SemiBold, Bold, FallbackRegular, FallbackBold];
 
-    /// <summary>Loads the faces; a missing or unreadable file is an error naming its repo-relative path.</summary>
-    public FontLibrary Load(string templatesRoot)
+    /// <summary>
+    /// The faces, each opened (memory-mapped) when a brief first uses it; a missing, refused
+    /// (<see cref="ThemeFile.ResolveFont"/>: outside templates/, not a regular file, too large) or unreadable file is an
+    /// error naming its repo-relative path, at once; a file with a TrueType header that is cut short or corrupt when it
+    /// is first used (<see cref="Diagnose"/>).
+    /// </summary>
+    public FontLibrary Load(string repoRoot)
     {
         var library = new FontLibrary();
         try
         {
-            return library
-                .Add(Family, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, Regular))
-                .Add(Family, SKFontStyleWeight.SemiBold, Path.Combine(templatesRoot, SemiBold))
-                .Add(Family, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, Bold))
-                .Add(FallbackFamily, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, FallbackRegular))
-                .Add(FallbackFamily, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, FallbackBold));
+            foreach (var (family, weight, relative) in Faces)
+            {
+                var file = ResolveFont(repoRoot, relative);
+                library.Add(family, weight, file.RealPath, "templates/" + relative, file.Length);
+            }
+            return library;
         }
         catch (FontLoadException e)
         {
             library.Dispose();
-            throw new BuildFailedException(Diagnose(e, templatesRoot));
+            throw new BuildFailedException(Diagnose(e));
+        }
+        catch (BuildFailedException)
+        {
+            library.Dispose();
+            throw;
         }
     }
 
-    /// <summary>
-    /// A font that could not be loaded, named as the theme names it (not by absolute path). Faces open when first used,
-    /// so a file with a TrueType header that is cut short or corrupt is found while a brief is typeset.
-    /// </summary>
-    public static Diagnostic Diagnose(FontLoadException e, string templatesRoot)
+    private IEnumerable<(string Family, SKFontStyleWeight Weight, string File)> Faces =>
+    [
+        (Family, SKFontStyleWeight.Normal, Regular), (Family, SKFontStyleWeight.SemiBold, SemiBold), (Family, SKFontStyleWeight.Bold, Bold),
+        (FallbackFamily, SKFontStyleWeight.Normal, FallbackRegular), (FallbackFamily, SKFontStyleWeight.Bold, FallbackBold),
+    ];
+
+    /// <summary>A font file of the theme, through the checks every input file gets.</summary>
+    public static CheckedFile ResolveFont(string repoRoot, string relative)
     {
-        var relative = "templates/" + Path.GetRelativePath(templatesRoot, e.Path).Replace('\\', '/');
-        return new Diagnostic(new SourceLocation(relative),
-            e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)");
+        var found = ThemeFile.ResolveFont(repoRoot, relative);
+        return found.File ?? throw new BuildFailedException(new Diagnostic(new SourceLocation("templates/" + relative),
+            found.Message + " (a font named in templates/theme.toml [fonts])"));
     }
+
+    /// <summary>A font that could not be loaded, at the path the theme names it by.</summary>
+    public static Diagnostic Diagnose(FontLoadException e) => new(new SourceLocation(e.Path),
+        e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)");
 }
 
 /// <summary>

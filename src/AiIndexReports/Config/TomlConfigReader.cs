@@ -23,7 +23,8 @@ public static class TomlConfigReader
     /// <paramref name="errors"/> and the values concerned are absent from the table.</returns>
     public static ConfigTable? Read(string repoRoot, string relativePath, TomlTableSchema schema, List<Diagnostic> errors)
     {
-        var text = StrictText.ReadUtf8(Path.Combine(repoRoot, relativePath), relativePath, errors);
+        var root = InputRoot.ForRepoPath(repoRoot, relativePath, out var relative);
+        var text = StrictText.ReadUtf8(root, relative, errors);
         return text is null ? null : Parse(text, relativePath, schema, errors);
     }
 
@@ -259,6 +260,14 @@ public static class TomlConfigReader
                     if (item.Value is RawTable t) tables.Add(Check(file, t, key.Schema!, errors));
                     else Wrong(item, $"every item of {name}");
                 return tables.Count == array.Items.Count ? tables : null;
+            case TomlType.TextMap:
+                if (entry.Value is not RawTable map) return Wrong(entry, name);
+                var pairs = new List<(string Key, string Value)>();
+                foreach (var (mapKey, item) in map.Entries)
+                    if (item.Value is string text) pairs.Add((mapKey, text));
+                    else errors.Add(new Diagnostic(item.ValueAt, $"the value of '{Echo.Clip(mapKey)}' in {name} must be text in quotes"
+                        + (key.Help.Length > 0 ? $" ({key.Help})" : "") + $", found {Describe(item.Value)}"));
+                return pairs.Count == map.Entries.Count ? pairs : null;
             case TomlType.TextArray:
             case TomlType.IntegerArray:
                 if (entry.Value is not RawArray { OfTables: false } items) return Wrong(entry, name);

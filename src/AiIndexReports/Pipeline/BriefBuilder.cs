@@ -11,6 +11,7 @@ using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
+using SkiaSharp;
 using AiIndexReports.Typesetting.Pdf;
 
 namespace AiIndexReports.Pipeline;
@@ -53,6 +54,7 @@ public sealed class BriefBuilder : IDisposable
     private readonly ConcurrentDictionary<int, byte> _editionTimingsReported = new();
     private readonly ConcurrentDictionary<int, byte> _chartTimingsReported = new();
     private readonly FileHashCache _fileHashes;
+    private readonly ConcurrentDictionary<string, Diagnostic> _warnings = new(StringComparer.Ordinal);
     private Task? _fontPrefetch;
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
@@ -60,7 +62,7 @@ public sealed class BriefBuilder : IDisposable
         _root = Path.GetFullPath(repoRoot);
         _settings = settings ?? new BuildSettings();
         _theme = new(() => BriefTheme.Load(_root));
-        _fonts = new(() => _theme.Value.Fonts.Load(Path.Combine(_root, "templates")));
+        _fonts = new(() => _theme.Value.Fonts.Load(_root));
         using (Trace.Span("file-hashes.json (read)"))
             _fileHashes = new FileHashCache(OutputRoot);
     }
@@ -69,6 +71,17 @@ public sealed class BriefBuilder : IDisposable
 
     /// <summary>What the last <see cref="Plan"/> noticed but did not stop for (e.g. an edition listed ahead of its data).</summary>
     public IReadOnlyList<Diagnostic> PlanWarnings { get; private set; } = [];
+
+    /// <summary>
+    /// What the last <see cref="BuildAll"/> noticed about the files around the briefs, once each: files under data/ or
+    /// templates/ that were not read (a named pipe, a link leading outside), a damaged build cache, temp files removed.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> RunWarnings => [.. _warnings.Values.OrderBy(w => w.ToString(), StringComparer.Ordinal)];
+
+    private void Warn(IEnumerable<Diagnostic> warnings)
+    {
+        foreach (var w in warnings) _warnings.TryAdd(w.ToString(), w);
+    }
 
     /// <summary>
     /// The jobs a request asks for, sorted by edition then brief id (the order shards slice).
@@ -94,6 +107,8 @@ public sealed class BriefBuilder : IDisposable
                 Severity.Warning)))
             .ToList();
 
+        CheckOutputCollisions(manifest, available);
+
         var jobs = from edition in editions
                    from brief in manifest.Briefs
                    where options.Briefs.Count == 0 || options.Briefs.Contains(brief.Id)
@@ -103,6 +118,36 @@ public sealed class BriefBuilder : IDisposable
         return options.Shard.Select(jobs.ToList());
     }
 
+    /// <summary>
+    /// The PDF paths of every brief of the manifest for every edition present must differ (and none may be a folder of
+    /// another): otherwise which brief's file survives depends on --jobs and the build would say ok. Checked for the whole
+    /// manifest before anything is built, whatever the request narrows to; the error names both briefs.
+    /// </summary>
+    private static void CheckOutputCollisions(BriefManifest manifest, IReadOnlyList<int> available)
+    {
+        var owners = new Dictionary<string, (BriefSpec Brief, int Edition)>(StringComparer.OrdinalIgnoreCase);
+        var errors = new List<Diagnostic>();
+        string Who(BriefSpec b, int edition) => $"brief '{b.Id}' (edition {edition.ToString(CultureInfo.InvariantCulture)}, {b.OutputWhere ?? b.Where})";
+        foreach (var brief in manifest.Briefs)
+            foreach (var edition in available.Where(e => brief.Editions is null || brief.Editions.Contains(e)))
+            {
+                var path = brief.OutputPath(edition);
+                if (owners.TryGetValue(path, out var other))
+                    errors.Add(new Diagnostic(brief.OutputWhere ?? brief.Where, other.Brief == brief
+                        ? $"output/{path} would be written for two editions of brief '{brief.Id}' ({other.Edition.ToString(CultureInfo.InvariantCulture)} "
+                          + $"and {edition.ToString(CultureInfo.InvariantCulture)}): put {{edition}} in its output pattern"
+                        : $"output/{path} would be written by two briefs: {Who(other.Brief, other.Edition)} and {Who(brief, edition)}; "
+                          + "give each its own file with {id} and {edition} in the output pattern"));
+                else owners[path] = (brief, edition);
+            }
+        foreach (var (path, owner) in owners)
+            for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+                if (owners.TryGetValue(folder.Replace('\\', '/'), out var other))
+                    errors.Add(new Diagnostic(owner.Brief.OutputWhere ?? owner.Brief.Where,
+                        $"output/{path} of {Who(owner.Brief, owner.Edition)} needs output/{folder} to be a folder, but {Who(other.Brief, other.Edition)} writes its PDF there"));
+        if (errors.Count > 0) throw new BuildFailedException(errors);
+    }
+
     /// <summary>Builds jobs with up to <paramref name="parallelism"/> at once; every job runs, failures included.</summary>
     public IReadOnlyList<BriefBuildResult> BuildAll(
         IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default)
@@ -110,7 +155,14 @@ public sealed class BriefBuilder : IDisposable
         var results = new BriefBuildResult[jobs.Count];
         // Each run writes its editions' shared files (figures, metrics.json) again, even when the builder is reused.
         _editionFilesWritten.Clear();
-        // Fonts (17 MB to map and parse) do not depend on the data: load them while the first edition loads.
+        _warnings.Clear();
+        Warn(_fileHashes.Warnings);
+        // A build killed between writing a temp file and renaming it left the temp behind: ours to remove.
+        var stale = AtomicFile.RemoveStaleTemps(OutputRoot);
+        if (stale.Count > 0)
+            Warn([new Diagnostic(new SourceLocation("output"), $"removed {stale.Count} temp file(s) left by an interrupted build: "
+                + string.Join(", ", stale.Take(5).Select(p => "output/" + Path.GetRelativePath(OutputRoot, p).Replace('\\', '/'))), Severity.Warning)]);
+        // Fonts (checked, then mapped when first used) do not depend on the data: set them up while the first edition loads.
         // A failure surfaces in the first brief that needs them.
         if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() =>
         {
@@ -122,13 +174,16 @@ public sealed class BriefBuilder : IDisposable
             results[i] = Build(jobs[i], cancellation);
             onDone?.Invoke(results[i]);
         });
+        var saving = new List<Diagnostic>();
         using (Trace.Span("file-hashes.json (save)"))
-            _fileHashes.Save();
+            _fileHashes.Save(saving);
+        Warn(saving);
         return results;
     }
 
     public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default)
     {
+        using var culture = ToolCulture.OnThisThread();
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         T Timed<T>(string stage, Func<T> run)
@@ -141,12 +196,16 @@ public sealed class BriefBuilder : IDisposable
         }
 
         InputFingerprint? fingerprint = null;
+        BriefDocument? document = null;
         try
         {
             fingerprint = Timed("fingerprint", () => Fingerprint(job));
             var cache = new BuildCache(OutputRoot);
             var pdfRelative = job.Brief.OutputPath(job.Edition);
-            if (!_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, pdfRelative))
+            var cacheWarnings = new List<Diagnostic>();
+            var upToDate = !_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, cacheWarnings);
+            Warn(cacheWarnings);
+            if (upToDate)
                 return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative), Inputs: fingerprint);
 
             var edition = EditionFor(job.Edition);
@@ -154,12 +213,12 @@ public sealed class BriefBuilder : IDisposable
             if (_editionTimingsReported.TryAdd(job.Edition, 0)) timings.AddRange(edition.Timings);
             var theme = _theme.Value;
             // Templates need no fonts: the font prefetch (and Skia's start) finishes while they render.
-            var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
+            document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
             var fonts = Timed("fonts", () => _fonts.Value);
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
-                .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
+                .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue)));
             foreach (var phase in typeset.Phases)
             {
                 timings.Add(("typeset: " + phase.Name, phase.Time));
@@ -169,19 +228,20 @@ public sealed class BriefBuilder : IDisposable
 
             var writer = new OutputWriter(OutputRoot);
             writer.Add(pdfRelative, typeset.Pdf);
-            // Edition-wide files are the same for every brief of the edition: written by the first brief of the run.
-            FigureExports? figureFiles = null;
-            if (_editionFilesWritten.TryAdd(job.Edition, 0))
-            {
-                foreach (var (path, bytes) in edition.Files) writer.Add(path, bytes);
-                figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
-                if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add((figureFiles.Fresh ? "charts" : "charts (cached)", figureFiles.Time));
-                foreach (var (path, bytes) in figureFiles.Files) writer.Add(path, bytes);
-            }
+            // Edition-wide files are the same for every brief of the edition: written by the first brief of the run, and
+            // part of every brief's cache entry (a brief is not up to date while its edition's figures are missing).
+            // Figures whose inputs did not change since they were written are not written again (BuildCache), but
+            // are still recorded for the brief with their hashes.
+            var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
+            if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add((figureFiles.Fresh ? "charts" : "charts (cached)", figureFiles.Time));
+            List<(string Path, byte[] Bytes)> editionFiles = [.. edition.Files, .. figureFiles.Files];
+            var writesEditionFiles = _editionFilesWritten.TryAdd(job.Edition, 0);
+            if (writesEditionFiles)
+                foreach (var (path, bytes) in editionFiles) writer.Add(path, bytes);
             if (_settings.DumpLayout)
             {
                 // Composed afresh (elements keep layout state): the same document the typesetter was given.
-                var composed = new BriefTypesetter(theme, fonts, _settings.PdfStandard).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job));
+                var composed = new BriefTypesetter(theme, fonts, _settings.PdfStandard).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue));
                 writer.Add(Path.ChangeExtension(pdfRelative, ".layout.txt"), Encoding.UTF8.GetBytes(LayoutDump.Of(composed)));
             }
             if (_settings.Previews)
@@ -196,13 +256,20 @@ public sealed class BriefBuilder : IDisposable
 
             var outputs = Timed("outputs", () =>
             {
-                var hashed = writer.Pending
+                var written = writer.Pending
                     .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
                     .ToList();
+                var recorded = writer.Pending.Select(p => (Path.GetRelativePath(OutputRoot, p.Path), InputFingerprint.Sha256(p.Bytes)))
+                    .Concat(editionFiles.Select(f => (f.Path, InputFingerprint.Sha256(f.Bytes))))
+                    .Concat(figureFiles.Hashes)
+                    .DistinctBy(o => o.Item1.Replace('\\', '/'))
+                    .ToList();
                 writer.Commit(cancellation);
-                cache.Record(job.Name, fingerprint.Hash, pdfRelative, typeset.Pdf);
-                if (figureFiles is { Fresh: true }) new FigureExportCache(OutputRoot).Record(job.Edition, figureFiles.Fingerprint, figureFiles.Files);
-                return hashed;
+                var recordWarnings = new List<Diagnostic>();
+                cache.Record(job.Name, fingerprint.Hash, recorded, recordWarnings);
+                if (writesEditionFiles && figureFiles.Fresh) cache.Record(FiguresJob(job.Edition), figureFiles.Fingerprint, figureFiles.Hashes, recordWarnings);
+                Warn(recordWarnings);
+                return written;
             });
 
             return new BriefBuildResult(job, BriefBuildStatus.Built, edition.Warnings, Path.Combine("output", pdfRelative),
@@ -214,11 +281,18 @@ public sealed class BriefBuilder : IDisposable
         }
         catch (MissingGlyphsException e)
         {
-            return new BriefBuildResult(job, BriefBuildStatus.Failed, MissingGlyphDiagnostics(job, e), Timings: timings, Inputs: fingerprint);
+            // Located where an editor fixes it: the template line or data row the text came from (the Write stage kept them).
+            var origins = document?.Origins ?? TextOrigins.None;
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, e.Missing.Select(origins.Locate).ToList(), Timings: timings, Inputs: fingerprint);
+        }
+        catch (DamagedFontException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed,
+                [new Diagnostic(new SourceLocation(e.Path), e.Problem + " (a font named in templates/theme.toml [fonts])")], Timings: timings, Inputs: fingerprint);
         }
         catch (FontLoadException e)
         {
-            return new BriefBuildResult(job, BriefBuildStatus.Failed, [BriefFonts.Diagnose(e, Path.Combine(_root, "templates"))], Timings: timings, Inputs: fingerprint);
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, [BriefFonts.Diagnose(e)], Timings: timings, Inputs: fingerprint);
         }
         catch (TypesettingException e)
         {
@@ -232,48 +306,20 @@ public sealed class BriefBuilder : IDisposable
         }
     }
 
-    /// <summary>
-    /// A character no font has, located where an editor can fix it: the first line of the brief's templates or of the
-    /// data files that contains it (the typesetter only sees the rendered text).
-    /// </summary>
-    private IReadOnlyList<Diagnostic> MissingGlyphDiagnostics(BuildJob job, MissingGlyphsException e)
-    {
-        var files = new[] { $"templates/{job.Brief.Template}", "templates/partials", "data" }
-            .Select(folder => Path.Combine(_root, folder))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".sbn", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal))
-            .ToList();
-        return e.Missing.Select(m =>
-        {
-            var character = char.ConvertFromUtf32(m.CodePoint);
-            var message = $"no font of the theme has {m} (fonts: templates/theme.toml [fonts]); remove or replace the character";
-            foreach (var file in files)
-            {
-                var lines = File.ReadLines(file).Select((text, index) => (text, index)).FirstOrDefault(l => l.text.Contains(character, StringComparison.Ordinal));
-                if (lines.text is not null)
-                    return new Diagnostic(new SourceLocation(Path.GetRelativePath(_root, file).Replace('\\', '/'), lines.index + 1,
-                        lines.text.IndexOf(character, StringComparison.Ordinal) + 1), message);
-            }
-            return new Diagnostic(null, message);
-        }).ToList();
-    }
-
     /// <summary>Renders a brief's templates against its edition's metrics without typesetting: the `check` command.</summary>
     public void CheckTemplates(BuildJob job)
     {
+        using var culture = ToolCulture.OnThisThread();
         var edition = EditionFor(job.Edition);
         new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures);
     }
 
     public static string PreviewFolder(BuildJob job) => $"{job.Edition}/{job.Brief.Id}/preview";
 
-    /// <summary>Publication date from the manifest, or SOURCE_DATE_EPOCH (reproducible-builds.org) when set; always UTC.</summary>
-    private DateTime CreatedUtc(BuildJob job)
+    /// <summary>Publication date (briefs.toml, else the edition's [brief] date), or SOURCE_DATE_EPOCH (reproducible-builds.org) when set; always UTC.</summary>
+    private DateTime CreatedUtc(BuildJob job, BriefIssue? issue)
     {
         if (_settings.SourceDateEpoch is { } epoch) return DateTime.UnixEpoch.AddSeconds(epoch);
-        var issue = job.Brief.IssueFor(job.Edition);
         return issue is null
             ? new DateTime(job.Edition, 1, 1, 0, 0, 0, DateTimeKind.Utc)
             : issue.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -282,11 +328,14 @@ public sealed class BriefBuilder : IDisposable
     private InputFingerprint Fingerprint(BuildJob job)
     {
         var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") }, BriefSpecJson.Default.BriefSpec);
-        return InputFingerprint.Of(_root,
+        var warnings = new List<Diagnostic>();
+        var fingerprint = InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
-            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "",
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "", _settings.Strict ? "strict" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
-            _fileHashes);
+            _fileHashes, warnings);
+        Warn(warnings);
+        return fingerprint;
     }
 
     /// <summary>Changes whenever the program itself changes, so a new build of the tool rebuilds every brief.</summary>
@@ -310,7 +359,7 @@ public sealed class BriefBuilder : IDisposable
             clock.Restart();
         }
 
-        var dataset = new DatasetLoader().Load(_root, edition);
+        var dataset = new DatasetLoader().Load(_root, edition, _settings.Strict);
         Lap("load");
         var metrics = new MetricsCalculator().Compute(dataset);
         var figures = FigureBuilder.Build(metrics);
@@ -327,22 +376,30 @@ public sealed class BriefBuilder : IDisposable
 
     /// <summary>
     /// The figures as PNG (2×) and SVG, for slides and the web. They depend only on the edition's data, the theme, the
-    /// fonts and the tool, so they are rendered again only when those changed (or a file was changed or removed since):
-    /// otherwise the files already in output/ are the ones this would write.
+    /// fonts and the tool, so they are rendered again only when those changed or a file in output/ changed or went
+    /// missing since (their <see cref="BuildCache"/> entry): otherwise the files there are the ones this would write.
     /// </summary>
     private FigureExports ExportFigures(int edition, FigureSet figures)
     {
+        using var culture = ToolCulture.OnThisThread();
         var clock = Stopwatch.StartNew();
         string fingerprint;
         using (Trace.Span($"{edition}: figures fingerprint"))
         {
+            var warnings = new List<Diagnostic>();
             fingerprint = InputFingerprint.Of(_root, ["data", "templates/theme.toml", "templates/fonts"],
-                ["figures", edition.ToString(CultureInfo.InvariantCulture), ToolVersion], _fileHashes).Hash;
-            if (new FigureExportCache(OutputRoot).IsUpToDate(edition, fingerprint, _fileHashes))
-                return new FigureExports([], clock.Elapsed, fingerprint, Fresh: false);
+                ["figures", edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Strict ? "strict" : ""], _fileHashes, warnings).Hash;
+            var cached = new BuildCache(OutputRoot).UpToDateOutputs(FiguresJob(edition), fingerprint, warnings);
+            Warn(warnings);
+            if (cached is not null) return new FigureExports([], cached, clock.Elapsed, fingerprint, Fresh: false);
         }
         var files = new List<(string, byte[])>();
-        var renderer = new ChartRenderer(_fonts.Value, _theme.Value.Chart);
+        var typefaces = _fonts.Value;
+        // The same glyph check as the PDF's charts: a PNG or SVG must not show empty boxes either.
+        var (regular, semibold) = (typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.Normal), typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.SemiBold));
+        var problems = figures.Figures.SelectMany(f => BriefTypesetter.ChartGlyphProblems(f, c => regular.GetGlyph(c) != 0 && semibold.GetGlyph(c) != 0)).ToList();
+        if (problems.Count > 0) throw new BuildFailedException(problems);
+        var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
         {
             using (Trace.Span($"{edition}: figure {figure.Id}.png"))
@@ -350,7 +407,7 @@ public sealed class BriefBuilder : IDisposable
             using (Trace.Span($"{edition}: figure {figure.Id}.svg"))
                 files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
         }
-        return new FigureExports(files, clock.Elapsed, fingerprint, Fresh: true);
+        return new FigureExports(files, [.. files.Select(f => (f.Item1, InputFingerprint.Sha256(f.Item2)))], clock.Elapsed, fingerprint, Fresh: true);
     }
 
     public void Dispose()
@@ -363,6 +420,13 @@ public sealed class BriefBuilder : IDisposable
     private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files,
         Task<FigureExports> FigureFiles, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
 
-    /// <summary>Figure files to write (none when <see cref="Fresh"/> is false: those in output/ are still right).</summary>
-    private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, TimeSpan Time, string Fingerprint, bool Fresh);
+    /// <summary>
+    /// Figure files to write (none when not <see cref="Fresh"/>: those in output/ are still right), and every figure's
+    /// path (relative to output/) and SHA-256, for the briefs' cache entries.
+    /// </summary>
+    /// <summary>The build cache's name for an edition's figure exports: output/.cache/&lt;edition&gt;-figures.json.</summary>
+    private static string FiguresJob(int edition) => $"{edition.ToString(CultureInfo.InvariantCulture)}/figures";
+
+    private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<(string Path, string Sha256)> Hashes,
+        TimeSpan Time, string Fingerprint, bool Fresh);
 }

@@ -7,6 +7,16 @@ public class MarkdownReaderTests
     private static string Text(IReadOnlyList<Inline> inlines) => string.Concat(inlines.Select(i => i.Text));
 
     [Fact]
+    public void Ranges_with_tildes_stay_as_written()
+    {
+        var blocks = new MarkdownReader().Read("- **비용은 2024~2026년 동안 연간 약 40배 하락(90% 신뢰구간 3.0~610배)**\n", "templates/brief/05.md.sbn");
+
+        var bullet = Assert.IsType<BriefBullet>(Assert.Single(blocks));
+        Assert.Equal("비용은 2024~2026년 동안 연간 약 40배 하락(90% 신뢰구간 3.0~610배)", Text(bullet.Text));
+        Assert.All(bullet.Text, i => Assert.False(i.Italic));
+    }
+
+    [Fact]
     public void Headings_are_numbered_across_files()
     {
         var reader = new MarkdownReader();
@@ -58,10 +68,11 @@ public class MarkdownReaderTests
 
         var summary = Assert.IsType<BriefSummary>(blocks[0]);
         Assert.Equal("요약 1", Text(Assert.IsType<BriefBullet>(summary.Blocks.Single()).Text));
-        Assert.Equal(new BriefFigure(1, "models_by_country"), blocks[1]);
+        // Each block knows the section and the line of the Markdown it starts on (where a bad character is looked up).
+        Assert.Equal(new BriefFigure(1, "models_by_country") { At = new SourceLocation("x.md.sbn", 5) }, blocks[1]);
         Assert.Equal(ParagraphKind.Note, Assert.IsType<BriefParagraph>(blocks[2]).Kind);
         Assert.IsType<BriefPageBreak>(blocks[3]);
-        Assert.Equal(new BriefFigure(2, "inference_price"), blocks[4]);
+        Assert.Equal(new BriefFigure(2, "inference_price") { At = new SourceLocation("x.md.sbn", 11) }, blocks[4]);
     }
 
     [Fact]
