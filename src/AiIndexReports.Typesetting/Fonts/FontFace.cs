@@ -52,6 +52,9 @@ public sealed class FontFace : IDisposable
             throw new FontLoadException(source, $"the file changed while the build read it ({length} bytes when checked)");
         });
 
+    /// <summary>Whether the face was opened (first used): tests check that unused faces are not.</summary>
+    internal bool IsOpen => _open.IsValueCreated;
+
     public string Family { get; }
     public SKFontStyleWeight Weight { get; }
     /// <summary>The file path or stream name the face was loaded from (used in error messages).</summary>

@@ -234,7 +234,7 @@ public sealed class BriefBuilder : IDisposable
             // are still recorded for the brief with their hashes.
             var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
             if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add((figureFiles.Fresh ? "charts" : "charts (cached)", figureFiles.Time));
-            List<(string Path, byte[] Bytes)> editionFiles = [.. edition.Files, .. figureFiles.Files];
+            List<(string Path, byte[] Bytes)> editionFiles = [.. edition.Files.GetAwaiter().GetResult(), .. figureFiles.Files];
             var writesEditionFiles = _editionFilesWritten.TryAdd(job.Edition, 0);
             if (writesEditionFiles)
                 foreach (var (path, bytes) in editionFiles) writer.Add(path, bytes);
@@ -362,12 +362,16 @@ public sealed class BriefBuilder : IDisposable
         var dataset = new DatasetLoader().Load(_root, edition, _settings.Strict);
         Lap("load");
         var metrics = new MetricsCalculator().Compute(dataset);
-        var figures = FigureBuilder.Build(metrics);
-        var files = new List<(string, byte[])>
-        {
-            ($"{edition}/metrics.json", Encoding.UTF8.GetBytes(MetricsJson.Serialize(metrics))),
-        };
         Lap("metrics");
+        var figures = FigureBuilder.Build(metrics);
+        Lap("figures");
+        // metrics.json (1.3 MB) is only needed when the first brief writes its outputs: serialized on another core.
+        var files = Task.Run(() =>
+        {
+            using var culture = ToolCulture.OnThisThread();
+            using var span = Trace.Span($"{edition}: metrics.json");
+            return (IReadOnlyList<(string, byte[])>)[($"{edition}/metrics.json", MetricsJson.SerializeToUtf8Bytes(metrics))];
+        });
         // The PNG/SVG exports are not needed to typeset (the PDF draws its charts as vectors itself): render them on
         // another core while the first brief is written and typeset; that brief waits for them before committing.
         var figureFiles = Task.Run(() => ExportFigures(edition, figures));
@@ -417,7 +421,7 @@ public sealed class BriefBuilder : IDisposable
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
-    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files,
+    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, Task<IReadOnlyList<(string Path, byte[] Bytes)>> Files,
         Task<FigureExports> FigureFiles, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
 
     /// <summary>
