@@ -14,17 +14,8 @@ namespace AiIndexReports.Cli;
 /// </summary>
 internal sealed class BuildCommand : Command<BuildSettingsOptions>
 {
-    public override int Execute(CommandContext context, BuildSettingsOptions settings, CancellationToken cancellation)
-    {
-        // A build is a short process that allocates ~40 MB for a full brief and then exits: collecting garbage that the
-        // exit frees anyway is pure cost (measured: two collections, 6-16 ms). Up to NoCollectionBytes no collection
-        // runs; a batch that allocates more ends the region and is collected as usual.
-        GC.TryStartNoGCRegion(NoCollectionBytes);
-        return Run(Program.RepoRoot(settings), settings.Request(SourceDateEpoch.FromEnvironment()), settings.Timings, cancellation);
-    }
-
-    /// <summary>Allocations a build may make before the first garbage collection (README, Performance: peak RSS).</summary>
-    public const long NoCollectionBytes = 128L << 20;
+    public override int Execute(CommandContext context, BuildSettingsOptions settings, CancellationToken cancellation) =>
+        Run(Program.RepoRoot(settings), settings.Request(SourceDateEpoch.FromEnvironment()), settings.Timings, cancellation);
 
     /// <param name="warmBuilder">a builder kept from an earlier run (watch), or null for a fresh one.</param>
     public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
