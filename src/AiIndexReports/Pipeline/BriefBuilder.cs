@@ -153,7 +153,7 @@ public sealed class BriefBuilder : IDisposable
         IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default)
     {
         var results = new BriefBuildResult[jobs.Count];
-        // Each run writes its editions' shared files (figures, metrics.json) again, even when the builder is reused.
+        // Each run writes its editions' shared files (figures, metrics.json) again when they changed, even when the builder is reused.
         _editionFilesWritten.Clear();
         _warnings.Clear();
         Warn(_fileHashes.Warnings);
@@ -230,11 +230,11 @@ public sealed class BriefBuilder : IDisposable
             writer.Add(pdfRelative, typeset.Pdf);
             // Edition-wide files are the same for every brief of the edition: written by the first brief of the run, and
             // part of every brief's cache entry (a brief is not up to date while its edition's figures are missing).
-            // Figures whose inputs did not change since they were written are not written again (BuildCache), but
-            // are still recorded for the brief with their hashes.
-            var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
+            // Figures and metrics.json whose inputs did not change since they were written are not written again
+            // (BuildCache), but are still recorded for the brief with their hashes.
+            var figureFiles = Timed("charts (wait)", () => edition.Exports.GetAwaiter().GetResult());
             if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add((figureFiles.Fresh ? "charts" : "charts (cached)", figureFiles.Time));
-            List<(string Path, byte[] Bytes)> editionFiles = [.. edition.Files.GetAwaiter().GetResult(), .. figureFiles.Files];
+            var editionFiles = figureFiles.Files;
             var writesEditionFiles = _editionFilesWritten.TryAdd(job.Edition, 0);
             if (writesEditionFiles)
                 foreach (var (path, bytes) in editionFiles) writer.Add(path, bytes);
@@ -267,7 +267,7 @@ public sealed class BriefBuilder : IDisposable
                 writer.Commit(cancellation);
                 var recordWarnings = new List<Diagnostic>();
                 cache.Record(job.Name, fingerprint.Hash, recorded, recordWarnings);
-                if (writesEditionFiles && figureFiles.Fresh) cache.Record(FiguresJob(job.Edition), figureFiles.Fingerprint, figureFiles.Hashes, recordWarnings);
+                if (writesEditionFiles && figureFiles.Fresh) cache.Record(ExportsJob(job.Edition), figureFiles.Fingerprint, figureFiles.Hashes, recordWarnings);
                 Warn(recordWarnings);
                 return written;
             });
@@ -365,25 +365,18 @@ public sealed class BriefBuilder : IDisposable
         Lap("metrics");
         var figures = FigureBuilder.Build(metrics);
         Lap("figures");
-        // metrics.json (1.3 MB) is only needed when the first brief writes its outputs: serialized on another core.
-        var files = Task.Run(() =>
-        {
-            using var culture = ToolCulture.OnThisThread();
-            using var span = Trace.Span($"{edition}: metrics.json");
-            return (IReadOnlyList<(string, byte[])>)[($"{edition}/metrics.json", MetricsJson.SerializeToUtf8Bytes(metrics))];
-        });
-        // The PNG/SVG exports are not needed to typeset (the PDF draws its charts as vectors itself): render them on
-        // another core while the first brief is written and typeset; that brief waits for them before committing.
-        var figureFiles = Task.Run(() => ExportFigures(edition, figures));
-        return new EditionOutputs(metrics, figures, files, figureFiles, [.. dataset.Warnings, .. figures.Diagnostics], timings);
+        // The PNG/SVG exports and metrics.json are not needed to typeset (the PDF draws its charts as vectors itself):
+        // made on another core while the first brief is written and typeset; that brief waits for them before committing.
+        var exports = Task.Run(() => ExportEditionFiles(edition, metrics, figures));
+        return new EditionOutputs(metrics, figures, exports, [.. dataset.Warnings, .. figures.Diagnostics], timings);
     }
 
     /// <summary>
-    /// The figures as PNG (2×) and SVG, for slides and the web. They depend only on the edition's data, the theme, the
-    /// fonts and the tool, so they are rendered again only when those changed or a file in output/ changed or went
-    /// missing since (their <see cref="BuildCache"/> entry): otherwise the files there are the ones this would write.
+    /// The figures as PNG (2×) and SVG, for slides and the web, and metrics.json. They depend only on the edition's data,
+    /// the theme, the fonts and the tool, so they are made again only when those changed or a file in output/ changed or
+    /// went missing since (their <see cref="BuildCache"/> entry): otherwise the files there are the ones this would write.
     /// </summary>
-    private FigureExports ExportFigures(int edition, FigureSet figures)
+    private EditionExports ExportEditionFiles(int edition, MetricSet metrics, FigureSet figures)
     {
         using var culture = ToolCulture.OnThisThread();
         var clock = Stopwatch.StartNew();
@@ -393,11 +386,13 @@ public sealed class BriefBuilder : IDisposable
             var warnings = new List<Diagnostic>();
             fingerprint = InputFingerprint.Of(_root, ["data", "templates/theme.toml", "templates/fonts"],
                 ["figures", edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Strict ? "strict" : ""], _fileHashes, warnings).Hash;
-            var cached = new BuildCache(OutputRoot).UpToDateOutputs(FiguresJob(edition), fingerprint, warnings);
+            var cached = new BuildCache(OutputRoot).UpToDateOutputs(ExportsJob(edition), fingerprint, warnings);
             Warn(warnings);
-            if (cached is not null) return new FigureExports([], cached, clock.Elapsed, fingerprint, Fresh: false);
+            if (cached is not null) return new EditionExports([], cached, clock.Elapsed, fingerprint, Fresh: false);
         }
         var files = new List<(string, byte[])>();
+        using (Trace.Span($"{edition}: metrics.json"))
+            files.Add(($"{edition}/metrics.json", MetricsJson.SerializeToUtf8Bytes(metrics)));
         var typefaces = _fonts.Value;
         // The same glyph check as the PDF's charts: a PNG or SVG must not show empty boxes either.
         var (regular, semibold) = (typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.Normal), typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.SemiBold));
@@ -411,7 +406,7 @@ public sealed class BriefBuilder : IDisposable
             using (Trace.Span($"{edition}: figure {figure.Id}.svg"))
                 files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
         }
-        return new FigureExports(files, [.. files.Select(f => (f.Item1, InputFingerprint.Sha256(f.Item2)))], clock.Elapsed, fingerprint, Fresh: true);
+        return new EditionExports(files, [.. files.Select(f => (f.Item1, InputFingerprint.Sha256(f.Item2)))], clock.Elapsed, fingerprint, Fresh: true);
     }
 
     public void Dispose()
@@ -421,16 +416,16 @@ public sealed class BriefBuilder : IDisposable
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
-    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, Task<IReadOnlyList<(string Path, byte[] Bytes)>> Files,
-        Task<FigureExports> FigureFiles, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
+    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, Task<EditionExports> Exports,
+        IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
+
+    /// <summary>The build cache's name for an edition's exports: output/.cache/&lt;edition&gt;-exports.json.</summary>
+    private static string ExportsJob(int edition) => $"{edition.ToString(CultureInfo.InvariantCulture)}/exports";
 
     /// <summary>
-    /// Figure files to write (none when not <see cref="Fresh"/>: those in output/ are still right), and every figure's
-    /// path (relative to output/) and SHA-256, for the briefs' cache entries.
+    /// Edition files to write (none when not <see cref="Fresh"/>: those in output/ are still right), and every one's path
+    /// (relative to output/) and SHA-256, for the briefs' cache entries.
     /// </summary>
-    /// <summary>The build cache's name for an edition's figure exports: output/.cache/&lt;edition&gt;-figures.json.</summary>
-    private static string FiguresJob(int edition) => $"{edition.ToString(CultureInfo.InvariantCulture)}/figures";
-
-    private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<(string Path, string Sha256)> Hashes,
+    private sealed record EditionExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<(string Path, string Sha256)> Hashes,
         TimeSpan Time, string Fingerprint, bool Fresh);
 }
