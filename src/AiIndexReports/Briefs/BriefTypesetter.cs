@@ -108,6 +108,10 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
             .Relative(1, new Paragraph(new TextSpan(date + "   ") { Weight = SKFontStyleWeight.Bold }, new TextSpan(brief.Publisher) { Weight = SKFontStyleWeight.SemiBold })
             { Style = lineStyle with { Align = TextAlign.Right } }))
         { Style = new BoxStyle { BorderColor = theme.Accent, BorderWidth = 0.8f, BorderSides = BorderSides.Top, Padding = new Spacing(6, 0, 0, 0) } };
+        // Contact and disclaimer (briefs.toml), in the cover line's size and the muted colour, under the authors.
+        var fine = lineStyle with { Align = TextAlign.Left, SpaceBefore = 2, Text = lineStyle.Text with { Color = theme.Muted } };
+        if (brief.Contact.Length > 0) yield return new Paragraph(brief.Contact) { Style = fine };
+        if (brief.Disclaimer.Length > 0) yield return new Paragraph(brief.Disclaimer) { Style = fine };
         yield return new Spacer(14);
 
         if (summary is not null)

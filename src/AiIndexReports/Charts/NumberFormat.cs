@@ -18,9 +18,6 @@ internal static class NumberFormat
         return text == "-0" ? "0" : text;
     }
 
-    /// <summary>"$0.01", "$1", "$1,000" for a log axis of prices.</summary>
-    public static string Dollars(double value) => "$" + Number(value, DecimalsFor(value));
-
     /// <summary>"0.1", "10", "1,000", "1만", "100만", "1억": decade ticks of a multiple, short enough for a crowded axis.</summary>
     public static string Multiple(double value)
     {

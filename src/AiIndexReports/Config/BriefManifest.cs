@@ -21,6 +21,12 @@ public sealed record BriefSpec(
     IReadOnlyList<BriefIssue> Issues,
     SourceLocation Where)
 {
+    /// <summary>How to reach the authors, printed on the cover (e.g. "문의: 데이터분석팀 02-0000-0000, brief@example.kr"); empty when none.</summary>
+    public string Contact { get; init; } = "";
+
+    /// <summary>The disclaimer printed on the cover (e.g. "이 브리프의 내용은 연구진의 견해로 …"); empty when none.</summary>
+    public string Disclaimer { get; init; } = "";
+
     /// <summary>Output path relative to output/, with {edition} and {id} filled in.</summary>
     public string OutputPath(int edition) => OutputPattern.Replace("{edition}", edition.ToString()).Replace("{id}", Id);
 
@@ -63,6 +69,8 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
         new TomlKey("defaults", TomlType.Table, Schema: new(
             new TomlKey("publisher", TomlType.Text),
             new TomlKey("authors", TomlType.TextArray),
+            new TomlKey("contact", TomlType.Text, Help: "how to reach the authors, printed on the cover"),
+            new TomlKey("disclaimer", TomlType.Text, Help: "the disclaimer printed on the cover"),
             new TomlKey("series", TomlType.Text))),
         new TomlKey("brief", TomlType.TableArray, Required: true, Help: "one [[brief]] per kind of PDF", Schema: new(
             new TomlKey("id", TomlType.Text, Required: true, Help: "lowercase letters, digits and '-'"),
@@ -75,6 +83,8 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
             new TomlKey("subtitle", TomlType.Text),
             new TomlKey("publisher", TomlType.Text),
             new TomlKey("authors", TomlType.TextArray),
+            new TomlKey("contact", TomlType.Text, Help: "how to reach the authors, printed on the cover"),
+            new TomlKey("disclaimer", TomlType.Text, Help: "the disclaimer printed on the cover"),
             new TomlKey("number", TomlType.Text, Help: "issue-number pattern for editions without an issues entry: {number} is the edition's [brief] number, e.g. \"{number}-S\""),
             new TomlKey("issues", TomlType.TableArray, Help: "{ edition = 2025, number = \"2025-04\", date = 2025-04-16 }", Schema: Issue))));
 
@@ -91,6 +101,8 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
         var defaultPublisher = defaults?.Text("publisher") ?? "";
         var defaultAuthors = defaults?.Texts("authors") ?? [];
         var defaultSeries = defaults?.Text("series") ?? "";
+        var defaultContact = defaults?.Text("contact") ?? "";
+        var defaultDisclaimer = defaults?.Text("disclaimer") ?? "";
 
         var briefs = new List<BriefSpec>();
         foreach (var b in root.Tables("brief"))
@@ -130,7 +142,12 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
                 b.Text("publisher") ?? defaultPublisher,
                 b.Has("authors") ? b.Texts("authors") : defaultAuthors,
                 issues,
-                b.Where) { NumberPattern = numberPattern });
+                b.Where)
+            {
+                NumberPattern = numberPattern,
+                Contact = b.Text("contact") ?? defaultContact,
+                Disclaimer = b.Text("disclaimer") ?? defaultDisclaimer,
+            });
         }
 
         if (errors.Count > 0) throw new BuildFailedException(errors);

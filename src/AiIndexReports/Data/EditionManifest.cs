@@ -44,7 +44,8 @@ internal static class EditionManifestReader
         if (diagnostics.HasErrors || notable is null || indicators is null) return null;
 
         var info = new EditionInfo(file.Edition, file.MeasuredYear, folder, notable.RepoPath, file.SnapshotDate, file.IndicatorEdition,
-            file.PublicationDate, file.IssueNumber, indicators.Released, file.YearCompleteFrom.Month, file.YearCompleteFrom.Day);
+            file.PublicationDate, file.IssueNumber, indicators.Released, file.YearCompleteFrom.Month, file.YearCompleteFrom.Day)
+        { Analyses = file.Analyses };
         return new EditionManifest(info, notable, file.ModelColumn, file.ModelColumnAt, indicators, file.IndicatorEditionAt,
             cheapest, decline, modelPrices, mmlu);
     }
@@ -58,7 +59,7 @@ internal static class EditionManifestReader
         var file = EditionFile.Read(repoRoot, edition, new DiagnosticBag());
         if (file is null || !file.Tables.TryGetValue("indicators", out var table)) return null;
         return table.Title is { } title && table.Publisher is { } publisher
-            ? new Catalog.Credit(title, publisher, table.Released, table.Licence ?? "", edition)
+            ? new Catalog.Credit(title, publisher, table.Released, table.Licence ?? "", edition) { IsReport = true }
             : null;
     }
 
