@@ -17,7 +17,7 @@ public sealed class BuiltBriefs : IDisposable
     private readonly Dictionary<(int, string), byte[]> _pdfs = [];
     private readonly Dictionary<(int, string), BriefDocument> _sources = [];
 
-    public BuiltBriefs() => _fonts = _theme.Fonts.Load(Path.Combine(TestRepo.Root, "templates"));
+    public BuiltBriefs() => _fonts = _theme.Fonts.Load(TestRepo.Root);
 
     public byte[] Pdf(int edition, string briefId)
     {
