@@ -303,14 +303,19 @@ public sealed class BriefWriter(string repoRoot)
     /// in reading order: "Epoch AI … 재집계할 수 없음: 국가별 모델 수 표 생략; 미국·중국의 모델 수는 발표값으로 대신함".
     /// </summary>
     private static object? CoverageNotes(IReadOnlyList<CoverageEntry> coverage) =>
-        ScriptValues.From(coverage.Where(c => c.Status != CoverageStatus.Available && c.Kind != "headline" && !c.Optional)
-            .GroupBy(c => c.Reason ?? "", StringComparer.Ordinal)
+        ScriptValues.From(coverage.Select((c, Order) => (c, Order))
+            .Where(x => x.c.Status != CoverageStatus.Available && x.c.Kind != "headline" && !x.c.Optional)
+            .GroupBy(x => x.c.Reason ?? "", x => x, StringComparer.Ordinal)
             .Select(g =>
             {
-                var omitted = g.Where(c => c.Status == CoverageStatus.Omitted).Select(c => c.What).Distinct().ToList();
-                var replaced = g.Where(c => c.Status == CoverageStatus.Alternative).DistinctBy(c => c.What)
+                // What a reader misses, not every sentence that depended on it: the section, figure or table first,
+                // then the first paragraphs, at most two per reason.
+                var shown = g.DistinctBy(x => x.c.What).OrderBy(x => x.c.Kind switch { "section" => 0, "figure" or "table" => 1, _ => 2 })
+                    .ThenBy(x => x.Order).Take(2).OrderBy(x => x.Order).Select(x => x.c).ToList();
+                var omitted = shown.Where(c => c.Status == CoverageStatus.Omitted).Select(c => c.What).ToList();
+                var replaced = shown.Where(c => c.Status == CoverageStatus.Alternative)
                     .Select(c => $"{Josa.Attach(c.What, "은/는")} {Josa.Attach(c.UsedInstead ?? "", "(으)로")} 대신함").ToList();
-                // A report's sentence: "추론 비용은 다루지 않음(2024년판 AI 인덱스 자료에 … 값이 없음)".
+                // A report's sentence: "추론 비용은 다루지 않음: 2024년판 AI 인덱스 자료에 … 값이 없음".
                 var parts = new List<string>();
                 if (omitted.Count > 0) parts.Add(Josa.Attach(string.Join(", ", omitted), "은/는") + " 다루지 않음");
                 parts.AddRange(replaced);
@@ -318,8 +323,9 @@ public sealed class BriefWriter(string repoRoot)
                 return new Dictionary<string, object?>
                 {
                     ["reason"] = g.Key, ["parts"] = joined,
-                    ["text"] = g.Key.Length > 0 ? $"{joined}({g.Key})" : joined,
-                    ["omitted"] = omitted, ["kinds"] = g.Select(c => c.Kind).Distinct().ToList(),
+                    ["text"] = g.Key.Length > 0 ? $"{joined}: {g.Key}" : joined,
+                    ["omitted"] = g.Where(x => x.c.Status == CoverageStatus.Omitted).Select(x => x.c.What).Distinct().ToList(),
+                    ["kinds"] = g.Select(x => x.c.Kind).Distinct().ToList(),
                 };
             }).ToList(), "coverage_notes");
 

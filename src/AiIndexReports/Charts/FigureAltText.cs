@@ -48,8 +48,10 @@ public static partial class FigureAltText
     static string Bar(BarItem bar, string unit)
     {
         var value = char.IsAsciiDigit(bar.ValueLabel[^1]) ? bar.ValueLabel + unit : bar.ValueLabel;
+        // Multiples with the bars' precision (whole from 1 up), as the brief prints intervals of multiples.
+        string Bound(double x) => value.EndsWith('배') ? NumberFormat.Number(x, x >= 1 ? 0 : 1) : Number(x);
         var interval = bar.Low is double low && bar.High is double high
-            ? $"(90% 신뢰구간 {Number(low)}~{Number(high)}{(value.EndsWith('배') ? "배" : unit)})" : "";
+            ? $"(90% 신뢰구간 {Bound(low)}~{Bound(high)}{(value.EndsWith('배') ? "배" : unit)})" : "";
         return $"{bar.Label} {value}{interval}";
     }
 

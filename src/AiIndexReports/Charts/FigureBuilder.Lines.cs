@@ -24,7 +24,7 @@ public static partial class FigureBuilder
         var x = AxisBuilder.Years(reader.Spec.XTitle, xs.Min() - 0.4, xs.Max() + 0.4);
         var y = AxisBuilder.LinearFromZero(reader.Spec.YTitle, series.SelectMany(s => s.Points).Max(p => p.Y), v => NumberFormat.Number(v, 0));
         return Make(reader, reader.Title(years), x, y, new LineBody(series, [], LegendCorner.UpperLeft),
-            "주: Epoch AI 자료 재집계(여러 나라가 함께 개발한 모델은 참여국마다 셈)로, AI 인덱스 발표값과 다를 수 있음");
+            "주: Epoch AI 자료 재집계(공동 개발 모델은 참여국마다 셈)로, AI 인덱스 발표값과 다를 수 있음");
     }
 
     private static Figure MmluGap(MetricReader reader, CountryNames names)
@@ -58,8 +58,8 @@ public static partial class FigureBuilder
         double span = all.Max(p => p.X) - all.Min(p => p.X);
         var x = QuarterAxis(reader.Spec.XTitle, all, all.Min(p => p.X) - span * 0.03, all.Max(p => p.X) + span * 0.32);
         var y = AxisBuilder.LinearRange(reader.Spec.YTitle, all.Min(p => p.Value), all.Max(p => p.Value), v => NumberFormat.Number(v, 0));
-        string note = "주: 분기 말까지 공개된 미국·중국 모델의 최고 MMLU 점수(Epoch AI 자료 재집계)"
-            + (callouts.Count > 0 ? ". 괄호 안 수치는 그림의 두 점수 차로, 평가 설정이 달라 AI 인덱스가 발표한 격차와 다름" : "");
+        string note = "주: 분기별 최고 점수(Epoch AI 자료 재집계)"
+            + (callouts.Count > 0 ? ". 괄호는 두 점수의 차로, AI 인덱스가 발표한 격차와 다름" : "");
         return Make(reader, title, x, y, new LineBody(series, callouts, LegendCorner.LowerRight), note);
     }
 

@@ -126,7 +126,7 @@ internal sealed class PlotComposer(ChartTheme theme, ChartFonts fonts)
     }
 
     /// <summary>
-    /// Values of bars with intervals go in a column right of the plot (the right axis's labels, right-aligned), where
+    /// Values of bars with intervals go in a column right of the plot (the right axis's labels), where
     /// no interval line can cross them, instead of after each bar.
     /// </summary>
     private void ValueColumn(Plot plot, BarBody body, Figure figure)
@@ -139,12 +139,6 @@ internal sealed class PlotComposer(ChartTheme theme, ChartFonts fonts)
         right.MajorTickStyle.Length = 0;
         right.FrameLineStyle.Width = 0;
         SetFont(right.TickLabelStyle, theme.ValueLabelSize, Color.FromHex(theme.TextColor));
-        // Right-aligned under each other: shift each label by the widest one's width.
-        using var font = new SkiaSharp.SKFont(fonts.Regular, theme.ValueLabelSize);
-        float widest = body.Bars.Max(b => font.MeasureText(b.ValueLabel));
-        right.TickLabelStyle.Alignment = Alignment.MiddleRight;
-        right.TickLabelStyle.OffsetX = widest + 4;
-        right.MinimumSize = widest + 16;
         plot.Axes.SetLimitsY(figure.YAxis.Min, figure.YAxis.Max, plot.Axes.Right);
     }
 

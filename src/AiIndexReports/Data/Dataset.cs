@@ -97,9 +97,6 @@ public sealed record EditionInfo(
 
     /// <summary>True when the Epoch snapshot was taken after <paramref name="year"/> was complete: a recount of that year is meaningful.</summary>
     public bool IsYearComplete(int year) => SnapshotDate >= CompleteFrom(year);
-
-    /// <summary>Korean analyses of the edition's report that its briefs cite (edition.toml [[analysis]]).</summary>
-    public IReadOnlyList<Config.EditionAnalysis> Analyses { get; init; } = [];
 }
 
 /// <summary>Everything one edition's brief is computed from.</summary>
@@ -119,4 +116,7 @@ public sealed record Dataset(
 
     /// <summary>Korean names of institutions and models (data/names.toml).</summary>
     public NameTable Names { get; init; } = NameTable.Empty;
+
+    /// <summary>Korean analyses of the edition's report that its briefs cite (edition.toml [[analysis]]).</summary>
+    public IReadOnlyList<Config.EditionAnalysis> Analyses { get; init; } = [];
 }

@@ -92,7 +92,7 @@ public sealed class DatasetLoader
         if (manifest.ModelPrices is { } mf) tables.Add(WithCredit(InferencePriceTables.DescribeModelPrices(mf), mf, "LLM Inference Prices"));
         if (manifest.MmluScores is { } sf) tables.Add(WithCredit(MmluScoresTable.Describe(sf), sf, "Benchmarking Hub: MMLU"));
 
-        var dataset = new Dataset(info, notable, indicators, cheapest, decline, modelPrices, mmlu, tables, diagnostics.Warnings, catalog) { Names = names };
+        var dataset = new Dataset(info, notable, indicators, cheapest, decline, modelPrices, mmlu, tables, diagnostics.Warnings, catalog) { Names = names, Analyses = manifest.Analyses };
         return (dataset, diagnostics);
     }
 
@@ -131,8 +131,10 @@ public sealed class DatasetLoader
     /// <summary>The brief names Korea's models of the measured year and their makers in Korean: say which names data/names.toml lacks.</summary>
     private static void WarnAboutEnglishNames(IReadOnlyList<NotableModel> models, int year, NameTable names, DiagnosticBag diagnostics)
     {
+        // A repository without the table has opted out; a name already written in Hangul needs no entry.
+        if (names == NameTable.Empty) return;
         foreach (var model in models.Where(m => m.PublicationDate.Year == year && m.CountryIso3.Contains("KOR")))
-            foreach (var organization in names.Unnamed(model.Organization))
+            foreach (var organization in names.Unnamed(model.Organization).Where(o => !o.Any(c => c is >= '가' and <= '힣')))
                 diagnostics.Warning(model.Source with { Column = 0 },
                     $"organization \"{organization}\" of the Korean model \"{model.Name}\" has no Korean name in {NameTable.RepoPath}: the brief prints it in English");
     }

@@ -13,7 +13,11 @@ internal sealed record EditionManifest(
     DataFile? CheapestPrices,
     DataFile? DeclineRates,
     DataFile? ModelPrices,
-    DataFile? MmluScores);
+    DataFile? MmluScores)
+{
+    /// <summary>Korean analyses of the report the briefs cite ([[analysis]]).</summary>
+    public IReadOnlyList<EditionAnalysis> Analyses { get; init; } = [];
+}
 
 /// <summary>
 /// Turns the checked edition file (<see cref="EditionFile"/>, read by the configuration layer) into the data files of the
@@ -44,10 +48,9 @@ internal static class EditionManifestReader
         if (diagnostics.HasErrors || notable is null || indicators is null) return null;
 
         var info = new EditionInfo(file.Edition, file.MeasuredYear, folder, notable.RepoPath, file.SnapshotDate, file.IndicatorEdition,
-            file.PublicationDate, file.IssueNumber, indicators.Released, file.YearCompleteFrom.Month, file.YearCompleteFrom.Day)
-        { Analyses = file.Analyses };
+            file.PublicationDate, file.IssueNumber, indicators.Released, file.YearCompleteFrom.Month, file.YearCompleteFrom.Day);
         return new EditionManifest(info, notable, file.ModelColumn, file.ModelColumnAt, indicators, file.IndicatorEditionAt,
-            cheapest, decline, modelPrices, mmlu);
+            cheapest, decline, modelPrices, mmlu) { Analyses = file.Analyses };
     }
 
     /// <summary>

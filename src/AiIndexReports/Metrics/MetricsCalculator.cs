@@ -35,7 +35,7 @@ public sealed class MetricsCalculator
             IssueNumber = dataset.Edition.IssueNumber,
             Sources = [.. dataset.Tables.Select(t => t.Credit).OfType<Data.Catalog.Credit>()
                 .Concat(dataset.Indicators.Select(i => i.Release).OfType<Data.Catalog.Credit>().OrderBy(c => c.Released ?? DateOnly.MaxValue))
-                .Concat(dataset.Edition.Analyses.Select(EditionMetrics.AnalysisCredit))
+                .Concat(dataset.Analyses.Select(EditionMetrics.AnalysisCredit))
                 .DistinctBy(c => c.Line)],
         };
     }

@@ -23,7 +23,7 @@ internal static class EditionMetrics
                 report.Line, source);
 
         // Korean analyses of the report (edition.toml [[analysis]]): cited with their own credit and date (the vintage rule).
-        var analyses = e.Analyses;
+        var analyses = dataset.Analyses;
         const string analysisFormula = "edition.toml의 [[analysis]]에 적힌, 이 판의 보고서를 분석한 국내 자료(발행 기관, 제목, 공개일, 주소, 정책 제언)";
         yield return analyses.Count == 0
             ? Unavailable("edition.analysis", "이 판을 분석한 국내 자료", "", analysisFormula,
