@@ -124,7 +124,11 @@ public sealed class BriefWriter(string repoRoot)
         reader.CheckAnchors(blocks);
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
         CheckVintage(metrics, model.UsedMetricIds.Concat(state.FigureMetrics), issue);
-        return new BriefDocument(blocks) { Issue = issue, Origins = new TextOrigins(sections, metrics, model.UsedMetricIds.ToList(), brief) };
+        return new BriefDocument(blocks)
+        {
+            Issue = issue, Origins = new TextOrigins(sections, metrics, model.UsedMetricIds.ToList(), brief),
+            PrintedMetricIds = model.UsedMetricIds.Concat(state.FigureMetrics).Distinct().Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>What the functions of one brief's rendering share: the decisions, and the metrics of the figures placed so far.</summary>

@@ -163,10 +163,10 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         Assert.DoesNotContain("0.07달러", text);
         Assert.Contains("추론 비용은 다루지 않음: 2024년판 AI 인덱스 자료에 ‘GPT-3.5 수준(MMLU 64.8점 이상) 최저 추론 가격’ 값이 없음", text);
         Assert.DoesNotContain(" 생략", text);
-        // Vintage: the Vibrancy Tool's first release (November 2024) came after this brief (2024. 5. 20.): left out, and said so.
+        // Vintage: the Vibrancy Tool's first release (November 2024) came after this brief (2024. 7. 22.): left out, and said so.
         Assert.DoesNotContain("글로벌 AI 활력 지표(", text);
         Assert.Contains("글로벌 AI 활력 순위는 다루지 않음: ‘글로벌 AI 활력 순위’ 값(Stanford HAI(2024), Global AI Vibrancy Tool 2024)은 "
-            + "2024년 11월 30일에 공개되어 브리프 발간일(2024년 5월 20일) 이후의 자료임", text);
+            + "2024년 11월 30일에 공개되어 브리프 발간일(2024년 7월 22일) 이후의 자료임", text);
     }
 
     [Theory]

@@ -175,7 +175,7 @@ public class RealEditionMetricsTests
     {
         var rows = Edition2024.Value["korea.scorecard"].Rows!;
 
-        // No printed Korean model count in 2024: the recount stands in; no Vibrancy release was out by 2024-05-20.
+        // No printed Korean model count in 2024: the recount stands in; no Vibrancy release was out by 2024-07-22.
         Assert.Equal(["models.by_country.KOR.count", "indicators.ai_patents_granted_per_100k.KOR"], rows.Select(r => r["indicator"]));
         Assert.Equal("주목할 만한 AI 모델 수, 재집계", rows[0]["label_ko"]);
         Assert.Equal("▼", rows[0]["change_sign"]);                  // 3 Korean models in 2022, 1 in 2023
