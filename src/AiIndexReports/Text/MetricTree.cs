@@ -146,7 +146,7 @@ internal sealed class MetricNode : StrictScriptObject
     {
         if (member == "interval")
         {
-            // "90% 신뢰구간 6.2~117,290배": read only for a metric whose value is available.
+            // "90% 신뢰구간 6~117,290배": read only for a metric whose value is available.
             if (!_metric.Available)
                 throw new ScriptRuntimeException(span, $"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); test `{Path}.available` before reading `interval`");
             // The brief then shows the uncertainty itself: no caveat line is added for it.
