@@ -126,4 +126,22 @@ public sealed record TocStyle
     public float PageNumberWidth { get; init; } = 30f;
     /// <summary>Dotted leader between the title and the page number.</summary>
     public bool Leader { get; init; } = true;
+    /// <summary>Entries in this many columns side by side (a compact table of contents), read column by column.</summary>
+    public int Columns { get; init; } = 1;
+    /// <summary>Space between the columns.</summary>
+    public float ColumnSpacing { get; init; } = 24f;
+}
+
+/// <summary>
+/// How far the gaps between blocks may grow on a page the flow leaves before its bottom (vertical justification, as
+/// InDesign's "justify" with a paragraph spacing limit): each gap by at most its limit, in points.
+/// </summary>
+public sealed record PageFillStyle
+{
+    /// <summary>Above and below a figure or table.</summary>
+    public float AroundFigures { get; init; } = 18f;
+    /// <summary>Above a heading.</summary>
+    public float BeforeHeadings { get; init; } = 12f;
+    /// <summary>Between other blocks (paragraphs, list items); never under a heading or caption.</summary>
+    public float BetweenBlocks { get; init; } = 3f;
 }

@@ -56,14 +56,16 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         document.AddRange(Cover(brief, edition, summary));
         if (brief.Variant == "full")
         {
-            // The contents sit under the 요약 box on the cover; the body starts on page 2.
-            document.Add(new KeepTogether(new Column(
-                new Paragraph(new TextSpan(theme.Label("contents")) { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
+            // A compact contents under the 요약 box, only in a brief long enough to need one (theme.toml [contents]);
+            // the body follows on the cover page, as Korean briefs run on from their summary.
+            document.Add(new KeepTogether(new TableOfContents
+            {
+                Title = new Paragraph(new TextSpan(theme.Label("contents")) { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
                 {
-                    Style = Styled("box_title", _theme.Body) with { Align = TextAlign.Left, SpaceBefore = 6, SpaceAfter = 2 },
+                    Style = Styled("box_title", _theme.Body) with { Align = TextAlign.Left, SpaceBefore = 6, SpaceAfter = 2, KeepWithNext = true },
                 },
-                new TableOfContents())));
-            document.Add(new PageBreak());
+                MinPages = theme.Contents.MinPages,
+            }));
         }
         document.AddRange(Body(blocks, figures));
         return document;
@@ -106,7 +108,9 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         var date = issue is null ? "" : Text.KoreanDates.DateDot(issue.Date);
         yield return new Box(new Row { Spacing = 8 }
             .Relative(1, new Paragraph(string.Join(", ", brief.Authors)) { Style = lineStyle with { Align = TextAlign.Left, Text = lineStyle.Text with { Color = theme.Muted } } })
-            .Relative(1, new Paragraph(new TextSpan(date + "   ") { Weight = SKFontStyleWeight.Bold }, new TextSpan(brief.Publisher) { Weight = SKFontStyleWeight.SemiBold })
+            // Five spaces (over 1 em): readers and text extraction take the date and the publisher as two items, not as one
+            // flush-right line with a loose gap (the cover now shares its page with justified body text).
+            .Relative(1, new Paragraph(new TextSpan(date + "     ") { Weight = SKFontStyleWeight.Bold }, new TextSpan(brief.Publisher) { Weight = SKFontStyleWeight.SemiBold })
             { Style = lineStyle with { Align = TextAlign.Right } }))
         { Style = new BoxStyle { BorderColor = theme.Accent, BorderWidth = 0.8f, BorderSides = BorderSides.Top, Padding = new Spacing(6, 0, 0, 0) } };
         yield return new Spacer(14);
@@ -207,6 +211,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
             Unit = t.Unit is null ? null : $"({t.Unit})",
             Notes = notes,
             KeepTogether = t.Rows.Count <= 12,
+            Float = true,
         };
     }
 
@@ -242,7 +247,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         lines.AddRange(notes);
         if (!notes.Any(n => n.StartsWith(sourcePrefix, StringComparison.Ordinal))) lines.Add(figure.Source);
         var caption = theme.Label("figure_caption").Replace("{number}", f.Number.ToString(CultureInfo.InvariantCulture)).Replace("{title}", figure.Title);
-        return new Figure(caption, canvas) { Notes = lines };
+        return new Figure(caption, canvas) { Notes = lines, Float = true };
     }
 
     private IEnumerable<TextSpan> Spans(IEnumerable<Inline> inlines) => inlines.Select(i => new TextSpan(i.Text)
