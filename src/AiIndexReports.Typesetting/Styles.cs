@@ -106,12 +106,15 @@ public sealed record TableStyle
 {
     public required ParagraphStyle Header { get; init; }
     public required ParagraphStyle Body { get; init; }
+    /// <summary>Totals rows (<see cref="Elements.Table.Footer"/>); null sets them like the body.</summary>
+    public ParagraphStyle? Footer { get; init; }
+    public SKColor? FooterBackground { get; init; }
     public Spacing CellPadding { get; init; } = new(3f, 5f);
     public SKColor? HeaderBackground { get; init; } = new SKColor(0xEE, 0xF1, 0xF6);
     public SKColor RuleColor { get; init; } = new SKColor(0x99, 0x99, 0x99);
     public float RuleWidth { get; init; } = 0.5f;
     public SKColor OuterRuleColor { get; init; } = SKColors.Black;
-    /// <summary>Top and bottom rule of the table (and under the header).</summary>
+    /// <summary>Top and bottom rule of the table (under the header and over the totals: 1.5 × <see cref="RuleWidth"/> in this colour).</summary>
     public float OuterRuleWidth { get; init; } = 1.2f;
     public bool VerticalRules { get; init; } = true;
 }

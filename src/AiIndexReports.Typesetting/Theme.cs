@@ -89,6 +89,10 @@ public sealed record Theme
                 {
                     Text = text with { Size = 9f, TabularDigits = true }, LineHeight = 1.3f, Align = TextAlign.Left, MinLinesAtBreak = 1,
                 },
+                Footer = new ParagraphStyle
+                {
+                    Text = text with { Size = 9f, Weight = SKFontStyleWeight.Bold, TabularDigits = true }, LineHeight = 1.3f, Align = TextAlign.Left, MinLinesAtBreak = 1,
+                },
             },
             Box = new BoxStyle
             {

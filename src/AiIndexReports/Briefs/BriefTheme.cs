@@ -138,6 +138,7 @@ public sealed record BriefTheme(
             {
                 Header = Restyle(baseTheme.Table.Header, TableSize, Text, TableLineHeight),
                 Body = Restyle(baseTheme.Table.Body, TableSize, Text, TableLineHeight),
+                Footer = Restyle(baseTheme.Table.Footer!, TableSize, Text, TableLineHeight),
                 HeaderBackground = TableHeaderBackground,
                 RuleColor = TableBorder,
                 OuterRuleColor = Accent,

@@ -17,7 +17,7 @@ namespace AiIndexReports.Briefs;
 /// brief — numbered headings, □ ○ - · items, "&lt;표 n&gt;" tables and "[그림 n]" figures with their unit, notes and
 /// source lines, running header and "- n -" page numbers.
 /// </summary>
-public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStandard standard = PdfStandard.Ua1A2a)
+public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStandard standard = PdfStandard.Ua1A2a)
 {
     private readonly Theme _theme = theme.ToTypesettingTheme();
 
@@ -190,43 +190,64 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         _ => new Paragraph(Spans(p.Text)),
     };
 
+    /// <summary>
+    /// A table as Korean reports set them: columns sized to their content (or the editor's "열 너비:"), numbers
+    /// right-aligned under right-aligned headers (every header follows its column's alignment), merged cells, totals
+    /// after a rule in bold; kept whole and floating when it has at most 12 rows.
+    /// </summary>
     private Figure Table(BriefTable t, IReadOnlyList<string> notes)
     {
-        var columns = ColumnWidths(t);
-        var table = new Table(columns);
-        TextAlign Align(int column) => column < t.Align.Count ? t.Align[column] switch
+        var count = Math.Max(t.Align.Count, t.Header.Count);
+        var align = Enumerable.Range(0, count).Select(c => (c < t.Align.Count ? t.Align[c] : CellAlign.Auto) switch
         {
             CellAlign.Right => TextAlign.Right,
             CellAlign.Center => TextAlign.Center,
-            _ => TextAlign.Left,
-        } : TextAlign.Left;
+            CellAlign.Left => TextAlign.Left,
+            _ => IsNumberColumn(t, c) ? TextAlign.Right : TextAlign.Left,
+        }).ToList();
+        var columns = Enumerable.Range(0, Math.Max(count, 1))
+            .Select(c => c < t.Widths.Count && t.Widths[c] is { } percent ? Width.Percent(percent) : Width.Auto).ToList();
+        var table = new Table(columns);
 
-        if (t.Header.Count > 0)
-            table.Header(t.Header.Select(cell => new TableCell(new Paragraph(Spans(cell)) { Align = TextAlign.Center })));
-        foreach (var row in t.Rows)
-            table.Row(row.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = Align(c) })));
+        IEnumerable<TableCell> Cells(TablePart part, int row, IReadOnlyList<IReadOnlyList<Inline>> cells) =>
+            cells.Select((cell, c) => (cell, c))
+                .Where(x => !t.Spans.Any(s => s.Part == part && Covers(s, row, x.c) && (s.Row, s.Column) != (row, x.c)))
+                .Select(x =>
+                {
+                    var span = t.Spans.FirstOrDefault(s => s.Part == part && (s.Row, s.Column) == (row, x.c));
+                    return new TableCell(new Paragraph(Spans(x.cell)) { Align = align[Math.Min(x.c, align.Count - 1)] })
+                    {
+                        RowSpan = span?.RowSpan ?? 1,
+                        ColumnSpan = span?.ColumnSpan ?? 1,
+                    };
+                });
 
+        if (t.Header.Count > 0) table.Header(Cells(TablePart.Header, 0, t.Header));
+        for (var r = 0; r < t.Rows.Count; r++) table.Row(Cells(TablePart.Body, r, t.Rows[r]));
+        for (var r = 0; r < t.Totals.Count; r++) table.Footer(Cells(TablePart.Totals, r, t.Totals[r]));
+
+        var keep = t.Rows.Count + t.Totals.Count <= 12;
         return new Figure(theme.Label("table_caption").Replace("{number}", t.Number.ToString(CultureInfo.InvariantCulture)).Replace("{caption}", t.Caption), table)
         {
             Unit = t.Unit is null ? null : $"({t.Unit})",
             Notes = notes,
-            KeepTogether = t.Rows.Count <= 12,
-            Float = true,
+            KeepTogether = keep,
+            Float = keep && !t.InPlace,
         };
     }
 
-    /// <summary>Columns share the width by how much text they hold (longest cell, clamped), so prose columns get room.</summary>
-    private static List<Width> ColumnWidths(BriefTable t)
+    private static bool Covers(CellSpan span, int row, int column) =>
+        row >= span.Row && row < span.Row + span.RowSpan && column >= span.Column && column < span.Column + span.ColumnSpan;
+
+    /// <summary>A column without an alignment mark is right-aligned when every cell under its header is a number ("17.3건", "1,091억 달러", "70.9%", "–").</summary>
+    private static bool IsNumberColumn(BriefTable t, int column)
     {
-        var count = Math.Max(t.Align.Count, t.Header.Count);
-        if (count == 0) return [Width.Relative()];
-        return Enumerable.Range(0, count).Select(c =>
-        {
-            var lengths = t.Rows.Prepend(t.Header).Where(r => c < r.Count).Select(r => Plain(r[c]).Length).ToList();
-            var typical = lengths.Count == 0 ? 4 : Math.Max(lengths.Max() * 0.5, lengths.Average());
-            return Width.Relative((float)Math.Clamp(typical, 4, 40));
-        }).ToList();
+        var cells = t.Rows.Concat(t.Totals).Where(r => column < r.Count).Select(r => Plain(r[column]).Trim()).Where(s => s.Length > 0).ToList();
+        return cells.Any(c => NumberCell().IsMatch(c)) && cells.All(c => NumberCell().IsMatch(c) || c is "-" or "–" or "—");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-−+]?[$₩]?\d[\d,]*(\.\d+)?(\s?(%p|%|[가-힣]{1,3})(\s[가-힣]{1,3})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberCell();
 
     private Figure FigureElement(BriefFigure f, Charts.Figure figure, IReadOnlyList<string> notes)
     {
@@ -247,7 +268,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         lines.AddRange(notes);
         if (!notes.Any(n => n.StartsWith(sourcePrefix, StringComparison.Ordinal))) lines.Add(figure.Source);
         var caption = theme.Label("figure_caption").Replace("{number}", f.Number.ToString(CultureInfo.InvariantCulture)).Replace("{title}", figure.Title);
-        return new Figure(caption, canvas) { Notes = lines, Float = true };
+        return new Figure(caption, canvas) { Notes = lines, Float = !f.InPlace };
     }
 
     private IEnumerable<TextSpan> Spans(IEnumerable<Inline> inlines) => inlines.Select(i => new TextSpan(i.Text)
