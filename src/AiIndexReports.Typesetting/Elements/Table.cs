@@ -54,6 +54,10 @@ public sealed class Table(params IEnumerable<Width> columns) : Element
     /// <summary>Names the table in layout errors (e.g. "표 2").</summary>
     public string? Name { get; init; }
 
+    public IReadOnlyList<TableRow> HeaderRows => _header;
+    public IReadOnlyList<TableRow> BodyRows => _rows;
+    public IReadOnlyList<TableRow> FooterRows => _footer;
+
     public Table Header(params IEnumerable<TableCell> cells) => Add(_header, cells);
     public Table Row(params IEnumerable<TableCell> cells) => Add(_rows, cells);
     /// <summary>A totals row ("합계"): drawn after the last row, over a rule and in <see cref="TableStyle.Footer"/>.</summary>

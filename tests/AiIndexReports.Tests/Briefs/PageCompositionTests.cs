@@ -110,6 +110,25 @@ public class PageCompositionTests(BuiltBriefs briefs) : IClassFixture<BuiltBrief
         Assert.Equal(0, report.Count("TOCI"));
     }
 
+    [Fact]
+    public void The_layout_dump_shows_floating_figures_and_tables_with_content_sized_columns_and_the_contents_rule()
+    {
+        var theme = BriefTheme.Load(TestRepo.Root);
+        var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == "ai-index-brief");
+        var source = briefs.Source(2025, "ai-index-brief");
+        var dump = Typesetting.LayoutDump.Of(new BriefTypesetter(theme, briefs.Fonts).Compose(brief, 2025, source, briefs.Figures(2025),
+            new DateTime(2025, 4, 16, 0, 0, 0, DateTimeKind.Utc))).Split('\n');
+
+        Assert.Contains("contents when-over=8-pages columns=2 levels=1", dump.Select(l => l.Trim()));
+        var figures = dump.Where(l => l.StartsWith("figure \"[그림", StringComparison.Ordinal)).ToList();
+        Assert.Equal(source.Blocks.OfType<BriefFigure>().Count(), figures.Count);
+        Assert.All(figures, l => Assert.Contains("\" float", l));
+        // Table 1 (the ranking): ten rows at most, so kept whole and floating; its four columns sized by content.
+        var ranking = Array.FindIndex(dump, l => l.StartsWith("figure \"<표 1>", StringComparison.Ordinal));
+        Assert.Contains(" float", dump[ranking]);
+        Assert.StartsWith("  table columns=auto,auto,auto,auto header=1 rows=", dump.Skip(ranking).First(l => l.TrimStart().StartsWith("table ", StringComparison.Ordinal)));
+    }
+
     /// <summary>
     /// The line that starts with <paramref name="text"/>: a caption's first appearance, a heading's last (the contents
     /// on the cover list the headings before the body sets them).
