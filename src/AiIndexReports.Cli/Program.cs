@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace AiIndexReports.Cli;
 
 /// <summary>
-/// aiindex build | check | metrics | watch | help. Exit codes: 0 success, 1 a build or check failed, 2 usage error
+/// aiindex build | check | metrics | watch | new-edition | coverage | help. Exit codes: 0 success, 1 a build or check failed, 2 usage error
 /// (an unknown command or option, a value out of range, an edition or brief that does not exist, a malformed
 /// SOURCE_DATE_EPOCH), 70 an internal error (a bug: one line, the stack trace only with --verbose).
 /// </summary>
@@ -90,6 +90,12 @@ internal static class Program
                 .WithDescription("print an edition's metrics (the variables templates can use); --json for JSON");
             config.AddCommand<WatchCommand>("watch")
                 .WithDescription("rebuild briefs and their PNG previews whenever a template, theme, manifest or data file changes");
+            config.AddCommand<NewEditionCommand>("new-edition")
+                .WithDescription("write data/YEAR/edition.toml from the newest edition and say what to add next")
+                .WithExample("new-edition", "2026");
+            config.AddCommand<CoverageCommand>("coverage")
+                .WithDescription("print what each section, paragraph, table, figure and headline of an edition's briefs uses (or omits, and why)")
+                .WithExample("coverage", "--edition", "2025");
             config.AddCommand<HelpCommand>("help").WithDescription("show the commands, or one command's options");
         });
         return app;

@@ -39,8 +39,16 @@ internal class EditionSettings : GlobalSettings
         text is { Length: > 0 and < 10 } && text.All(char.IsAsciiDigit) ? int.Parse(text, System.Globalization.CultureInfo.InvariantCulture) : null;
 }
 
+/// <summary>coverage: an edition, read strictly or not.</summary>
+internal class CoverageSettings : EditionSettings
+{
+    [CommandOption("--strict")]
+    [Description("unknown indicator names, units and release dates are errors, not warnings")]
+    public bool Strict { get; init; }
+}
+
 /// <summary>check: an edition and, optionally, some of its briefs.</summary>
-internal class CheckSettings : EditionSettings
+internal class CheckSettings : CoverageSettings
 {
     [CommandOption("--brief <ID>")]
     [Description("only this brief (repeatable)")]
@@ -93,7 +101,7 @@ internal class WatchSettings : CheckSettings
         AllEditions = AllEditions,
         Briefs = Briefs,
         Jobs = Jobs,
-        Settings = new BuildSettings { Previews = true, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch },
+        Settings = new BuildSettings { Previews = true, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
     };
 }
 
@@ -130,14 +138,29 @@ internal sealed class BuildSettingsOptions : WatchSettings
     public override BuildRequest Request(long? sourceDateEpoch) => base.Request(sourceDateEpoch) with
     {
         Shard = Shard is { } s && Pipeline.Shard.TryParse(s, out var shard, out _) ? shard : Pipeline.Shard.All,
-        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch },
+        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
     };
+}
+
+/// <summary>new-edition: the year of the new edition.</summary>
+internal sealed class NewEditionSettings : GlobalSettings
+{
+    [CommandArgument(0, "<YEAR>")]
+    [Description("the AI Index edition to add, e.g. 2026 (it measures the year before)")]
+    public string YearText { get; init; } = "";
+
+    public int? Year => YearText is { Length: 4 } && YearText.All(char.IsAsciiDigit) ? int.Parse(YearText, System.Globalization.CultureInfo.InvariantCulture) : null;
+
+    public override ValidationResult Validate() =>
+        Year is not (>= BriefManifest.MinYear and <= BriefManifest.MaxYear)
+            ? ValidationResult.Error($"new-edition expects a year such as 2026, found '{Echo.Clip(YearText)}'")
+            : ValidationResult.Success();
 }
 
 /// <summary>help: the command to explain, if any.</summary>
 internal sealed class HelpSettings : CommandSettings
 {
     [CommandArgument(0, "[COMMAND]")]
-    [Description("build, check, metrics or watch")]
+    [Description("build, check, metrics, watch, new-edition or coverage")]
     public string? Command { get; init; }
 }

@@ -22,6 +22,55 @@ internal static class TestRepo
             File.Copy(file, System.IO.Path.Combine(to, System.IO.Path.GetRelativePath(from, file)), overwrite: true);
     }
 
+    /// <summary>The editions the repository's tests are written for: a copy holds these, whatever else data/ holds.</summary>
+    public static readonly int[] TestedEditions = [2024, 2025];
+
+    /// <summary>
+    /// Copies data/ (shared tables, catalog) with only the given edition folders (default <see cref="TestedEditions"/>), so a
+    /// test's outcome does not change when an editor adds next year's edition to the repository.
+    /// </summary>
+    public static void CopyData(string to, params int[] editions) => LayData(to, share: false, editions);
+
+    /// <summary>As <see cref="CopyData"/>, but files are hard links (<see cref="ShareTree"/>) except a trimmed indicators.csv.</summary>
+    public static void ShareData(string to) => LayData(to, share: true, TestedEditions);
+
+    private static void LayData(string to, bool share, int[] editions)
+    {
+        if (editions.Length == 0) editions = TestedEditions;
+        var from = System.IO.Path.Combine(Root, "data");
+        foreach (var entry in Directory.EnumerateFileSystemEntries(from))
+        {
+            var name = System.IO.Path.GetFileName(entry);
+            var target = System.IO.Path.Combine(to, name);
+            if (File.Exists(entry))
+            {
+                Directory.CreateDirectory(to);
+                if (!share || OperatingSystem.IsWindows() || HardLink(entry, target) != 0) File.Copy(entry, target, overwrite: true);
+            }
+            else if (!(name.Length == 4 && name.All(char.IsAsciiDigit)) || editions.Contains(int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)))
+            {
+                if (share) ShareTree(entry, target);
+                else CopyTree(entry, target);
+            }
+        }
+        // Rows an editor appended for a later edition go too: the copy is the repository as these tests know it.
+        var indicators = System.IO.Path.Combine(to, "shared", "aiindex", "indicators.csv");
+        if (File.Exists(indicators))
+        {
+            var newest = editions.Max();
+            var text = File.ReadAllText(indicators);
+            var lines = File.ReadAllLines(indicators);
+            var kept = lines.Where(line =>
+                line.Length < 5 || line[4] != ',' || !line[..4].All(char.IsAsciiDigit) || int.Parse(line[..4], System.Globalization.CultureInfo.InvariantCulture) <= newest).ToList();
+            var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
+            if (kept.Count < lines.Length)
+            {
+                Unshare(indicators);   // never write through a hard link into the repository's own file
+                File.WriteAllText(indicators, string.Join(newline, kept) + newline);
+            }
+        }
+    }
+
     /// <summary>
     /// Lays a read-only view of a folder at <paramref name="to"/>: every file is a hard link to the original (same
     /// file system) or a copy (elsewhere). A hard link is a real file inside the scratch repository — no symlink leads

@@ -71,5 +71,8 @@ public sealed record BriefPageBreak : BriefBlock;
 /// <summary>Everything between the cover and the back: the brief's body in reading order.</summary>
 public sealed record BriefDocument(IReadOnlyList<BriefBlock> Blocks)
 {
+    /// <summary>Cover number and date as the Write stage resolved them (briefs.toml entry, else the edition's [brief]).</summary>
+    public Config.BriefIssue? Issue { get; init; }
+
     public IEnumerable<BriefHeading> Headings => Blocks.OfType<BriefHeading>();
 }

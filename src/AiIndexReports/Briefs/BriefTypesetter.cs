@@ -53,7 +53,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
         var summary = blocks.OfType<BriefSummary>().FirstOrDefault();
         if (summary is not null) blocks.Remove(summary);
 
-        document.AddRange(Cover(brief, edition, summary));
+        document.AddRange(Cover(brief, edition, summary, body.Issue ?? brief.IssueFor(edition)));
         if (brief.Variant == "full")
         {
             // A compact contents under the 요약 box, only in a brief long enough to need one (theme.toml [contents]);
@@ -79,11 +79,10 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             .Relative(2, new Paragraph(publisher) { Style = style with { Align = TextAlign.Right } });
     }
 
-    private IEnumerable<Element> Cover(BriefSpec brief, int edition, BriefSummary? summary)
+    private IEnumerable<Element> Cover(BriefSpec brief, int edition, BriefSummary? summary, BriefIssue? issue)
     {
-        var issue = brief.IssueFor(edition);
         var white = SKColors.White;
-        var bandText = issue is null ? brief.Series : brief.Series + " " + theme.Label("issue").Replace("{number}", issue.Number);
+        var bandText = issue is null || issue.Number.Length == 0 ? brief.Series : brief.Series + " " + theme.Label("issue").Replace("{number}", issue.Number);
         yield return new Box(new Paragraph(new TextSpan(bandText) { Color = white, Weight = SKFontStyleWeight.SemiBold })
         {
             Style = Styled("cover_band", _theme.Body) with { Align = TextAlign.Left, SpaceAfter = 0 },
@@ -266,7 +265,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
         var (notePrefix, sourcePrefix) = (theme.Label("note_prefix"), theme.Label("source_prefix"));
         if (figure.Note is not null) lines.Add(figure.Note.StartsWith(notePrefix, StringComparison.Ordinal) ? figure.Note : notePrefix + " " + figure.Note);
         lines.AddRange(notes);
-        if (!notes.Any(n => n.StartsWith(sourcePrefix, StringComparison.Ordinal))) lines.Add(figure.Source);
+        if (!notes.Any(n => n.StartsWith(sourcePrefix, StringComparison.Ordinal)) && figure.Source.Length > 0) lines.Add(figure.Source);
         var caption = theme.Label("figure_caption").Replace("{number}", f.Number.ToString(CultureInfo.InvariantCulture)).Replace("{title}", figure.Title);
         return new Figure(caption, canvas) { Notes = lines, Float = !f.InPlace };
     }

@@ -63,22 +63,115 @@ public sealed class BriefWriter(string repoRoot)
         return files;
     }
 
+    /// <summary>
+    /// What each declared part of a brief becomes in an edition (available, an alternative, omitted), without rendering:
+    /// the `coverage` command and `check`.
+    /// </summary>
+    public IReadOnlyList<CoverageEntry> Coverage(BriefSpec brief, MetricSet metrics, FigureSet figures) =>
+        Select(brief, metrics, figures).SelectMany(s => s.Coverage).ToList();
+
+    /// <summary>Decides the blocks of every section file and of the partials they include (in reading order).</summary>
+    private List<(string File, IReadOnlyList<CoverageEntry> Coverage)> Select(BriefSpec brief, MetricSet metrics, FigureSet figures)
+    {
+        var renderer = new TemplateRenderer(_templatesRoot);
+        var selector = new BlockSelector(metrics, figures);
+        var selected = new List<(string, IReadOnlyList<CoverageEntry>)>();
+        var problems = new List<Diagnostic>();
+        void Visit(string file, int depth)
+        {
+            string source;
+            try { source = renderer.ReadText(file); }
+            // A partial that cannot be read is reported where it is included, with its line, by the rendering.
+            catch (BuildFailedException) when (depth > 0) { return; }
+            try
+            {
+                var (text, coverage) = selector.Select(source, "templates/" + file);
+                selected.Add((file, coverage));
+                if (depth < 5)
+                    foreach (var include in BlockSelector.Includes(text)) Visit(include, depth + 1);
+            }
+            catch (BuildFailedException e) { problems.AddRange(e.Diagnostics); }
+        }
+        foreach (var file in SectionFiles(brief.Template)) Visit(file, 0);
+        return problems.Count > 0 ? throw new BuildFailedException(problems) : selected;
+    }
+
     public BriefDocument Write(BriefSpec brief, int edition, MetricSet metrics, FigureSet figures)
     {
-        var model = new TemplateModel(metrics).Set("brief", CoverFields(brief, edition));
-        var renderer = new TemplateRenderer(_templatesRoot);
-        foreach (var function in Functions(metrics, figures, model)) renderer.Functions.Add(function);
+        var issue = brief.IssueFor(edition, metrics.IssueNumber, metrics.PublicationDate);
+        var model = new TemplateModel(metrics).Set("brief", CoverFields(brief, edition, issue));
+        // Every section's parts are decided before any is rendered: the methodology note lists the omissions of all.
+        var selected = Select(brief, metrics, figures);
+        var coverage = selected.SelectMany(s => s.Coverage).ToList();
+        var state = new WriteState(coverage);
+        var selector = new BlockSelector(metrics, figures);
+        var renderer = new TemplateRenderer(_templatesRoot) { Transform = (display, text) => selector.Select(text, display).Text };
+        foreach (var function in Functions(metrics, figures, model, state)) renderer.Functions.Add(function);
 
         var reader = new MarkdownReader();
         var blocks = new List<BriefBlock>();
         foreach (var file in SectionFiles(brief.Template))
         {
-            var markdown = renderer.Render(file, model);
+            var printedBefore = model.UsedMetricIds.ToHashSet(StringComparer.Ordinal);
+            var markdown = renderer.Render(file, model) + Caveats(metrics, model, printedBefore);
             RefuseAbsurdSize(markdown, "templates/" + file);
             blocks.AddRange(reader.Read(markdown, "templates/" + file));
         }
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
-        return new BriefDocument(blocks);
+        CheckVintage(metrics, model.UsedMetricIds.Concat(state.FigureMetrics), issue);
+        return new BriefDocument(blocks) { Issue = issue };
+    }
+
+    /// <summary>What the functions of one brief's rendering share: the decisions, and the metrics of the figures placed so far.</summary>
+    public sealed class WriteState(IReadOnlyList<CoverageEntry> coverage)
+    {
+        public IReadOnlyList<CoverageEntry> Coverage { get; } = coverage;
+        public HashSet<string> FigureMetrics { get; } = new(StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// A statistic with a wide uncertainty interval that a section printed without its interval gets a caveat line
+    /// (from the data: the interval and what it rests on), so "851배" never stands alone.
+    /// </summary>
+    private static string Caveats(MetricSet metrics, TemplateModel model, HashSet<string> printedBefore)
+    {
+        var shown = model.IntervalsShown.ToHashSet(StringComparer.Ordinal);
+        var lines = model.UsedMetricIds.Where(id => !printedBefore.Contains(id) && !shown.Contains(id)).Order(StringComparer.Ordinal)
+            .Select(id => metrics[id])
+            .Where(m => m is { Number: { } v, Interval: { } i } && i.IsWide(v))
+            .Select(m =>
+            {
+                var value = KoreanNumbers.WithUnit(m.Number!.Value, m.Unit);
+                var basis = m.Interval!.Basis is { } b ? $"{b}에 근거한 추정치로 " : "";
+                return $"※ {m.Label} {Text.Josa.Attach(value, "은/는")} {basis}{MetricNode.IntervalText(m.Interval, m.Unit)}의 불확실성이 커 해석에 유의";
+            }).ToList();
+        return lines.Count == 0 ? "" : "\n\n" + string.Join("\n\n", lines) + "\n";
+    }
+
+    /// <summary>
+    /// No figure released after the brief's date may be printed (the vintage rule): one error per release, at the first
+    /// row of it the brief prints, naming the metrics.
+    /// </summary>
+    private static void CheckVintage(MetricSet metrics, IEnumerable<string> printed, BriefIssue? issue)
+    {
+        if (issue is null) return;
+        var late = printed.Distinct().Order(StringComparer.Ordinal).Select(id => metrics[id])
+            .Where(m => m.Released is { } r && r > issue.Date)
+            // The release that is late: the credited source released on that date.
+            .GroupBy(m => (m.Released, Credits: metrics.Sources.FirstOrDefault(c => c.Released == m.Released && m.Credits.Contains(c.Line))?.Line
+                ?? string.Join("; ", m.Credits)))
+            .Select(g =>
+            {
+                var rows = g.Select(m => m.ReleasedBy).OfType<SourceLocation>().Distinct()
+                    .OrderBy(r => r.File, StringComparer.Ordinal).ThenBy(r => r.Line).ToList();
+                var ids = g.Select(m => $"'{m.Id}'").ToList();
+                return new Diagnostic(rows.FirstOrDefault(),
+                    $"released {g.Key.Released:yyyy-MM-dd} ({g.Key.Credits}), after this brief's date {issue.Date:yyyy-MM-dd}: "
+                    + $"metric {string.Join(", ", ids.Take(3))}{(ids.Count > 3 ? $" and {ids.Count - 3} more" : "")}"
+                    + $"{(rows.Count > 1 ? $" (from this row and {rows.Count - 1} more)" : "")} may not be printed; date the brief later or leave the figure out");
+            })
+            .ToList();
+        if (late.Count > 0) throw new BuildFailedException(late);
     }
 
     /// <summary>
@@ -86,23 +179,28 @@ public sealed class BriefWriter(string repoRoot)
     /// template calls them, from what the sections before it printed (<see cref="TemplateModel.UsedMetricIds"/>) and the
     /// metrics behind the figures placed so far.
     /// </summary>
-    public static IReadOnlyList<TemplateFunction> Functions(MetricSet metrics, FigureSet figures, TemplateModel model)
+    public static IReadOnlyList<TemplateFunction> Functions(MetricSet metrics, FigureSet figures, TemplateModel model, WriteState? state = null)
     {
-        var figureMetrics = new HashSet<string>(StringComparer.Ordinal);
+        state ??= new WriteState([]);
+        var figureMetrics = state.FigureMetrics;
         IEnumerable<MethodologyEntry> Entries(bool available) => Methodology.Entries(metrics).Where(e => e.Available == available);
         // Computed numbers, series and tables the brief shows; texts such as dates and model names explain themselves.
         bool Printed(MethodologyEntry e) => e.Section != "edition" &&
             e.Members.Any(id => (model.UsedMetricIds.Contains(id) || figureMetrics.Contains(id)) && metrics[id].Text is null);
+        IEnumerable<string> PrintedCredits() => model.UsedMetricIds.Concat(figureMetrics).Distinct()
+            .SelectMany(id => metrics.TryGet(id, out var m) ? m.Credits : []).Distinct();
 
         return
         [
             new("figure", (string id) =>
             {
                 var marker = Figure(figures, id);
+                // A figure without data is left out; the coverage decisions (methodology note, `coverage`) say so.
+                if (figures[id].IsPlaceholder) return "";
                 figureMetrics.UnionWith(figures[id].MetricIds);
                 return marker;
             }, "figure \"id\"",
-                "places a figure (caption \"[그림 n] …\", chart, source line) by id: " + string.Join(", ", figures.Figures.Select(f => f.Id)),
+                "places a figure (caption \"[그림 n] …\", chart, source line) by id; a figure without data is left out and the methodology note says why: " + string.Join(", ", figures.Figures.Select(f => f.Id)),
                 "{{ figure \"models_by_country\" }}"),
             new("page_break", () => "\n" + MarkdownReader.PageBreakMarker + "\n", "page_break", "starts a new page", "{{ page_break }}"),
             new("year_of", (object date) => YearOf(date), "date | year_of", "the year of a date written yyyy-MM-dd", "{{ \"2025-02-24\" | year_of }}"),
@@ -110,12 +208,26 @@ public sealed class BriefWriter(string repoRoot)
                 "Korean name of a country code (USA → 미국, EUR → 유럽)", "{{ \"KOR\" | country }}, {{ \"EUR\" | country }}"),
             new("num_auto", (object value) => NumAuto(value), "value | num_auto",
                 "comma grouping with as many decimals as the value has (at most 2)", "{{ 1 | num_auto }}, {{ 17.3 | num_auto }}, {{ 1234.567 | num_auto }}"),
+            new("show", (object metric) => metric is MetricNode node
+                    ? KoreanNumbers.WithUnit(node.NumberFor("show"), node.Metric.Unit)
+                    : throw new ArgumentException($"`show` expects a metric object (e.g. metrics.indicators.corporate_ai_investment), found {metric ?? "nothing (null)"}"),
+                "metric | show", "a number metric's value in its own unit, as briefs write it (see with_unit): for indicators whose unit the catalog gives",
+                "{{ metrics.patents.per_100k.KOR | show }}"),
+            new("source_line", (object items) => SourceLine(metrics, items), "[metric, …] | source_line",
+                "the 자료 line of a table: the credits of the metrics' inputs, from edition.toml and data/indicators.toml",
+                "{{ [metrics.models.ranking] | source_line }}"),
             new("methodology_printed", () => MethodologyRows(Entries(available: true).Where(Printed)), "methodology_printed",
                 "rows {label, formula, sources} of the \"지표 산출 방법\" table: every computed metric the sections before it printed, figures included",
-                "{{ for e in methodology_printed }}| {{ e.label }} | {{ e.formula }} | {{ e.sources }} |{{ end }}"),
+                "{{ for e in methodology_printed limit:2 }}| {{ e.label }} | {{ e.formula }} | {{ e.sources }} |{{ end }}"),
             new("methodology_omitted", () => MethodologyRows(Entries(available: false)), "methodology_omitted",
                 "rows {label, reason} of the metrics this edition's data cannot support",
-                "{{ for e in methodology_omitted }}- {{ e.label }}: {{ e.reason }}{{ end }}"),
+                "{{ for e in methodology_omitted limit:2 }}- {{ e.label }}: {{ e.reason }} {{ end }}"),
+            new("coverage_notes", () => CoverageNotes(state.Coverage), "coverage_notes",
+                "rows {reason, parts, text} of the parts of this brief's body left out or replaced by their alternative for lack of data, one per reason, in Korean",
+                "{{ for n in coverage_notes }}- {{ n.text }}{{ end }}"),
+            new("references", () => References(metrics, PrintedCredits()), "references",
+                "rows {publisher, year, title, date, licence, line} of the sources of everything printed so far (참고문헌), from edition.toml and data/indicators.toml",
+                "{{ for r in references }}1. {{ r.line }}{{ end }}"),
         ];
     }
 
@@ -136,9 +248,9 @@ public sealed class BriefWriter(string repoRoot)
     private static string YearOf(object date) =>
         KoreanDates.Parse(ScriptValues.ToText(date, "year_of")).Year.ToString(CultureInfo.InvariantCulture);
 
-    public static Dictionary<string, object?> CoverFields(BriefSpec brief, int edition)
+    public static Dictionary<string, object?> CoverFields(BriefSpec brief, int edition, BriefIssue? issue = null)
     {
-        var issue = brief.IssueFor(edition);
+        issue ??= brief.IssueFor(edition);
         return new Dictionary<string, object?>
         {
             ["id"] = brief.Id,
@@ -152,6 +264,66 @@ public sealed class BriefWriter(string repoRoot)
             ["publisher"] = brief.Publisher,
             ["authors"] = brief.Authors.ToList(),
         };
+    }
+
+    /// <summary>"자료: Epoch AI(2025), Notable AI Models; Stanford HAI(2025), AI Index Report 2025" from metric objects.</summary>
+    private static string SourceLine(MetricSet metrics, object items)
+    {
+        var nodes = items switch
+        {
+            Scriban.Runtime.ScriptArray array => array.Cast<object?>(),
+            _ => [items],
+        };
+        var credits = new List<string>();
+        foreach (var item in nodes)
+        {
+            if (item is not MetricNode node)
+                throw new ArgumentException($"`source_line` expects metrics (e.g. [metrics.models.ranking]), found {item ?? "nothing (null)"}");
+            foreach (var credit in node.Metric.Credits)
+                if (!credits.Contains(credit)) credits.Add(credit);
+        }
+        if (credits.Count == 0) throw new ArgumentException("`source_line`: the metrics given have no credited source");
+        return "자료: " + string.Join("; ", credits);
+    }
+
+    /// <summary>
+    /// The omissions and alternatives of a brief's body (headlines repeat the body and are not listed), one row per reason
+    /// in reading order: "Epoch AI … 재집계할 수 없음: 국가별 모델 수 표 생략; 미국·중국의 모델 수는 발표값으로 대신함".
+    /// </summary>
+    private static object? CoverageNotes(IReadOnlyList<CoverageEntry> coverage) =>
+        ScriptValues.From(coverage.Where(c => c.Status != CoverageStatus.Available && c.Kind != "headline" && !c.Optional)
+            .GroupBy(c => c.Reason ?? "", StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var omitted = g.Where(c => c.Status == CoverageStatus.Omitted).Select(c => c.What).Distinct().ToList();
+                var replaced = g.Where(c => c.Status == CoverageStatus.Alternative).DistinctBy(c => c.What)
+                    .Select(c => $"{Josa.Attach(c.What, "은/는")} {Josa.Attach(c.UsedInstead ?? "", "(으)로")} 대신함").ToList();
+                var parts = new List<string>();
+                if (omitted.Count > 0) parts.Add(string.Join(", ", omitted) + " 생략");
+                parts.AddRange(replaced);
+                return new Dictionary<string, object?>
+                {
+                    ["reason"] = g.Key, ["parts"] = string.Join("; ", parts),
+                    ["text"] = (g.Key.Length > 0 ? g.Key + ": " : "") + string.Join("; ", parts),
+                    ["omitted"] = omitted, ["kinds"] = g.Select(c => c.Kind).Distinct().ToList(),
+                };
+            }).ToList(), "coverage_notes");
+
+    /// <summary>The sources behind the printed credits, each once, in the order of a 참고문헌.</summary>
+    private static object? References(MetricSet metrics, IEnumerable<string> printedCredits)
+    {
+        var wanted = printedCredits.ToHashSet(StringComparer.Ordinal);
+        // As reference lists read: by publisher, then year (undated last), then title.
+        return ScriptValues.From(metrics.Sources.Where(c => wanted.Contains(c.Line)).DistinctBy(c => c.Line)
+            .OrderBy(c => c.Publisher, StringComparer.Ordinal).ThenBy(c => c.Released?.Year ?? c.Year ?? int.MaxValue)
+            .ThenBy(c => c.Title, StringComparer.Ordinal)
+            .Select(c => new Dictionary<string, object?>
+            {
+                ["publisher"] = c.Publisher, ["title"] = c.Title,
+                ["year"] = c.Released?.Year.ToString(CultureInfo.InvariantCulture) ?? "",
+                ["date"] = c.Released?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
+                ["licence"] = c.Licence, ["line"] = c.Line,
+            }).ToList(), "references");
     }
 
     /// <summary>Rows of the "지표 산출 방법" appendix as template values (file names with line counts, not every line).</summary>

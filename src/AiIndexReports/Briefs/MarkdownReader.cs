@@ -22,7 +22,8 @@ public sealed partial class MarkdownReader
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseCustomContainers()
-        .UseEmphasisExtras()
+        // No emphasis extras: a Korean brief writes ranges with "~" ("2024~2026년", "3.0~610배"), and two of them in one
+        // paragraph would otherwise become a subscript with the tildes dropped.
         .Build();
 
     private readonly List<Diagnostic> _errors = [];

@@ -3,9 +3,12 @@ namespace AiIndexReports.Charts;
 // Country bar charts: sorted, top ten plus Korea, Korea in its own colour, a value label on each bar.
 public static partial class FigureBuilder
 {
+    // The recount when the Epoch export covers the year; else the AI Index's published counts, and the title says so.
     private static Figure ModelsByCountry(MetricReader reader, CountryNames names) =>
-        CountryBars(reader, names, "models.by_country.{C}.count", reader.Title(MeasuredYear(reader)),
-            scale: 1, decimals: 0, unitSuffix: "");
+        reader.ByCountry("models.by_country.{C}.count").Count(c => c.Iso3 != "EUR") >= 2
+            ? CountryBars(reader, names, "models.by_country.{C}.count", reader.Title(MeasuredYear(reader)), scale: 1, decimals: 0, unitSuffix: "")
+            : CountryBars(reader, names, "models.aiindex.{C}.count", reader.Title(MeasuredYear(reader))[..^1] + ", AI 인덱스 발표)",
+                scale: 1, decimals: 0, unitSuffix: "");
 
     // The printed breakdown (countries and aggregates such as "EU + UK", "Rest of world") when Metrics has it; else the per-country shares.
     private static Figure PatentShare(MetricReader reader, CountryNames names)

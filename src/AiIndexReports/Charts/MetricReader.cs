@@ -70,7 +70,19 @@ internal sealed class MetricReader(MetricSet metrics, FigureSpec spec, List<Diag
         ? Regex.Replace(spec.Title, @"\([^()]*\{year\}[^()]*\)", "")
         : spec.Title.Replace("{year}", year);
 
-    public string Source => spec.Source.Replace("{edition}", metrics.Edition.ToString(CultureInfo.InvariantCulture));
+    /// <summary>
+    /// "자료: Epoch AI(2025), Notable AI Models; Stanford HAI(2025), AI Index Report 2025": the credits of the available
+    /// metrics the figure read, in the order it read them (from edition.toml and data/indicators.toml, never from code).
+    /// </summary>
+    public string Source
+    {
+        get
+        {
+            var credits = _used.Select(id => metrics.TryGet(id, out var m) && m.Available ? m.Credits : [])
+                .SelectMany(c => c).Distinct().ToList();
+            return credits.Count == 0 ? "" : "자료: " + string.Join("; ", credits);
+        }
+    }
 
     /// <summary>A row cell as a number (Metrics may store double, int or decimal).</summary>
     public static double? Cell(IReadOnlyDictionary<string, object?> row, string key) =>

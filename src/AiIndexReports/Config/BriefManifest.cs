@@ -24,7 +24,21 @@ public sealed record BriefSpec(
     /// <summary>Output path relative to output/, with {edition} and {id} filled in.</summary>
     public string OutputPath(int edition) => OutputPattern.Replace("{edition}", edition.ToString()).Replace("{id}", Id);
 
-    public BriefIssue? IssueFor(int edition) => Issues.FirstOrDefault(i => i.Edition == edition);
+    /// <summary>Issue-number pattern for editions without an entry in <see cref="Issues"/>: "{number}" is the edition's
+    /// [brief] number (data/&lt;edition&gt;/edition.toml), "{edition}" its year; e.g. "{number}-S" for a summary.</summary>
+    public string NumberPattern { get; init; } = "{number}";
+
+    /// <summary>
+    /// This brief's number and date for an edition: its own entry in briefs.toml when there is one, else the edition's
+    /// [brief] number (through <see cref="NumberPattern"/>) and date, so a new edition needs no entry here. Null without a date.
+    /// </summary>
+    public BriefIssue? IssueFor(int edition, string? editionNumber = null, DateOnly? editionDate = null)
+    {
+        if (Issues.FirstOrDefault(i => i.Edition == edition) is { } own) return own;
+        if (editionDate is not { } date) return null;
+        var number = editionNumber is null ? "" : NumberPattern.Replace("{number}", editionNumber).Replace("{edition}", edition.ToString());
+        return new BriefIssue(edition, number, date);
+    }
 
     public string Fill(string text, int edition) =>
         text.Replace("{edition}", edition.ToString()).Replace("{year}", (edition - 1).ToString());
@@ -61,6 +75,7 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
             new TomlKey("subtitle", TomlType.Text),
             new TomlKey("publisher", TomlType.Text),
             new TomlKey("authors", TomlType.TextArray),
+            new TomlKey("number", TomlType.Text, Help: "issue-number pattern for editions without an issues entry: {number} is the edition's [brief] number, e.g. \"{number}-S\""),
             new TomlKey("issues", TomlType.TableArray, Help: "{ edition = 2025, number = \"2025-04\", date = 2025-04-16 }", Schema: Issue))));
 
     public static BriefManifest Load(string repoRoot, string relativePath = DefaultPath)
@@ -104,6 +119,9 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
                 .Select(i => new BriefIssue((int)i.Integer("edition")!.Value, i.Text("number")!, i.Date("date")!.Value))
                 .ToList();
 
+            var numberPattern = b.Text("number") ?? "{number}";
+            if (!numberPattern.Contains("{number}", StringComparison.Ordinal))
+                errors.Add(new Diagnostic(b.WhereIs("number"), $"number pattern '{Echo.Clip(numberPattern)}' must contain {{number}} (the edition's [brief] number in data/<edition>/edition.toml)"));
             briefs.Add(new BriefSpec(
                 id, template, variant, editions, output,
                 b.Text("series") ?? defaultSeries,
@@ -112,7 +130,7 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
                 b.Text("publisher") ?? defaultPublisher,
                 b.Has("authors") ? b.Texts("authors") : defaultAuthors,
                 issues,
-                b.Where));
+                b.Where) { NumberPattern = numberPattern });
         }
 
         if (errors.Count > 0) throw new BuildFailedException(errors);

@@ -38,6 +38,8 @@ public sealed class ConfigTable
     public IReadOnlyList<ConfigTable> Tables(string key) => Get<List<ConfigTable>>(key, TomlType.TableArray) ?? [];
     public IReadOnlyList<string> Texts(string key) => Get<List<string>>(key, TomlType.TextArray) ?? [];
     public IReadOnlyList<long> Integers(string key) => Get<List<long>>(key, TomlType.IntegerArray) ?? [];
+    /// <summary>The pairs of a <see cref="TomlType.TextMap"/> in file order (empty when absent).</summary>
+    public IReadOnlyList<(string Key, string Value)> TextMap(string key) => Get<List<(string, string)>>(key, TomlType.TextMap) ?? [];
 
     private T? Get<T>(string key, TomlType type) where T : class => (T?)Value(key, type);
 

@@ -1,7 +1,19 @@
+using System.Globalization;
+
 namespace AiIndexReports.Config;
 
-/// <summary>One table an edition file names: its path relative to the edition folder, declared encoding, and the line.</summary>
-public sealed record EditionTable(string File, DeclaredEncoding Encoding, SourceLocation Where);
+/// <summary>
+/// One table an edition file names: its path relative to the edition folder, declared encoding, the line, and the credit
+/// figures and tables print for it (title, publisher, release date, licence; null where the file gives none).
+/// </summary>
+public sealed record EditionTable(string File, DeclaredEncoding Encoding, SourceLocation Where)
+{
+    public string? Title { get; init; }
+    public string? Publisher { get; init; }
+    public DateOnly? Released { get; init; }
+    public SourceLocation? ReleasedAt { get; init; }
+    public string? Licence { get; init; }
+}
 
 /// <summary>
 /// What data/&lt;edition&gt;/edition.toml declares, checked against its schema: the edition, the year it measures, and the
@@ -19,12 +31,24 @@ public sealed record EditionFile(
     SourceLocation IndicatorEditionAt,
     IReadOnlyDictionary<string, EditionTable> Tables)
 {
+    /// <summary>[brief] date: the publication date of this edition's briefs (the vintage cut-off of every figure they print).</summary>
+    public DateOnly? PublicationDate { get; init; }
+    /// <summary>[brief] number: the issue number of this edition's briefs, e.g. "2026-04".</summary>
+    public string? IssueNumber { get; init; }
+    /// <summary>[notable_models] year_complete_from: a year counts as complete in exports taken on or after this month and day of the next year.</summary>
+    public (int Month, int Day) YearCompleteFrom { get; init; } = (3, 1);
+
     public const string FileName = "edition.toml";
 
     private static TomlKey Table(bool required, params TomlKey[] extra) => new("", TomlType.Table, Required: required, Schema: new(
     [
         new TomlKey("file", TomlType.Text, Required: true, Help: "path of the CSV, relative to the edition folder, e.g. \"../shared/epoch/x.csv\""),
         new TomlKey("encoding", TomlType.Text, Help: "\"utf-8\" or \"cp949\" (Korean Excel); omit to detect"),
+        // The source line of figures and tables ("Epoch AI(2025), Notable AI Models") and the references come from these.
+        new TomlKey("title", TomlType.Text, Help: "the source's title as credited, e.g. \"Notable AI Models\""),
+        new TomlKey("publisher", TomlType.Text, Help: "who publishes it, e.g. \"Epoch AI\""),
+        new TomlKey("released", TomlType.Date, Help: "release date of this version of the source, e.g. 2025-04-07 (a brief never prints a figure released after its date)"),
+        new TomlKey("licence", TomlType.Text, Help: "its licence, e.g. \"CC BY 4.0\""),
         .. extra,
     ]));
 
@@ -33,7 +57,8 @@ public sealed record EditionFile(
     [
         Table(true,
             new TomlKey("snapshot_date", TomlType.Date, Required: true, Help: "export date of the Epoch snapshot, e.g. 2025-02-24 (a TOML date, no quotes)"),
-            new TomlKey("model_column", TomlType.Text, Required: true, Help: "name of the model column in that export: \"System\" (2024-07-16) or \"Model\" (2025-02-24)"))
+            new TomlKey("model_column", TomlType.Text, Required: true, Help: "name of the model column in that export: \"System\" (2024-07-16) or \"Model\" (2025-02-24)"),
+            new TomlKey("year_complete_from", TomlType.Text, Help: "\"MM-DD\": a year counts as complete in exports taken on or after this day of the following year (default \"03-01\")"))
             with { Name = "notable_models" },
         Table(true, new TomlKey("report_edition", TomlType.Text, Required: true, Help: "the value of report_edition in indicators.csv that this edition uses, e.g. \"2025\""))
             with { Name = "indicators" },
@@ -51,6 +76,9 @@ public sealed record EditionFile(
         new TomlKey("measured_year", TomlType.Integer, Required: true, Help: "the year the edition's figures describe, usually edition - 1",
             Min: BriefManifest.MinYear - 10, Max: BriefManifest.MaxYear),
         .. TableKeys,
+        new TomlKey("brief", TomlType.Table, Help: "this edition's briefs: date and issue number", Schema: new(
+            new TomlKey("date", TomlType.Date, Required: true, Help: "publication date of this edition's briefs, e.g. 2026-04-16 (used when templates/briefs.toml gives none)"),
+            new TomlKey("number", TomlType.Text, Help: "issue number of this edition's briefs, e.g. \"2026-04\" (used when templates/briefs.toml gives none)"))),
     ]);
 
     /// <summary>Reads data/&lt;edition&gt;/edition.toml; null after reporting every problem found.</summary>
@@ -88,15 +116,50 @@ public sealed record EditionFile(
         {
             if (root.Table(key.Name) is not { } table) continue;
             var encoding = table.Text("encoding") is { } declared ? ParseEncoding(declared, table.WhereIs("encoding"), diagnostics) : DeclaredEncoding.Auto;
-            tables[key.Name] = new EditionTable(table.Text("file")!, encoding, table.WhereIs("file"));
+            tables[key.Name] = new EditionTable(table.Text("file")!, encoding, table.WhereIs("file"))
+            {
+                Title = table.Text("title"), Publisher = table.Text("publisher"), Licence = table.Text("licence"),
+                Released = table.Date("released"), ReleasedAt = table.Has("released") ? table.WhereIs("released") : null,
+            };
         }
-        if (diagnostics.HasErrors) return null;
 
         var notable = root.Table("notable_models")!;
         var indicators = root.Table("indicators")!;
+        var brief = root.Table("brief");
+        var complete = (Month: 3, Day: 1);
+        if (notable.Text("year_complete_from") is { } from && !TryMonthDay(from, out complete))
+            diagnostics.Error(notable.WhereIs("year_complete_from"), $"year_complete_from = \"{Echo.Clip(from)}\": expected a month and day \"MM-DD\", e.g. \"03-01\"");
+        var publication = brief?.Date("date");
+        var snapshot = notable.Date("snapshot_date")!.Value;
+        if (publication is { } p && tables["indicators"].Released is { } released && p < released)
+            diagnostics.Error(brief!.WhereIs("date"), $"[brief] date = {p:yyyy-MM-dd} is before the report's release ([indicators] released = {released:yyyy-MM-dd}): a brief cannot quote a report not yet published");
+        // The recount is the brief's own work, not a quoted figure: a later export is noted, not refused.
+        if (snapshot > publication)
+            diagnostics.Warning(notable.WhereIs("snapshot_date"),
+                $"snapshot_date = {snapshot:yyyy-MM-dd} is after the briefs' date ([brief] date = {publication:yyyy-MM-dd}): the recount uses data the briefs' readers could not have seen on that date");
+        if (diagnostics.HasErrors) return null;
+
         return new EditionFile(editionValue, root.WhereIs("edition"), measuredYear, root.WhereIs("measured_year"),
-            notable.Date("snapshot_date")!.Value, notable.Text("model_column")!, notable.WhereIs("model_column"),
-            indicators.Text("report_edition")!, indicators.WhereIs("report_edition"), tables);
+            snapshot, notable.Text("model_column")!, notable.WhereIs("model_column"),
+            indicators.Text("report_edition")!, indicators.WhereIs("report_edition"), tables)
+        {
+            PublicationDate = publication,
+            IssueNumber = brief?.Text("number"),
+            YearCompleteFrom = complete,
+        };
+    }
+
+    private static bool TryMonthDay(string text, out (int Month, int Day) monthDay)
+    {
+        monthDay = (3, 1);
+        var parts = text.Split('-');
+        if (parts.Length != 2 || parts[0].Length != 2 || parts[1].Length != 2
+            || !int.TryParse(parts[0], NumberStyles.None, CultureInfo.InvariantCulture, out var month)
+            || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var day)
+            || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(2001, month))
+            return false;
+        monthDay = (month, day);
+        return true;
     }
 
     private static DeclaredEncoding ParseEncoding(string value, SourceLocation at, DiagnosticBag diagnostics)

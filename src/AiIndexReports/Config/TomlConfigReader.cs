@@ -259,6 +259,14 @@ public static class TomlConfigReader
                     if (item.Value is RawTable t) tables.Add(Check(file, t, key.Schema!, errors));
                     else Wrong(item, $"every item of {name}");
                 return tables.Count == array.Items.Count ? tables : null;
+            case TomlType.TextMap:
+                if (entry.Value is not RawTable map) return Wrong(entry, name);
+                var pairs = new List<(string Key, string Value)>();
+                foreach (var (mapKey, item) in map.Entries)
+                    if (item.Value is string text) pairs.Add((mapKey, text));
+                    else errors.Add(new Diagnostic(item.ValueAt, $"the value of '{Echo.Clip(mapKey)}' in {name} must be text in quotes"
+                        + (key.Help.Length > 0 ? $" ({key.Help})" : "") + $", found {Describe(item.Value)}"));
+                return pairs.Count == map.Entries.Count ? pairs : null;
             case TomlType.TextArray:
             case TomlType.IntegerArray:
                 if (entry.Value is not RawArray { OfTables: false } items) return Wrong(entry, name);

@@ -22,6 +22,8 @@ public enum TomlType
     TextArray,
     /// <summary>an array of whole numbers (optionally within Min..Max)</summary>
     IntegerArray,
+    /// <summary>a table whose keys are free (written by editors) and whose values are texts, in file order: { "USD billion" = "10억 달러" }</summary>
+    TextMap,
 }
 
 /// <summary>One key a configuration file may have: its type, whether it must be there, and what it is for.</summary>
@@ -44,6 +46,7 @@ public sealed record TomlKey(string Name, TomlType Type, bool Required = false, 
         TomlType.TableArray => "an array of tables",
         TomlType.TextArray => "an array of texts in quotes",
         TomlType.IntegerArray => "an array of whole numbers" + Range(),
+        TomlType.TextMap => "a table of texts in quotes, such as { \"written\" = \"printed\" }",
         _ => Type.ToString(),
     };
 

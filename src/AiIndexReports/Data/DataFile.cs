@@ -7,4 +7,11 @@ namespace AiIndexReports.Data;
 /// <param name="RepoPath">repo-relative with forward slashes, as every diagnostic and SourceLocation names it</param>
 /// <param name="Encoding">what edition.toml declares</param>
 /// <param name="DeclaredAt">the edition.toml line that names the file (for "declared here" hints)</param>
-internal sealed record DataFile(string FullPath, string RepoPath, DeclaredEncoding Encoding, SourceLocation DeclaredAt);
+/// <remarks>Title, Publisher, Released and Licence: the credit edition.toml gives the file (null where it gives none).</remarks>
+internal sealed record DataFile(string FullPath, string RepoPath, DeclaredEncoding Encoding, SourceLocation DeclaredAt)
+{
+    public string? Title { get; init; }
+    public string? Publisher { get; init; }
+    public DateOnly? Released { get; init; }
+    public string? Licence { get; init; }
+}

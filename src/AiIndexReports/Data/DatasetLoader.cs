@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiIndexReports.Data.Catalog;
 using AiIndexReports.Data.Tables;
 
 namespace AiIndexReports.Data;
@@ -23,17 +24,18 @@ public sealed class DatasetLoader
 
     /// <summary>Loads an edition (default: the newest folder present).</summary>
     /// <exception cref="BuildFailedException">with every error found (and the warnings after them)</exception>
-    public Dataset Load(string repoRoot, int? edition = null)
+    /// <param name="strict">unknown indicator names, units and release dates are errors (check/build --strict)</param>
+    public Dataset Load(string repoRoot, int? edition = null, bool strict = false)
     {
-        var (dataset, diagnostics) = LoadCollecting(repoRoot, edition);
+        var (dataset, diagnostics) = LoadCollecting(repoRoot, edition, strict);
         if (dataset is null) throw new BuildFailedException(diagnostics.All);
         return dataset;
     }
 
     /// <summary>For a `check` command: loads and validates without throwing; errors first, then warnings.</summary>
-    public IReadOnlyList<Diagnostic> Check(string repoRoot, int? edition = null) => LoadCollecting(repoRoot, edition).Diagnostics.All;
+    public IReadOnlyList<Diagnostic> Check(string repoRoot, int? edition = null, bool strict = false) => LoadCollecting(repoRoot, edition, strict).Diagnostics.All;
 
-    private (Dataset? Dataset, DiagnosticBag Diagnostics) LoadCollecting(string repoRoot, int? requested)
+    private (Dataset? Dataset, DiagnosticBag Diagnostics) LoadCollecting(string repoRoot, int? requested, bool strict)
     {
         var diagnostics = new DiagnosticBag();
         var editions = AvailableEditions(repoRoot);
@@ -53,8 +55,16 @@ public sealed class DatasetLoader
         var manifest = EditionManifestReader.Read(repoRoot, edition, diagnostics);
         if (manifest is null) return (null, diagnostics);
 
+        var catalogDiagnostics = new List<Diagnostic>();
+        var catalog = IndicatorCatalogReader.Read(repoRoot, catalogDiagnostics);
+        foreach (var problem in catalogDiagnostics)
+            if (problem.Severity == Severity.Error || strict) diagnostics.Error(problem.Location, problem.Message);
+            else diagnostics.Warning(problem.Location, problem.Message);
+
+        var info = manifest.Info;
+        var reportCredit = Credit(manifest.Indicators, catalog.ReportCredit(info.Edition, info.ReportReleased));
         var notable = NotableModelsTable.Read(manifest.NotableModels, manifest.ModelColumn, manifest.ModelColumnAt, diagnostics);
-        var indicators = IndicatorsTable.Read(manifest.Indicators, diagnostics);
+        var indicators = IndicatorsTable.Read(manifest.Indicators, catalog, e => ReleaseOf(repoRoot, e, info, reportCredit, catalog), info.IndicatorEdition, strict, diagnostics);
         var cheapest = manifest.CheapestPrices is { } c ? InferencePriceTables.ReadCheapest(c, diagnostics) : [];
         var decline = manifest.DeclineRates is { } d ? InferencePriceTables.ReadDeclineRates(d, diagnostics) : [];
         var modelPrices = manifest.ModelPrices is { } m ? InferencePriceTables.ReadModelPrices(m, diagnostics) : [];
@@ -64,18 +74,44 @@ public sealed class DatasetLoader
         WarnAboutSecondarySources(manifest.Info.IndicatorEdition, indicators, diagnostics);
         if (diagnostics.HasErrors) return (null, diagnostics);
 
+        // Each table's credit: what edition.toml says, else the description's publisher and licence (no year is invented).
+        SourceTable WithCredit(SourceTable t, DataFile f, string title, DateOnly? released = null) =>
+            t with { Credit = Credit(f, new Credit(title, t.Publisher, released, t.License)), ReleaseDeclared = f.Released is not null };
         List<SourceTable> tables =
         [
-            NotableModelsTable.Describe(manifest.NotableModels, manifest.Info.SnapshotDate),
-            IndicatorsTable.Describe(manifest.Indicators, indicators.Where(i => i.ReportEdition == manifest.Info.IndicatorEdition)),
+            WithCredit(NotableModelsTable.Describe(manifest.NotableModels, info.SnapshotDate), manifest.NotableModels, "Notable AI Models", info.SnapshotDate),
+            IndicatorsTable.Describe(manifest.Indicators, indicators.Where(i => i.ReportEdition == info.IndicatorEdition), reportCredit) with { ReleaseDeclared = true },
         ];
-        if (manifest.CheapestPrices is { } cf) tables.Add(InferencePriceTables.DescribeCheapest(cf));
-        if (manifest.DeclineRates is { } df) tables.Add(InferencePriceTables.DescribeDeclineRates(df));
-        if (manifest.ModelPrices is { } mf) tables.Add(InferencePriceTables.DescribeModelPrices(mf));
-        if (manifest.MmluScores is { } sf) tables.Add(MmluScoresTable.Describe(sf));
+        if (manifest.CheapestPrices is { } cf) tables.Add(WithCredit(InferencePriceTables.DescribeCheapest(cf), cf, "LLM Inference Prices"));
+        if (manifest.DeclineRates is { } df) tables.Add(WithCredit(InferencePriceTables.DescribeDeclineRates(df), df, "LLM Inference Prices"));
+        if (manifest.ModelPrices is { } mf) tables.Add(WithCredit(InferencePriceTables.DescribeModelPrices(mf), mf, "LLM Inference Prices"));
+        if (manifest.MmluScores is { } sf) tables.Add(WithCredit(MmluScoresTable.Describe(sf), sf, "Benchmarking Hub: MMLU"));
 
-        var dataset = new Dataset(manifest.Info, notable, indicators, cheapest, decline, modelPrices, mmlu, tables, diagnostics.Warnings);
+        var dataset = new Dataset(info, notable, indicators, cheapest, decline, modelPrices, mmlu, tables, diagnostics.Warnings, catalog);
         return (dataset, diagnostics);
+    }
+
+    private static Credit Credit(DataFile file, Credit fallback) => new(
+        file.Title ?? fallback.Title, file.Publisher ?? fallback.Publisher, file.Released ?? fallback.Released, file.Licence ?? fallback.Licence, fallback.Year);
+
+    /// <summary>
+    /// The release an indicators.csv row was printed in: this edition's report (edition.toml), another AI Index edition
+    /// (the catalog's [report]), or a
+    /// [[release]] of the catalog. Null when nothing says.
+    /// </summary>
+    private static Credit? ReleaseOf(string repoRoot, string reportEdition, EditionInfo info, Credit own, IndicatorCatalog catalog)
+    {
+        // This edition's own rows are quoted by its briefs: released by their date at the latest.
+        if (reportEdition == info.IndicatorEdition) return own with { Released = own.Released ?? info.PublicationDate };
+        if (catalog.Release(reportEdition) is { } release)
+            return new Credit(release.Title, release.Publisher, release.Released, release.Licence);
+        if (int.TryParse(reportEdition, NumberStyles.None, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 3000)
+            // An older edition: its own edition.toml says how it is credited; a later one was not out before its year
+            // began, so the vintage rule never lets it in (and it is never read).
+            return year < info.Edition
+                ? EditionManifestReader.PeekReportCredit(repoRoot, year) ?? catalog.ReportCredit(year, null)
+                : catalog.ReportCredit(year, new DateOnly(year, 1, 1));
+        return null;
     }
 
     private static void CheckIndicatorEdition(EditionManifest manifest, List<Indicator> indicators, DiagnosticBag diagnostics)

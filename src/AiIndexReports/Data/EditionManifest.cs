@@ -30,7 +30,9 @@ internal static class EditionManifestReader
         var folder = $"data/{edition}";
 
         DataFile? FileOf(string table) => file.Tables.TryGetValue(table, out var t)
-            ? Resolve(repoRoot, folder, t.File, t.Where, t.Encoding, diagnostics)
+            ? Resolve(repoRoot, folder, t.File, t.Where, t.Encoding, diagnostics) is { } resolved
+                ? resolved with { Title = t.Title, Publisher = t.Publisher, Released = t.Released, Licence = t.Licence }
+                : null
             : null;
 
         var notable = FileOf("notable_models");
@@ -41,9 +43,23 @@ internal static class EditionManifestReader
         var mmlu = FileOf("mmlu_scores");
         if (diagnostics.HasErrors || notable is null || indicators is null) return null;
 
-        var info = new EditionInfo(file.Edition, file.MeasuredYear, folder, notable.RepoPath, file.SnapshotDate, file.IndicatorEdition);
+        var info = new EditionInfo(file.Edition, file.MeasuredYear, folder, notable.RepoPath, file.SnapshotDate, file.IndicatorEdition,
+            file.PublicationDate, file.IssueNumber, indicators.Released, file.YearCompleteFrom.Month, file.YearCompleteFrom.Day);
         return new EditionManifest(info, notable, file.ModelColumn, file.ModelColumnAt, indicators, file.IndicatorEditionAt,
             cheapest, decline, modelPrices, mmlu);
+    }
+
+    /// <summary>
+    /// How another (older) edition credits its AI Index report: title, publisher, released and licence of its
+    /// [indicators] table, or null when its edition.toml is missing or unreadable (that edition's own check reports why).
+    /// </summary>
+    public static Catalog.Credit? PeekReportCredit(string repoRoot, int edition)
+    {
+        var file = EditionFile.Read(repoRoot, edition, new DiagnosticBag());
+        if (file is null || !file.Tables.TryGetValue("indicators", out var table)) return null;
+        return table.Title is { } title && table.Publisher is { } publisher
+            ? new Catalog.Credit(title, publisher, table.Released, table.Licence ?? "", edition)
+            : null;
     }
 
     /// <summary>Resolves a path relative to the edition folder; it must stay inside data/ and exist.</summary>

@@ -21,7 +21,7 @@ public sealed record OmittedMetric(string Id, string Label, string Reason, strin
 /// <summary>Turns a <see cref="MetricSet"/> into the methodology appendix's content (data only; the template renders it).</summary>
 public static class Methodology
 {
-    private static readonly string[] SectionOrder = ["edition", "models", "patents", "gap", "cost", "invest", "vibrancy", "korea"];
+    private static readonly string[] SectionOrder = ["edition", "models", "patents", "gap", "cost", "invest", "vibrancy", "indicators", "korea"];
     private static readonly Regex CountrySegment = new(@"\.(?<code>[A-Z]{3})(?=\.|$)", RegexOptions.CultureInvariant | RegexOptions.RightToLeft);
 
     public static IReadOnlyList<MethodologyEntry> Entries(MetricSet metrics)
@@ -53,10 +53,10 @@ public static class Methodology
     }
 
     // The US–China gap is printed per benchmark with one formula: one appendix line for all benchmarks.
-    private static readonly Regex BenchmarkSegment = new(@"^gap\.(?<bench>mmlu|mmmu|math|humaneval|arena)\.(?=(start|end|reduction|start_period|end_period)$)", RegexOptions.CultureInvariant);
+    private static readonly Regex BenchmarkSegment = new(@"^gap\.(?<bench>mmlu|mmmu|math|humaneval|arena)\.(?=(start|end|reduction|change|start_period|end_period)$)", RegexOptions.CultureInvariant);
     private static readonly Dictionary<string, string> BenchmarkNames = new(StringComparer.Ordinal)
     {
-        ["mmlu"] = "MMLU", ["mmmu"] = "MMMU", ["math"] = "MATH", ["humaneval"] = "HumanEval", ["arena"] = "Chatbot Arena",
+        ["mmlu"] = "MMLU", ["mmmu"] = "MMMU", ["math"] = "MATH", ["humaneval"] = "HumanEval", ["arena"] = "챗봇 아레나",
     };
 
     private static string FamilyPattern(string id) =>

@@ -25,11 +25,46 @@ public sealed record Metric
     public string? Text { get; init; }
     public IReadOnlyList<SeriesPoint>? Series { get; init; }
     public IReadOnlyList<IReadOnlyDictionary<string, object?>>? Rows { get; init; } // list-like values: Korea's models, rankings
+
+    /// <summary>What the value covers, in Korean: "2024년", "2013~2024년", "2023년 말" (null when the id says it all).</summary>
+    public string? Period { get; init; }
+
+    /// <summary>The latest release date among the inputs that have one (AI Index edition, [[release]], a dated table); null when none is dated.</summary>
+    public DateOnly? Released { get; init; }
+
+    /// <summary>The input row behind <see cref="Released"/>, named when a brief dated earlier would print this metric.</summary>
+    public SourceLocation? ReleasedBy { get; init; }
+
+    /// <summary>How a brief credits the inputs ("Epoch AI(2025), Notable AI Models"), in a stable order.</summary>
+    public IReadOnlyList<string> Credits { get; init; } = [];
+
+    /// <summary>The uncertainty interval of the value, when the data gives one.</summary>
+    public MetricInterval? Interval { get; init; }
+}
+
+/// <summary>An uncertainty interval from the data: bounds, confidence level (%), and what it rests on ("가격 자료점 4개").</summary>
+public sealed record MetricInterval(double Low, double High, double Level, string? Basis = null)
+{
+    /// <summary>
+    /// Wide enough that the point value alone would mislead: the upper bound is more than ten times the lower one, or
+    /// (for values that can be zero or negative) the interval is wider than the value itself.
+    /// </summary>
+    public bool IsWide(double value) =>
+        Low > 0 && High > 0 ? High / Low > 10 : High - Low > Math.Abs(value);
 }
 
 /// <summary>All metrics of one edition, by id.</summary>
 public sealed class MetricSet(int edition, int measuredYear, IEnumerable<Metric> metrics)
 {
+    /// <summary>The edition's [brief] date (edition.toml): the vintage cut-off its metrics were computed with.</summary>
+    public DateOnly? PublicationDate { get; init; }
+
+    /// <summary>The edition's [brief] number (edition.toml), the default issue number of its briefs.</summary>
+    public string? IssueNumber { get; init; }
+
+    /// <summary>Every source the metrics credit (tables of edition.toml, releases of indicator rows), each once: the 참고문헌.</summary>
+    public IReadOnlyList<Data.Catalog.Credit> Sources { get; init; } = [];
+
     private readonly Dictionary<string, Metric> _byId = metrics.ToDictionary(m => m.Id, StringComparer.Ordinal);
 
     public int Edition { get; } = edition;

@@ -26,7 +26,7 @@ internal static class MetricFactory
         IEnumerable<SourceLocation> sources, string seriesName)
     {
         if (points.Count < 2)
-            return Unavailable(id, label, unit, formula, NotComputable.TooFewPoints(seriesName, points.Count, 2));
+            return Unavailable(id, label, unit, formula, NotComputable.TooFewPoints(seriesName, points.Count, 2, label));
         if (points.Any(p => !double.IsFinite(p.Value) || !double.IsFinite(p.X)))
             return Unavailable(id, label, unit, formula, NotComputable.NotFinite(id));
         return new Metric { Id = id, Label = label, Unit = unit, Formula = formula, Series = points, Sources = Sorted(sources) };
@@ -35,7 +35,7 @@ internal static class MetricFactory
     public static Metric Rows(string id, string label, string unit, string formula,
         IReadOnlyList<IReadOnlyDictionary<string, object?>> rows, IEnumerable<SourceLocation> sources, string rowsName) =>
         rows.Count == 0
-            ? Unavailable(id, label, unit, formula, NotComputable.NoRows(rowsName))
+            ? Unavailable(id, label, unit, formula, NotComputable.NoRows(rowsName, label))
             : new Metric { Id = id, Label = label, Unit = unit, Formula = formula, Rows = rows, Sources = Sorted(sources) };
 
     /// <summary>A table row whose cells keep the order given (deterministic JSON and template output).</summary>

@@ -87,6 +87,23 @@ public static class MetricsJson
             }
             w.WriteEndArray();
         }
+        if (m.Period is not null) w.WriteString("period", m.Period);
+        if (m.Interval is { } interval)
+        {
+            w.WriteStartObject("interval");
+            w.WritePropertyName("low"); WriteNumber(w, interval.Low);
+            w.WritePropertyName("high"); WriteNumber(w, interval.High);
+            w.WritePropertyName("level"); WriteNumber(w, interval.Level);
+            if (interval.Basis is not null) w.WriteString("basis", interval.Basis);
+            w.WriteEndObject();
+        }
+        if (m.Released is { } released) w.WriteString("released", released.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (m.Credits.Count > 0)
+        {
+            w.WriteStartArray("credits");
+            foreach (var credit in m.Credits) w.WriteStringValue(credit);
+            w.WriteEndArray();
+        }
         w.WriteString("formula", m.Formula);
         w.WriteStartArray("sources");
         // "file:line": the row is the unit of provenance; several columns of one row collapse into one entry.

@@ -152,7 +152,7 @@ public sealed class BriefBuilder : IDisposable
             var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
-                .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job)));
+                .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue)));
             cancellation.ThrowIfCancellationRequested();
 
             var writer = new OutputWriter(OutputRoot);
@@ -168,7 +168,7 @@ public sealed class BriefBuilder : IDisposable
             if (_settings.DumpLayout)
             {
                 // Composed afresh (elements keep layout state): the same document the typesetter was given.
-                var composed = new BriefTypesetter(theme, fonts, _settings.PdfStandard).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job));
+                var composed = new BriefTypesetter(theme, fonts, _settings.PdfStandard).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue));
                 writer.Add(Path.ChangeExtension(pdfRelative, ".layout.txt"), Encoding.UTF8.GetBytes(LayoutDump.Of(composed)));
             }
             if (_settings.Previews)
@@ -251,11 +251,10 @@ public sealed class BriefBuilder : IDisposable
 
     public static string PreviewFolder(BuildJob job) => $"{job.Edition}/{job.Brief.Id}/preview";
 
-    /// <summary>Publication date from the manifest, or SOURCE_DATE_EPOCH (reproducible-builds.org) when set; always UTC.</summary>
-    private DateTime CreatedUtc(BuildJob job)
+    /// <summary>Publication date (briefs.toml, else the edition's [brief] date), or SOURCE_DATE_EPOCH (reproducible-builds.org) when set; always UTC.</summary>
+    private DateTime CreatedUtc(BuildJob job, BriefIssue? issue)
     {
         if (_settings.SourceDateEpoch is { } epoch) return DateTime.UnixEpoch.AddSeconds(epoch);
-        var issue = job.Brief.IssueFor(job.Edition);
         return issue is null
             ? new DateTime(job.Edition, 1, 1, 0, 0, 0, DateTimeKind.Utc)
             : issue.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
@@ -266,7 +265,7 @@ public sealed class BriefBuilder : IDisposable
         var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
         return InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
-            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "",
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "", _settings.Strict ? "strict" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
             _fileHashes);
     }
@@ -288,7 +287,7 @@ public sealed class BriefBuilder : IDisposable
             clock.Restart();
         }
 
-        var dataset = new DatasetLoader().Load(_root, edition);
+        var dataset = new DatasetLoader().Load(_root, edition, _settings.Strict);
         Lap("load");
         var metrics = new MetricsCalculator().Compute(dataset);
         var figures = FigureBuilder.Build(metrics);

@@ -35,4 +35,6 @@ public sealed record BuildSettings
     public PdfStandard PdfStandard { get; init; } = PdfStandard.Ua1A2a;
     /// <summary>Seconds since 1970 for the PDF's dates instead of the publication date (SOURCE_DATE_EPOCH, read by the CLI).</summary>
     public long? SourceDateEpoch { get; init; }
+    /// <summary>Unknown indicator names, units and release dates are errors, not warnings (--strict).</summary>
+    public bool Strict { get; init; }
 }

@@ -85,6 +85,58 @@ public static class KoreanNumbers
         return Math.Abs(rounded).ToString("N" + decimals, Invariant) + unit + " " + word;
     }
 
+    /// <summary>
+    /// A word chosen by the sign of a value (rounded to <paramref name="decimals"/>): "늘어/줄어" gives the first for a
+    /// positive value, the second for a negative one; a value that rounds to zero needs a third word ("올라/내려/그대로").
+    /// Words of direction in a brief always come from here, never from the template.
+    /// </summary>
+    public static string Direction(double value, string words, int decimals = 1)
+    {
+        var parts = words.Split('/');
+        if (parts.Length is < 2 or > 3 || parts.Any(p => p.Trim().Length == 0))
+            throw new ArgumentException($"expected words \"up/down\" or \"up/down/unchanged\", found \"{words}\"");
+        var rounded = Round(value, decimals);
+        if (rounded > 0) return parts[0].Trim();
+        if (rounded < 0) return parts[1].Trim();
+        return parts.Length == 3 ? parts[2].Trim()
+            : throw new ArgumentException($"the value {value.ToString(Invariant)} rounds to 0: give a third word for no change (\"{words}/…\")");
+    }
+
+    /// <summary>
+    /// A ratio old ÷ new (or new ÷ old) read as a fold change with its direction: (286, "하락/상승") → "286배 하락",
+    /// (0.5, "하락/상승") → "2배 상승"; a ratio of 1 needs a third word. The first word is for ratios above 1.
+    /// </summary>
+    public static string Fold(double ratio, string words, int? decimals = null)
+    {
+        if (!(ratio > 0)) throw new ArgumentException($"a fold change needs a positive ratio, found {ratio.ToString(Invariant)}");
+        var word = Direction(ratio - 1, words, 3);
+        return Round(ratio, 3) == 1 ? word : Times(ratio >= 1 ? ratio : 1 / ratio, decimals) + " " + word;
+    }
+
+    /// <summary>
+    /// A value in the unit a metric or the catalog gives, written as a Korean brief writes it: "%" and "%p" with one
+    /// decimal, "배" as a multiple, "위" as a rank, "10억 달러" as 억 달러, "달러/백만 토큰" per 100만 토큰, other units after
+    /// the number (decimals as the value has, at most two).
+    /// </summary>
+    public static string WithUnit(double value, string unit) => unit switch
+    {
+        "%" => Percent(value),
+        "%p" => Pp(value),
+        "배" => Times(value),
+        "위" => Rank((int)Math.Round(value)),
+        "10억 달러" => BillionDollars(value),
+        "달러/백만 토큰" => "100만 토큰당 " + Dollars(value),
+        _ when unit.StartsWith("10억 ", StringComparison.Ordinal) => ManEok(value * 1e9, "억") + " " + unit[4..],
+        _ => Auto(value) + unit,
+    };
+
+    /// <summary>Comma grouping with as many decimals as the value has (at most 2).</summary>
+    public static string Auto(double value)
+    {
+        var decimals = Round(value, 0) == Round(value, 2) ? 0 : Round(value, 1) == Round(value, 2) ? 1 : 2;
+        return Group(value, decimals);
+    }
+
     /// <summary>US dollars the way a Korean sentence reads them: (0.07) → "0.07달러", (20) → "20달러", (1.5) → "1.5달러".</summary>
     public static string Dollars(double value, int maxDecimals = 2) => Trimmed(value, maxDecimals) + "달러";
 

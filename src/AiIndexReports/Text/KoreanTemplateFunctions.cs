@@ -27,6 +27,15 @@ public static class KoreanTemplateFunctions
         new("change", Change, "value | change [unit=\"%\"] [decimals=1]",
             "size and direction of a change: 증가/감소, or 상승/하락 for \"%p\"; 변동 없음 when it rounds to 0",
             "{{ 29.6 | change }}, {{ -3.06 | change \"%p\" }}, {{ -12 | change \"건\" 0 }}"),
+        new("dir", Dir, "value | dir \"up/down[/unchanged]\" [decimals=1]",
+            "a word of direction chosen by the sign of the value: the first when positive, the second when negative, the third when it rounds to 0 (write every 늘어/줄어, 좁혀/벌어져, 상승/하락 through it)",
+            "{{ 7.04 | dir \"늘어/줄어\" }}, {{ -16.9 | dir \"벌어져/좁혀져\" }}, {{ 0 | dir \"올라/내려/그대로\" }}"),
+        new("fold", Fold, "ratio | fold \"above1/below1[/equal]\" [decimals]",
+            "a ratio (old ÷ new or new ÷ old) as a fold change with its direction: the first word when above 1, else the second with the inverse multiple",
+            "{{ 285.7 | fold \"하락/상승\" }}, {{ 0.5 | fold \"하락/상승\" }}, {{ 31.96 | fold \"증가/감소\" }}"),
+        new("with_unit", WithUnit, "value | with_unit unit",
+            "a value in a Korean unit as briefs write it (%, %p, 배, 위, 10억 달러 → 억 달러, 달러/백만 토큰, else number + unit)",
+            "{{ 17.5 | with_unit \"%p\" }}, {{ 109.1 | with_unit \"10억 달러\" }}, {{ 31400 | with_unit \"대\" }}"),
         new("dollars", Dollars, "value | dollars [max_decimals=2]", "US dollars in a sentence", "{{ 0.07 | dollars }}, {{ 20 | dollars }}"),
         new("dollar_sign", DollarSign, "value | dollar_sign [max_decimals=2]", "US dollars with $ (tables, figures)", "{{ 0.07 | dollar_sign }}"),
         new("billion_dollars", BillionDollars, "billions | billion_dollars", "an amount in billions of US dollars, in 억 달러", "{{ 109.1 | billion_dollars }}"),
@@ -57,6 +66,13 @@ public static class KoreanTemplateFunctions
 
     public static string Change(object value, string unit = "%", int decimals = 1) =>
         KoreanNumbers.Change(ScriptValues.ToNumber(value, "change"), unit, decimals);
+
+    public static string Dir(object value, string words, int decimals = 1) => KoreanNumbers.Direction(ScriptValues.ToNumber(value, "dir"), words, decimals);
+
+    public static string Fold(object value, string words, object? decimals = null) =>
+        KoreanNumbers.Fold(ScriptValues.ToNumber(value, "fold"), words, decimals is null ? null : ScriptValues.ToInteger(decimals, "fold"));
+
+    public static string WithUnit(object value, string unit) => KoreanNumbers.WithUnit(ScriptValues.ToNumber(value, "with_unit"), unit);
 
     public static string Dollars(object value, int maxDecimals = 2) => KoreanNumbers.Dollars(ScriptValues.ToNumber(value, "dollars"), maxDecimals);
 

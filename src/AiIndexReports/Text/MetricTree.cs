@@ -16,14 +16,15 @@ internal static class MetricTree
 {
     public const string RootName = "metrics";
 
-    public static StrictScriptObject Build(MetricSet metrics, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null)
+    public static StrictScriptObject Build(MetricSet metrics, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals = null)
     {
         var root = new StrictScriptObject(RootName);
         var problems = new List<Diagnostic>();
         // Shorter ids first so a prefix that is itself a metric becomes a MetricNode before its children are added.
         foreach (var metric in metrics.All.OrderBy(m => m.Id.Count(c => c == '.')).ThenBy(m => m.Id, StringComparer.Ordinal))
         {
-            try { Add(root, metric, used); }
+            try { Add(root, metric, used, intervals); }
             catch (ArgumentException e) { problems.Add(new Diagnostic(null, $"metric id \"{metric.Id}\": {e.Message}")); }
         }
         if (problems.Count > 0) throw new BuildFailedException(problems);
@@ -31,7 +32,8 @@ internal static class MetricTree
         return root;
     }
 
-    private static void Add(StrictScriptObject root, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used)
+    private static void Add(StrictScriptObject root, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals)
     {
         var segments = metric.Id.Split('.');
         if (segments.Any(string.IsNullOrEmpty)) throw new ArgumentException("empty segment");
@@ -48,7 +50,7 @@ internal static class MetricTree
         string name = segments[^1];
         CheckNotAField(parent, name);
         // The slot is free: ids are unique in a MetricSet, and shorter ids are added before the longer ones they prefix.
-        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric, used));
+        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric, used, intervals));
     }
 
     private static void CheckNotAField(StrictScriptObject parent, string name)
@@ -78,16 +80,20 @@ internal sealed class MetricNode : StrictScriptObject
 {
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
-        "id", "kind", "value", "label", "unit", "formula", "available", "reason", "series", "rows", "sources",
+        "id", "kind", "value", "label", "unit", "formula", "available", "reason", "reason_ko", "series", "rows", "sources",
+        "covers", "credits", "interval", "released",
     };
 
     private readonly Metric _metric;
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _used;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _intervals;
 
-    public MetricNode(string path, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null) : base(path)
+    public MetricNode(string path, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null,
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals = null) : base(path)
     {
         _metric = metric;
         _used = used;
+        _intervals = intervals;
         this["id"] = metric.Id;
         this["kind"] = KindOf(metric);
         this["label"] = metric.Label;
@@ -95,6 +101,11 @@ internal sealed class MetricNode : StrictScriptObject
         this["formula"] = metric.Formula;
         this["available"] = metric.Available;
         this["reason"] = metric.Available ? "" : metric.UnavailableReason ?? "";
+        this["reason_ko"] = metric.Available ? "" : metric.UnavailableReasonKo ?? metric.UnavailableReason ?? "";
+        this["covers"] = metric.Period ?? "";
+        this["credits"] = ScriptValues.From(metric.Credits.ToList(), path + ".credits");
+        this["interval"] = metric.Interval is { } interval ? IntervalText(interval, metric.Unit) : "";
+        this["released"] = metric.Released?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
         this["sources"] = ScriptValues.From(metric.Sources.Select(s => s.ToString()).ToList(), path + ".sources");
         this["value"] = metric.Number is { } number ? number : metric.Text;
         this["series"] = metric.Series is null ? null : ScriptValues.From(
@@ -103,11 +114,40 @@ internal sealed class MetricNode : StrictScriptObject
         this["rows"] = metric.Rows is null ? null : ScriptValues.From(metric.Rows, path + ".rows");
     }
 
+    /// <summary>"90% 신뢰구간 6.2~117,290배" (bounds with at most three significant figures, at least whole numbers).</summary>
+    public static string IntervalText(MetricInterval interval, string unit) =>
+        $"{KoreanNumbers.Group(interval.Level, 0)}% 신뢰구간 {Bound(interval.Low)}~{Bound(interval.High)}{unit}";
+
+    private static string Bound(double x) => KoreanNumbers.Group(x, Math.Abs(x) >= 100 ? 0 : Math.Abs(x) >= 10 ? 1 : 2 - (Math.Abs(x) >= 1 ? 1 : 0));
+
+    /// <summary>The metric itself, for functions given a metric object (source_line, show).</summary>
+    internal Metric Metric => _metric;
+
+    /// <summary>The number of an available metric for a function given the metric object; the metric then counts as printed.</summary>
+    internal double NumberFor(string function)
+    {
+        if (!_metric.Available)
+            throw new ArgumentException($"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); put the sentence in a :::needs block");
+        if (_metric.Number is not { } number) throw new ArgumentException($"`{function}` expects a number metric; `{Path}` is a {KindOf(_metric)} metric");
+        _used?.TryAdd(_metric.Id, 0);
+        return number;
+    }
+
     private static string KindOf(Metric m) =>
         m.Number is not null ? "number" : m.Text is not null ? "text" : m.Series is not null ? "series" : m.Rows is not null ? "rows" : "none";
 
     public override bool TryGetValue(TemplateContext? context, SourceSpan span, string member, out object? value)
     {
+        if (member == "interval")
+        {
+            // "90% 신뢰구간 6.2~117,290배": read only for a metric whose value is available.
+            if (!_metric.Available)
+                throw new ScriptRuntimeException(span, $"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); test `{Path}.available` before reading `interval`");
+            // The brief then shows the uncertainty itself: no caveat line is added for it.
+            _intervals?.TryAdd(_metric.Id, 0);
+            value = _metric.Interval is { } i ? IntervalText(i, _metric.Unit) : "";
+            return true;
+        }
         if (member is "value" or "series" or "rows")
         {
             if (!_metric.Available)

@@ -17,10 +17,14 @@ public sealed class TemplateModel
     {
         Metrics = metrics;
         // Built once and read-only, so every section of a brief (even rendered in parallel) shares it.
-        _metricsObject = new(() => metrics is null ? null : MetricTree.Build(metrics, _used));
+        _metricsObject = new(() => metrics is null ? null : MetricTree.Build(metrics, _used, _intervals));
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _used = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _intervals = new(StringComparer.Ordinal);
+
+    /// <summary>Ids of the metrics whose `interval` the templates have printed (their uncertainty is in the text).</summary>
+    public IReadOnlyCollection<string> IntervalsShown => _intervals.Keys.ToList();
 
     public MetricSet? Metrics { get; }
 

@@ -40,13 +40,27 @@ public sealed class TemplateRenderer
     /// <summary>The functions templates can call: the Korean helpers, plus whatever a caller adds (e.g. <c>figure</c>).</summary>
     public TemplateFunctions Functions { get; } = new();
 
+    /// <summary>
+    /// Applied to every template file (the rendered one and its includes) before it is parsed, with its display path:
+    /// the Write stage's choice of blocks. It must keep the line count, so messages keep their line numbers.
+    /// </summary>
+    public Func<string, string, string>? Transform { get; set; }
+
     /// <summary>Renders a template file given relative to the templates folder, e.g. "full/02-models.md.sbn".</summary>
     public string Render(string templatePath, TemplateModel model)
     {
-        var loader = new TemplatesFolderLoader(_root, _displayRoot);
+        var loader = new TemplatesFolderLoader(_root, _displayRoot, Transform);
         var (display, text) = loader.Read(templatePath, message =>
             new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message)));
         return RenderSource(text, display, model, loader);
+    }
+
+    /// <summary>The text of a template file (strict UTF-8), for passes that read it before rendering.</summary>
+    public string ReadText(string templatePath)
+    {
+        var loader = new TemplatesFolderLoader(_root, _displayRoot);
+        return loader.Read(templatePath, message =>
+            new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message))).Text;
     }
 
     /// <summary>

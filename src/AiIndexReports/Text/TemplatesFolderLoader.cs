@@ -12,7 +12,7 @@ namespace AiIndexReports.Text;
 /// so every message names the file the way an editor sees it in the repository. Errors point at the include statement.
 /// </summary>
 /// <remarks>Without a root (documentation examples) every include is an error.</remarks>
-internal sealed class TemplatesFolderLoader(string? root, string displayRoot) : ITemplateLoader
+internal sealed class TemplatesFolderLoader(string? root, string displayRoot, Func<string, string, string>? transform = null) : ITemplateLoader
 {
     private readonly string? _root = root is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
@@ -40,6 +40,7 @@ internal sealed class TemplatesFolderLoader(string? root, string displayRoot) : 
         if (_sources.TryGetValue(display, out var cached)) return (display, cached);
         if (!File.Exists(full)) throw error(NotFound(templateName, display));
         var text = ReadUtf8(File.ReadAllBytes(full), error);
+        if (transform is not null) text = transform(display, text);
         _sources[display] = text;
         return (display, text);
     }

@@ -39,7 +39,7 @@ public static class VariablesDoc
             """);
         foreach (var f in all)
         {
-            string result = renderer.RenderText(f.Example, $"templates/VARIABLES.md ({f.Name} example)", new TemplateModel());
+            string result = renderer.RenderText(f.Example, $"templates/VARIABLES.md ({f.Name} example)", new TemplateModel(metrics));
             md.Append(CultureInfo.InvariantCulture,
                 $"| `{f.Name}` | `{Cell(f.Signature)}` | {Cell(f.Description)} | `{Cell(f.Example)}` | {Cell(result)} |\n");
         }
@@ -57,7 +57,11 @@ public static class VariablesDoc
             | `label` | Korean label, e.g. 한국의 주목할 만한 AI 모델 수 |
             | `unit` | 개, 건, %, %p, 배, 위 … (may be empty) |
             | `available` | `true`/`false`: test it before `value` when an edition may lack the input |
-            | `reason` | why it is not available (empty when it is) |
+            | `reason`, `reason_ko` | why it is not available, in English and in Korean (empty when it is) |
+            | `covers` | the period the value describes, in Korean ("2024년", "2013~2024년"; empty when the id says it) |
+            | `interval` | its uncertainty interval from the data, "90% 신뢰구간 6.2~117,290배" (empty when none); printing it spares the automatic caveat line |
+            | `credits` | how its sources are credited, e.g. ["Epoch AI(2025), Notable AI Models"] (from edition.toml and data/indicators.toml) |
+            | `released` | the latest release date of its inputs, "yyyy-MM-dd" (a brief dated earlier may not print it) |
             | `series` | list of points `{x, label, value, note}` (series metrics only) |
             | `rows` | list of objects, e.g. `{iso3, name_ko, count, share, rank, tied}` (rows metrics only) |
             | `kind` | `number`, `text`, `series` or `rows` |
@@ -83,10 +87,65 @@ public static class VariablesDoc
 
         md.Append(CultureInfo.InvariantCulture, $"Edition {metrics.Edition} (measured year {metrics.MeasuredYear}).\n\n");
         md.Append("| variable | kind | label | unit | value in this edition |\n|---|---|---|---|---|\n");
-        foreach (var m in metrics.All)
+        foreach (var m in metrics.All.Where(m => !m.Id.StartsWith(IndicatorPrefix, StringComparison.Ordinal)))
             md.Append(CultureInfo.InvariantCulture,
                 $"| `metrics.{m.Id}` | {Kind(m)} | {Cell(m.Label)} | {Cell(m.Unit)} | {Cell(Value(m))} |\n");
+        AppendIndicators(md, metrics);
         return md.ToString();
+    }
+
+    private const string IndicatorPrefix = "indicators.";
+
+    /// <summary>
+    /// The catalog's generic metrics, one row per indicator (they are many): the id scheme once, then each indicator with
+    /// the geographies that have a value in this edition.
+    /// </summary>
+    private static void AppendIndicators(StringBuilder md, MetricSet metrics)
+    {
+        // Indicators with a value in this edition (data/indicators.toml lists them all).
+        var byIndicator = metrics.All.Where(m => m.Id.StartsWith(IndicatorPrefix, StringComparison.Ordinal))
+            .GroupBy(m => m.Id[IndicatorPrefix.Length..].Split('.')[0], StringComparer.Ordinal)
+            .Where(g => g.Any(m => m.Available))
+            .ToList();
+        if (byIndicator.Count == 0) return;
+        md.Append("""
+
+            ## Indicator metrics (data/indicators.toml)
+
+            Every indicator of the catalog gives the same metrics, with no C#. `<name>` is the indicator's name; `<GEO>` an ISO3
+            code (`KOR`), `WLD`, a region code (`EUR`), a pair (`USA_CHN`) or a lower-case name (`chatbot_arena`, `google`):
+
+            | variable | kind | meaning |
+            |---|---|---|
+            | `metrics.indicators.<name>` | number | the world's value, or the only geography's (unavailable when there are several) |
+            | `metrics.indicators.<name>.period` | text | the latest period printed, in Korean ("2024년", "2013~2024년", "2025년 1월") |
+            | `….previous`, `….change` | number | the previous edition's value of the same geography, and this one − that one |
+            | `….first`, `….first_period` | number, text | the earliest period this edition prints for the geography, and when |
+            | `metrics.indicators.<name>.<GEO>` | number | a geography's latest value (with `.previous`, `.change`, `.first`, `.first_period`) |
+            | `metrics.indicators.<name>.<GEO>.rank`, `.rank_tied` | number | published rank (`rank_indicator`), else the rank among three or more printed countries |
+            | `metrics.indicators.<name>.ranking` | rows | `iso3, name_ko, value, unit, rank, tied` by the catalog's `order` |
+            | `metrics.indicators.<name>.leader`, `.leader_code`, `.leader_value` | text, text, number | the first country |
+
+            Korea, the US and China always exist for indicators taking countries (test `.available`). The indicators with a value in
+            this edition (every name is in data/indicators.toml):
+
+            | indicator | label | unit | geographies with a value | latest period |
+            |---|---|---|---|---|
+
+            """);
+        foreach (var group in byIndicator)
+        {
+            var name = group.Key;
+            var root = $"{IndicatorPrefix}{name}";
+            var label = group.FirstOrDefault(m => m.Id == root)?.Label ?? name;
+            var unit = group.FirstOrDefault(m => m.Id == root)?.Unit ?? "";
+            var geos = group.Where(m => m.Available && m.Number is not null && m.Id.Count(c => c == '.') == 2)
+                .Select(m => m.Id[(root.Length + 1)..]).Where(k => k is not ("period" or "previous" or "change" or "first" or "leader_value"))
+                .Order(StringComparer.Ordinal).ToList();
+            var period = group.FirstOrDefault(m => m.Id == root + ".period") is { Available: true, Text: { } t } ? t : "—";
+            md.Append(CultureInfo.InvariantCulture,
+                $"| `metrics.{root}` | {Cell(label)} | {Cell(unit)} | {(geos.Count == 0 ? "—" : string.Join(", ", geos))} | {Cell(period)} |\n");
+        }
     }
 
     private static string Kind(Metric m) =>

@@ -39,7 +39,7 @@ public class ArchitectureTests
     [Fact]
     public void The_table_names_every_stage_once_and_only_known_stages()
     {
-        Assert.Equal(["Config", "Data", "Metrics", "Charts", "Text", "Briefs", "Pipeline", "Cli", "Typesetting"], Stages.Select(s => s.Name));
+        Assert.Equal(["Config", "Data", "Metrics", "Charts", "Text", "Briefs", "Pipeline", "Editions", "Cli", "Typesetting"], Stages.Select(s => s.Name));
         Assert.All(Stages.SelectMany(s => s.MayUse), used => Assert.Contains(used, Stages.Select(s => s.Name)));
     }
 

@@ -92,7 +92,7 @@ public sealed partial class BadInputCorpusTests
     /// <summary>A repository copy with earlier outputs in output/ and the case's files laid over it; returns those outputs.</summary>
     private static Dictionary<string, byte[]> Prepare(BadInputCase bad, string repo)
     {
-        TestRepo.ShareTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(repo, "data"));
+        TestRepo.ShareData(Path.Combine(repo, "data"));
         TestRepo.ShareTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(repo, "templates"));
         var previous = PreviousOutputs.ToDictionary(p => p, p => Sentinel(repo, p));
         bad.Apply(repo);

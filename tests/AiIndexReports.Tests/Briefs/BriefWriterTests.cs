@@ -33,12 +33,48 @@ public class BriefWriterTests
     [Fact]
     public void Typo_in_a_variable_name_names_file_line_and_column()
     {
-        // Line 7 of the real template is the first sentence; the mistyped member starts at column 37.
-        var e = WriteWithEdit("02-AI모델.md.sbn", text => text.Replace("{{ m.models.aiindex.USA.count.value | num }}개로 가장", "{{ m.modles.aiindex.USA.count.value | num }}개로 가장"));
+        // A sentence added at the end of a real section: its line is the template's last line plus one.
+        var line = 0;
+        var e = WriteWithEdit("02-AI모델.md.sbn", text =>
+        {
+            var edited = text.TrimEnd('\n') + "\n- 미국은 {{ m.modles.aiindex.USA.count.value | num }}개\n";
+            line = edited.TrimEnd('\n').Split('\n').Length;
+            return edited;
+        });
 
         var message = e.Diagnostics.First().ToString();
-        Assert.StartsWith("templates/brief/02-AI모델.md.sbn(7,37): error:", message);
+        // "- 미국은 {{ m." is eleven characters: the misspelt member starts at column 12.
+        Assert.StartsWith($"templates/brief/02-AI모델.md.sbn({line},12): error:", message);
         Assert.Contains("`metrics` has no member `modles` (did you mean `models`?)", message);
+    }
+
+    [Fact]
+    public void A_block_needing_an_unknown_metric_is_an_error_with_the_nearest_id()
+    {
+        var e = WriteWithEdit("04-성능격차.md.sbn", text => text.TrimEnd('\n') + "\n:::needs [gap.mmlu.endd] 미·중 격차\n- 격차\n:::end\n");
+
+        var diagnostic = e.Diagnostics.Single();
+        Assert.Equal("templates/brief/04-성능격차.md.sbn", diagnostic.Location!.File);
+        Assert.Equal(11, diagnostic.Location.Column);   // ":::needs [" is ten characters
+        Assert.Equal("unknown metric 'gap.mmlu.endd' (did you mean 'gap.mmlu.end'?); ids are listed in templates/VARIABLES.md", diagnostic.Message);
+    }
+
+    [Fact]
+    public void A_wide_interval_printed_without_it_gets_a_caveat_line_from_the_data()
+    {
+        using var dir = TestRepo.Temp();
+        dir.Write("templates/brief/01.md.sbn", "# 비용\n\n- 가장 빠른 기준의 연간 하락 배수는 {{ metrics.cost.decline.max.value | times }}\n");
+        dir.Write("templates/brief/02.md.sbn", "# 비용 2\n\n- {{ metrics.cost.decline.max.value | times }}({{ metrics.cost.decline.max.interval }})\n");
+        var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == "ai-index-brief");
+        var (metrics, figures) = Edition2025.Value;
+
+        var blocks = new BriefWriter(dir.Path).Write(brief, 2025, metrics, figures).Blocks;
+
+        var notes = blocks.OfType<BriefParagraph>().Where(p => p.Kind == ParagraphKind.Note).Select(p => string.Concat(p.Text.Select(t => t.Text))).ToList();
+        // The first section printed "851배" alone: the caveat follows it. The second printed the interval: no caveat.
+        Assert.Equal(["※ 연간 추론 가격 하락 배수(최고) 851배는 가격 자료점 4개에 근거한 추정치로 90% 신뢰구간 6.2~117,290배의 불확실성이 커 해석에 유의"], notes);
+        Assert.IsType<BriefParagraph>(blocks[2]);
+        Assert.IsType<BriefHeading>(blocks[3]);
     }
 
     [Fact]

@@ -7,6 +7,16 @@ public class MarkdownReaderTests
     private static string Text(IReadOnlyList<Inline> inlines) => string.Concat(inlines.Select(i => i.Text));
 
     [Fact]
+    public void Ranges_with_tildes_stay_as_written()
+    {
+        var blocks = new MarkdownReader().Read("- **비용은 2024~2026년 동안 연간 약 40배 하락(90% 신뢰구간 3.0~610배)**\n", "templates/brief/05.md.sbn");
+
+        var bullet = Assert.IsType<BriefBullet>(Assert.Single(blocks));
+        Assert.Equal("비용은 2024~2026년 동안 연간 약 40배 하락(90% 신뢰구간 3.0~610배)", Text(bullet.Text));
+        Assert.All(bullet.Text, i => Assert.False(i.Italic));
+    }
+
+    [Fact]
     public void Headings_are_numbered_across_files()
     {
         var reader = new MarkdownReader();

@@ -8,10 +8,10 @@ namespace AiIndexReports.Tests.Briefs;
 
 public class VariablesFileTests
 {
-    /// <summary>templates/VARIABLES.md as editors see it: every helper and brief function, and every metric of the newest edition.</summary>
+    /// <summary>templates/VARIABLES.md as editors see it: every helper and brief function, and every metric of edition 2025.</summary>
     private static string Generate()
     {
-        var metrics = new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root));
+        var metrics = new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, 2025));
         var functions = KoreanTemplateFunctions.All.Concat(BriefWriter.Functions(metrics, FigureBuilder.Build(metrics), new TemplateModel(metrics)));
         return VariablesDoc.Generate(metrics, functions);
     }

@@ -8,13 +8,20 @@ namespace AiIndexReports.Tests.Charts;
 internal static class ChartTestData
 {
     public static Metric Number(string id, double value, string unit = "") =>
-        new() { Id = id, Label = id, Unit = unit, Formula = "test value", Number = value };
+        new() { Id = id, Label = id, Unit = unit, Formula = "test value", Number = value, Credits = CreditsOf(id) };
 
     public static Metric Series(string id, params SeriesPoint[] points) =>
-        new() { Id = id, Label = id, Unit = "", Formula = "test series", Series = points };
+        new() { Id = id, Label = id, Unit = "", Formula = "test series", Series = points, Credits = CreditsOf(id) };
 
     public static Metric Rows(string id, params Dictionary<string, object?>[] rows) =>
-        new() { Id = id, Label = id, Unit = "", Formula = "test rows", Rows = rows };
+        new() { Id = id, Label = id, Unit = "", Formula = "test rows", Rows = rows, Credits = CreditsOf(id) };
+
+    /// <summary>The credits the metrics stage would attach (a figure's source line is made from them).</summary>
+    private static IReadOnlyList<string> CreditsOf(string id) =>
+        id.StartsWith("models.", StringComparison.Ordinal) ? ["Epoch AI(2025), Notable AI Models"]
+        : id.StartsWith("gap.mmlu.quarterly", StringComparison.Ordinal) ? ["Epoch AI, Benchmarking Hub: MMLU"]
+        : id.StartsWith("cost.", StringComparison.Ordinal) ? ["Epoch AI(2025), LLM Inference Prices"]
+        : ["Stanford HAI(2025), AI Index Report 2025"];
 
     public static Metric Unavailable(string id) =>
         new() { Id = id, Label = id, Unit = "", Formula = "test", Available = false, UnavailableReason = "not computable: no input" };

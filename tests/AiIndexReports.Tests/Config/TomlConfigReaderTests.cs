@@ -139,3 +139,29 @@ public class AtomicFileAndEpochTests
         Assert.StartsWith($"SOURCE_DATE_EPOCH=\"{text}\" is not a number of seconds since 1970-01-01 UTC", e.Message);
     }
 }
+
+/// <summary>Free-key tables of texts (the catalog's units): pairs in file order, a non-text value located.</summary>
+public class TomlTextMapTests
+{
+    private static readonly TomlTableSchema Schema = new(new TomlKey("units", TomlType.TextMap));
+
+    [Fact]
+    public void A_text_map_keeps_the_pairs_in_file_order()
+    {
+        var errors = new List<Diagnostic>();
+        var table = TomlConfigReader.Parse("units = { \"USD billion\" = \"10억 달러\", \"billion USD\" = \"10억 달러\", x = \"배\" }\n", "c.toml", Schema, errors);
+
+        Assert.Empty(errors);
+        Assert.Equal([("USD billion", "10억 달러"), ("billion USD", "10억 달러"), ("x", "배")], table!.TextMap("units"));
+    }
+
+    [Fact]
+    public void A_value_that_is_not_text_is_an_error_at_its_position()
+    {
+        var errors = new List<Diagnostic>();
+        TomlConfigReader.Parse("units = { \"%\" = \"%\", rank = 3 }\n", "c.toml", Schema, errors);
+
+        Assert.Equal(["c.toml:1:29: error: the value of 'rank' in 'units' must be text in quotes, found the number 3"],
+            errors.Select(e => e.ToString()));
+    }
+}

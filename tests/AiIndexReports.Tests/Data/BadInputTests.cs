@@ -244,7 +244,7 @@ public sealed class BadInputTests : IDisposable
 
         var error = SingleAt(_repo.LoadErrors(), $"{TempRepo.IndicatorsPath}:4:4");
         Assert.Equal("iso3: geography \"Korea\" is not a known spelling of KOR; expected one of \"South Korea\", \"Korea (Republic of)\", "
-            + "\"Republic of Korea\" (or add the spelling to Data/Countries.cs)", error.Message);
+            + "\"Republic of Korea\", \"Korea, Rep.\" (or add the spelling to Data/Countries.cs)", error.Message);
     }
 
     [Fact]

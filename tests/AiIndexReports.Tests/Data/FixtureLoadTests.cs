@@ -44,7 +44,11 @@ public sealed class FixtureLoadTests : IDisposable
         var korea = dataset.Indicators.Single(i => i.Iso3 == "KOR");
         Assert.Equal(new Indicator("2025", "notable_ai_models", "South Korea", "KOR", "2024", 1, "models",
             SourceType.TranscribedSecondary, "https://example.org/news", "one news page",
-            new SourceLocation(TempRepo.IndicatorsPath, 4, 6)), korea);
+            new SourceLocation(TempRepo.IndicatorsPath, 4, 6)) { Geo = korea.Geo, Release = korea.Release, Definition = korea.Definition, KoreanUnit = korea.KoreanUnit }, korea);
+        // What the catalog says about the row: a country, the catalog's entry and Korean unit, the edition's report.
+        Assert.Equal(new AiIndexReports.Data.Catalog.Geo(AiIndexReports.Data.Catalog.GeoKind.Country, "KOR", "KOR", "한국"), korea.Geo);
+        Assert.Equal(("notable_ai_models", "개"), (korea.Definition!.Name, korea.KoreanUnit));
+        Assert.Equal("Stanford HAI(2025), AI Index Report 2025", korea.Release!.Line);
     }
 
     [Fact]
@@ -60,10 +64,14 @@ public sealed class FixtureLoadTests : IDisposable
     {
         var tables = _repo.Load().Tables;
         Assert.Equal(2, tables.Count); // the fixture edition declares no price or MMLU tables
+        // Without title, publisher, released and licence in edition.toml the credit falls back to the table's description
+        // (no year is invented: the export's date stands for its release).
         Assert.Equal(new SourceTable(TempRepo.NotablePath, "Notable AI Models (export of 2025-02-24)", "Epoch AI", "CC BY 4.0",
-            SourceType.Original, "https://epoch.ai/data/notable-ai-models"), tables[0]);
+            SourceType.Original, "https://epoch.ai/data/notable-ai-models",
+            new AiIndexReports.Data.Catalog.Credit("Notable AI Models", "Epoch AI", new DateOnly(2025, 2, 24), "CC BY 4.0")), tables[0]);
         Assert.Equal(TempRepo.IndicatorsPath, tables[1].File);
-        Assert.Equal("Stanford HAI (AI Index)", tables[1].Publisher);
+        Assert.Equal("Stanford HAI", tables[1].Publisher);
+        Assert.Equal("Stanford HAI(2025), AI Index Report 2025", tables[1].Credit!.Line);
         Assert.StartsWith("CC BY-ND 4.0", tables[1].License);
         Assert.Equal(SourceType.TranscribedSecondary, tables[1].Type); // one secondary row makes the table secondary
     }

@@ -22,6 +22,8 @@ internal sealed class TempRepo : IDisposable
         Write(EditionPath, Fixture("edition.toml"));
         Write(NotablePath, Fixture("notable_models.csv"));
         Write(IndicatorsPath, Fixture("indicators.csv"));
+        // Every repository has the indicator catalog; the fixture uses the real one.
+        Write("data/indicators.toml", File.ReadAllText(Path.Combine(TestRepo.Root, "data", "indicators.toml"), Encoding.UTF8));
     }
 
     /// <summary>The fixture's text (UTF-8, LF line ends).</summary>

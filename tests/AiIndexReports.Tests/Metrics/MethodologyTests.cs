@@ -28,7 +28,8 @@ public class MethodologyTests
 
         var korea = printed.Omitted.Single(o => o.Id == "models.aiindex.KOR.count");
         Assert.Equal("not computable: indicators.csv has no notable_ai_models rows for KOR, 2024 for edition 2025", korea.Reason);
-        Assert.Equal("2025년판 AI 인덱스 지표 자료(indicators.csv)에 notable_ai_models 값(한국, 2024년)이 없음", korea.ReasonKo);
+        // In Korean the indicator is named by its catalog label, not by its name in the CSV.
+        Assert.Equal("2025년판 AI 인덱스 자료에 ‘주목할 만한 AI 모델 수’ 값(한국, 2024년)이 없음", korea.ReasonKo);
 
         // The gap is one appendix line for all benchmarks; each benchmark left out is listed with its own reason.
         var gap = Entries().Single(e => e.Id == "gap.{B}.start");
@@ -43,6 +44,6 @@ public class MethodologyTests
     {
         var sections = Entries().Select(e => e.Section).Distinct().ToList();
 
-        Assert.Equal(["edition", "models", "patents", "gap", "cost", "invest", "vibrancy", "korea"], sections);
+        Assert.Equal(["edition", "models", "patents", "gap", "cost", "invest", "vibrancy", "indicators", "korea"], sections);
     }
 }

@@ -114,6 +114,7 @@ public class MetricsCalculatorTests
             .Indicator("ai_patents_granted", "World", null, "2013", 800)
             .Indicator("ai_patents_granted_per_100k", "South Korea", "KOR", "2023", 17.3)
             .Indicator("ai_patents_granted_per_100k", "China", "CHN", "2023", 6.1)
+            .Indicator("ai_patents_granted_per_100k", "Luxembourg", "LUX", "2023", 15.3)
             .Indicator("ai_patents_granted_per_100k", "South Korea", "KOR", "2022", 10.26, reportEdition: "2024"));
 
         Assert.Equal(800, m["patents.world.latest"].Number);
@@ -125,9 +126,10 @@ public class MetricsCalculatorTests
         Assert.Equal(10.26, m["patents.per_100k.KOR.previous"].Number);
         Assert.Equal(7.04, m["patents.per_100k.KOR.change"].Number!.Value, 9);
         Assert.False(m["patents.per_100k.KOR.multiple_over.USA"].Available);
-        var row = m["korea.scorecard"].Rows!.Single(r => (string)r["indicator"]! == "patents.per_100k.KOR");
+        var row = m["korea.scorecard"].Rows!.Single(r => (string)r["indicator"]! == "indicators.ai_patents_granted_per_100k.KOR");
         Assert.Equal("▲", row["change_sign"]);
         Assert.Equal("KOR", row["leader_iso3"]);
+        Assert.Equal(1.0, row["rank"]);   // among the three printed countries
     }
 
     [Fact]
@@ -174,7 +176,8 @@ public class MetricsCalculatorTests
             .Score("U1", "2024-02-01", 80, "USA")
             .Score("U2", "2024-05-01", 78, "USA")    // lower: the best so far stays 80
             .Score("C1", "2024-08-01", 75, "CHN")
-            .Score("C2", "2024-11-01", 79.7, "CHN"));
+            .Score("C2", "2024-11-01", 79.7, "CHN")
+            .Score("C3", "2024-12-31", 70, "CHN"));  // the table reaches the end of the year: no quarter is carried past the data
 
         var us = m["gap.mmlu.quarterly.USA"].Series!;
         Assert.Equal(["2024 Q1", "2024 Q2", "2024 Q3", "2024 Q4"], us.Select(p => p.Label));
@@ -187,6 +190,18 @@ public class MetricsCalculatorTests
     }
 
     [Fact]
+    public void Quarterly_mmlu_is_not_computable_when_the_table_ends_before_the_year_does()
+    {
+        var m = Compute(new TestDataset().Score("U1", "2024-02-01", 80, "USA").Score("C1", "2024-08-01", 75, "CHN"));
+
+        var us = m["gap.mmlu.quarterly.USA"];
+        Assert.False(us.Available);
+        Assert.Equal("not computable: the Epoch AI MMLU score table ends on 2024-08-01, before the end of 2024", us.UnavailableReason);
+        Assert.Equal("Epoch AI MMLU 점수표의 마지막 자료가 2024년 8월 1일이어서 2024년 전체를 다루지 못함", us.UnavailableReasonKo);
+        Assert.False(m["gap.mmlu.quarterly.difference"].Available);
+    }
+
+    [Fact]
     public void Inference_cost_needs_the_edition_to_report_it_and_two_price_points()
     {
         var withoutIndicator = Compute(new TestDataset().Price("2022-11-30", 20).Price("2024-10-03", 0.07));
@@ -194,7 +209,7 @@ public class MetricsCalculatorTests
         Assert.Equal("not computable: indicators.csv has no inference_price_gpt35_level_mmlu rows for edition 2025",
             withoutIndicator["cost.gpt35.factor"].UnavailableReason);
 
-        var onePoint = Compute(new TestDataset().Price("2022-11-30", 20)
+        var onePoint = Compute(new TestDataset().Price("2022-11-30", 20).Price("2025-02-05", 0.4, "Later", threshold: 43.9)
             .Indicator("inference_price_gpt35_level_mmlu", "World", null, "2022-11", 20));
         Assert.False(onePoint["cost.gpt35.series"].Available);
         Assert.Equal("not computable: cheapest price at MMLU ≥ 64.8 up to 2024 has 1 point(s), needs at least 2",
@@ -207,7 +222,7 @@ public class MetricsCalculatorTests
         var m = Compute(new TestDataset()
             .Indicator("inference_price_gpt35_level_mmlu", "World", null, "2022-11", 20)
             .Price("2023-01-01", 10, "First").Price("2023-07-02", 4, "Mid").Price("2024-01-01", 1, "Last")
-            .Price("2024-01-01", 0.5, "Other benchmark", threshold: 43.9));
+            .Price("2025-01-10", 0.5, "Other benchmark", threshold: 43.9));
 
         Assert.Equal(10, m["cost.gpt35.factor"].Number);
         Assert.Equal(365 / (365.25 / 12), m["cost.gpt35.months"].Number!.Value, 9);       // 11.99 months
@@ -215,6 +230,23 @@ public class MetricsCalculatorTests
         Assert.Equal("First", m["cost.gpt35.start_model"].Text);
         Assert.Equal("2024-01-01", m["cost.gpt35.end_date"].Text);
         Assert.Equal(3, m["cost.gpt35.series"].Series!.Count);
+    }
+
+    [Fact]
+    public void Epoch_price_tables_that_end_before_the_measured_year_is_over_are_not_computable()
+    {
+        // Measured year 2024: a table whose last price date is 2024-10-03 cannot speak for all of 2024.
+        var m = Compute(new TestDataset()
+            .Indicator("inference_price_gpt35_level_mmlu", "World", null, "2022-11", 20)
+            .Indicator("inference_price_decline_range_low", "World", null, "2021-2025", 9)
+            .Price("2022-11-30", 20).Price("2024-10-03", 0.07)
+            .Rate("MMLU", 15.8, end: "2024-10-03"));
+
+        Assert.False(m["cost.gpt35.factor"].Available);
+        Assert.Equal("not computable: the Epoch AI cheapest-price table ends on 2024-10-03, before the end of 2024", m["cost.gpt35.factor"].UnavailableReason);
+        Assert.Equal("Epoch AI 최저 추론 가격표의 마지막 자료가 2024년 10월 3일이어서 2024년 전체를 다루지 못함", m["cost.gpt35.factor"].UnavailableReasonKo);
+        Assert.Equal("not computable: the Epoch AI price decline rate table ends on 2024-10-03, before the end of 2024", m["cost.decline.max"].UnavailableReason);
+        Assert.Equal(9, m["cost.decline.printed_low"].Number);
     }
 
     [Fact]
@@ -248,11 +280,14 @@ public class MetricsCalculatorTests
         Assert.False(m["invest.private.KOR"].Available);
         Assert.Equal(4, m["vibrancy.rank.KOR"].Number);
         Assert.Equal(7, m["vibrancy.rank.KOR.previous"].Number);
+        // A rank indicator: the value is the rank, the leader is the country ranked first, and a smaller rank is better.
         var row = Assert.Single(m["korea.scorecard"].Rows!);
-        Assert.Equal(17.24, row["value"]);
-        Assert.Equal(4.0, row["rank"]);
+        Assert.Equal("indicators.global_ai_vibrancy_rank.KOR", row["indicator"]);
+        Assert.Equal(4.0, row["value"]);
+        Assert.Equal("위", row["unit"]);
+        Assert.Null(row["rank"]);
         Assert.Equal("USA", row["leader_iso3"]);
-        Assert.Equal(78.6, row["leader_value"]);
+        Assert.Equal(1.0, row["leader_value"]);
         Assert.Equal("▲", row["change_sign"]);  // 7위 → 4위
     }
 }

@@ -107,8 +107,14 @@ public class RealEditionMetricsTests
         Assert.Equal(109.1, N(m, "invest.private.USA"));
         Assert.Equal(11.73, N(m, "invest.private.us_china_multiple"), 2);
         Assert.False(m["invest.private.KOR"].Available);
-        Assert.Equal(4, N(m, "vibrancy.rank.KOR"));
-        Assert.Equal(17.24, N(m, "vibrancy.score.KOR"));
+        // Vintage: the brief is dated 2025-04-16, so the Vibrancy Tool release of November 2024 (measuring 2023) is the
+        // newest it may quote; the November 2025 release (Korea 4th, 17.24) is held back.
+        Assert.Equal(7, N(m, "vibrancy.rank.KOR"));
+        Assert.Equal("2023년", m["vibrancy.period"].Text);
+        Assert.False(m["vibrancy.score.KOR"].Available);
+        Assert.Equal(new DateOnly(2024, 11, 30), m["vibrancy.rank.KOR"].Released);
+        // "851배" rests on four price points; its 90% interval comes with it from the data.
+        Assert.Equal(new MetricInterval(6.18, 117290.31, 90, "가격 자료점 4개"), m["cost.decline.max"].Interval);
     }
 
     [Fact]
@@ -116,14 +122,19 @@ public class RealEditionMetricsTests
     {
         var rows = Edition2025.Value["korea.scorecard"].Rows!;
 
-        Assert.Equal(["models.by_country.KOR.count", "patents.per_100k.KOR", "vibrancy.score.KOR"], rows.Select(r => r["indicator"]));
+        // Every catalog indicator marked scorecard with a Korean value in this edition, in catalog order.
+        Assert.Equal(["indicators.notable_ai_models.KOR", "indicators.ai_patents_granted_per_100k.KOR", "indicators.industrial_robot_installations.KOR",
+            "indicators.global_ai_vibrancy_rank.KOR"], rows.Select(r => r["indicator"]));
+        var models = rows[0];
+        Assert.Equal((1.0, 4.0, true, "USA", 40.0), ((double)models["value"]!, (double)models["rank"]!, (bool)models["tied"]!, (string)models["leader_iso3"]!, (double)models["leader_value"]!));
+        Assert.Equal("–", models["change_sign"]);                   // the 2024 edition printed no Korean count
         var patents = rows[1];
         Assert.Equal(17.3, patents["value"]);
         Assert.Equal(1.0, patents["rank"]);
         Assert.Equal("KOR", patents["leader_iso3"]);
         Assert.Equal("▲", patents["change_sign"]);                  // 10.26 → 17.3
-        Assert.Equal("▲", rows[2]["change_sign"]);                  // vibrancy 7위 → 4위
-        Assert.Equal("–", rows[0]["change_sign"]);                  // 1 model in 2023 and in 2024
+        Assert.Equal((31400.0, 4.0, "CHN"), ((double)rows[2]["value"]!, (double)rows[2]["rank"]!, (string)rows[2]["leader_iso3"]!));
+        Assert.Equal((7.0, "위", "–"), ((double)rows[3]["value"]!, (string)rows[3]["unit"]!, (string)rows[3]["change_sign"]!)); // no earlier release
         Assert.StartsWith("data/shared/aiindex/indicators.csv:", (string)patents["source"]!);
     }
 
@@ -151,15 +162,16 @@ public class RealEditionMetricsTests
     }
 
     [Fact]
-    public void Edition_2024_korea_scorecard_uses_the_rank_where_no_score_is_printed()
+    public void Edition_2024_korea_scorecard_uses_the_recount_where_no_korean_count_is_printed()
     {
         var rows = Edition2024.Value["korea.scorecard"].Rows!;
 
-        Assert.Equal(["models.by_country.KOR.count", "patents.per_100k.KOR", "vibrancy.rank.KOR"], rows.Select(r => r["indicator"]));
+        // No printed Korean model count in 2024: the recount stands in; no Vibrancy release was out by 2024-05-20.
+        Assert.Equal(["models.by_country.KOR.count", "indicators.ai_patents_granted_per_100k.KOR"], rows.Select(r => r["indicator"]));
+        Assert.Equal("주목할 만한 AI 모델 수, 재집계", rows[0]["label_ko"]);
         Assert.Equal("▼", rows[0]["change_sign"]);                  // 3 Korean models in 2022, 1 in 2023
         Assert.Equal(62.0, rows[0]["leader_value"]);
         Assert.Equal("–", rows[1]["change_sign"]);                  // no earlier edition to compare with
-        Assert.Equal((7.0, "위"), ((double)rows[2]["value"]!, (string)rows[2]["unit"]!));
     }
 
     [Fact]

@@ -14,8 +14,33 @@ public class BriefManifestTests
         var full = manifest.Briefs[0];
         Assert.Equal("2025/ai-index-brief.pdf", full.OutputPath(2025));
         Assert.Equal("AI 인덱스 2025 주요 내용과 한국에의 시사점", full.Fill(full.Title, 2025));
-        Assert.Equal(new DateOnly(2025, 4, 16), full.IssueFor(2025)!.Date);
+        // Numbers and dates come from each edition's edition.toml ([brief]); the manifest only adds a brief's suffix.
+        Assert.Null(full.IssueFor(2025));
+        Assert.Equal(new BriefIssue(2025, "2025-04", new DateOnly(2025, 4, 16)), full.IssueFor(2025, "2025-04", new DateOnly(2025, 4, 16)));
         Assert.Equal("summary", manifest.Briefs[1].Variant);
+        Assert.Equal("2025-04-S", manifest.Briefs[1].IssueFor(2025, "2025-04", new DateOnly(2025, 4, 16))!.Number);
+    }
+
+    [Fact]
+    public void An_issue_listed_in_the_manifest_wins_over_the_editions_default()
+    {
+        using var dir = TestRepo.Temp();
+        dir.Write("templates/brief/01.md.sbn", "# x");
+        dir.Write("templates/briefs.toml", "[[brief]]\nid = \"a\"\ntemplate = \"brief\"\ntitle = \"t\"\nnumber = \"{number}-X\"\n"
+            + "issues = [ { edition = 2025, number = \"7\", date = 2025-05-01 } ]\n");
+        var brief = BriefManifest.Load(dir.Path).Briefs.Single();
+
+        Assert.Equal(new BriefIssue(2025, "7", new DateOnly(2025, 5, 1)), brief.IssueFor(2025, "2025-04", new DateOnly(2025, 4, 16)));
+        Assert.Equal(new BriefIssue(2026, "2026-04-X", new DateOnly(2026, 4, 16)), brief.IssueFor(2026, "2026-04", new DateOnly(2026, 4, 16)));
+        Assert.Null(brief.IssueFor(2027));
+    }
+
+    [Fact]
+    public void A_number_pattern_without_the_editions_number_is_an_error()
+    {
+        var e = LoadBroken("[[brief]]\nid = \"a\"\ntemplate = \"brief\"\ntitle = \"t\"\nnumber = \"2026-04\"\n");
+        Assert.Equal("templates/briefs.toml:5:1: error: number pattern '2026-04' must contain {number} (the edition's [brief] number in data/<edition>/edition.toml)",
+            e.Diagnostics.Single().ToString());
     }
 
     private static BuildFailedException LoadBroken(string toml)

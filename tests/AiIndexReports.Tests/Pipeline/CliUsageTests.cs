@@ -20,6 +20,10 @@ public class CliUsageTests
     [InlineData(new[] { "build", "--fast" }, "aiindex: Unknown option 'fast'.")]
     [InlineData(new[] { "build", "--json" }, "aiindex: Unknown option 'json'.")]
     [InlineData(new[] { "metrics", "--brief", "x" }, "aiindex: Unknown option 'brief'.")]
+    [InlineData(new[] { "metrics", "--strict" }, "aiindex: Unknown option 'strict'.")]
+    [InlineData(new[] { "new-edition", "next" }, "aiindex: new-edition expects a year such as 2026, found 'next'")]
+    [InlineData(new[] { "new-edition", "20266" }, "aiindex: new-edition expects a year such as 2026, found '20266'")]
+    [InlineData(new[] { "coverage", "--edition", "1999" }, "aiindex: --edition expects a year such as 2025, found '1999'")]
     [InlineData(new[] { "build", "--pdf-standard", "pdf/x" }, "aiindex: --pdf-standard expects ua1+a2a or none, found 'pdf/x'")]
     [InlineData(new[] { "watch", "--pdf-standard", "" }, "aiindex: --pdf-standard expects ua1+a2a or none, found ''")]
     public void Usage_errors_exit_with_2_and_say_what_is_wrong(string[] args, string message)
@@ -31,17 +35,33 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void Coverage_of_an_edition_not_in_data_is_a_usage_error_naming_the_editions_there()
+    {
+        var run = CliRunner.Invoke(["coverage", "--edition", "2090", "--root", TestRepo.Root], Limit);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("aiindex: --edition 2090: no such edition in data/ (available: 2024, 2025", run.Output);
+    }
+
+    [Fact]
     public void Help_lists_every_command_and_build_help_its_options()
     {
         var all = CliRunner.Invoke(["help"], Limit);
         Assert.Equal(0, all.ExitCode);
-        foreach (var command in new[] { "build", "check", "metrics", "watch", "help" }) Assert.Contains($"    {command} ", all.Output);
+        foreach (var command in new[] { "build", "check", "metrics", "watch", "new-edition", "coverage", "help" }) Assert.Contains($"    {command} ", all.Output);
 
         var build = CliRunner.Invoke(["help", "build"], Limit);
         Assert.Equal(0, build.ExitCode);
-        foreach (var option in new[] { "--edition <YEAR>", "--all-editions", "--brief <ID>", "--jobs <N>", "--shard <K/N>", "--force", "--previews", "--pdf-standard <STANDARD>", "--timings", "--root <DIR>", "--verbose" })
+        foreach (var option in new[] { "--edition <YEAR>", "--all-editions", "--brief <ID>", "--jobs <N>", "--shard <K/N>", "--force", "--previews", "--pdf-standard <STANDARD>", "--timings", "--strict", "--root <DIR>", "--verbose" })
             Assert.Contains(option, build.Output);
         Assert.DoesNotContain("--json", build.Output);
+
+        var scaffold = CliRunner.Invoke(["help", "new-edition"], Limit);
+        Assert.Equal(0, scaffold.ExitCode);
+        Assert.Contains("<YEAR>", scaffold.Output);
+        var coverage = CliRunner.Invoke(["help", "coverage"], Limit);
+        Assert.Equal(0, coverage.ExitCode);
+        foreach (var option in new[] { "--edition <YEAR>", "--strict" }) Assert.Contains(option, coverage.Output);
     }
 
     [Fact]

@@ -18,7 +18,7 @@ public sealed class RepoCopy : IDisposable
     {
         var copy = new RepoCopy();
         TestRepo.CopyTree(Path.Combine(TestRepo.Root, "templates"), Path.Combine(copy.Root, "templates"));
-        TestRepo.CopyTree(Path.Combine(TestRepo.Root, "data"), Path.Combine(copy.Root, "data"));
+        TestRepo.CopyData(Path.Combine(copy.Root, "data"));
         return copy;
     }
 

@@ -1,3 +1,4 @@
+using AiIndexReports.Data.Catalog;
 using AiIndexReports.Data.Csv;
 using CsvHelper;
 
@@ -30,59 +31,113 @@ internal static class IndicatorsTable
     private static readonly HashSet<string> CountUnits = new(["models", "patents", "papers", "companies", "applications", "units"], StringComparer.Ordinal);
 
     /// <summary>The table as a whole is only as reliable as its weakest rows, so its type is the lowest-confidence one present.</summary>
-    public static SourceTable Describe(DataFile file, IEnumerable<Indicator> rows) => new(
-        file.RepoPath, "AI Index Report figures (transcribed)", "Stanford HAI (AI Index)",
-        "CC BY-ND 4.0 (figures quoted with attribution; charts redrawn from the numbers)",
+    public static SourceTable Describe(DataFile file, IEnumerable<Indicator> rows, Credit credit) => new(
+        file.RepoPath, "AI Index Report figures (transcribed)", credit.Publisher,
+        credit.Licence + " (figures quoted with attribution; charts redrawn from the numbers)",
         rows.Select(r => r.SourceType).DefaultIfEmpty(SourceType.TranscribedReportText).Max(),
-        "https://hai.stanford.edu/ai-index");
+        "https://hai.stanford.edu/ai-index", credit);
 
-    public static List<Indicator> Read(DataFile file, DiagnosticBag diagnostics)
+    /// <param name="catalog">data/indicators.toml: names, geographies, periods and units rows must fit</param>
+    /// <param name="releaseOf">credit and release date of a report_edition, or null when unknown</param>
+    /// <param name="ownEdition">the edition's own report_edition, released by the brief's date whatever edition.toml says</param>
+    /// <param name="strict">unknown names, units and release dates are errors instead of warnings</param>
+    public static List<Indicator> Read(DataFile file, IndicatorCatalog catalog, Func<string, Credit?> releaseOf, string ownEdition, bool strict, DiagnosticBag diagnostics)
     {
         var keys = new KeyIndex<(string, string, string, string)>();
-        return CsvTableReader.Read<IndicatorRow, Indicator>(file, diagnostics, (raw, cells) =>
+        var unknownNames = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var unknownReleases = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var firstAt = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        var releases = new Dictionary<string, Credit?>(StringComparer.Ordinal);
+        var rows = CsvTableReader.Read<IndicatorRow, Indicator>(file, diagnostics, (raw, cells) =>
         {
             var edition = cells.Required(nameof(raw.ReportEdition), raw.ReportEdition);
-            var name = cells.Required(nameof(raw.Indicator), raw.Indicator);
+            var written = cells.Required(nameof(raw.Indicator), raw.Indicator);
             var geography = cells.Required(nameof(raw.Geography), raw.Geography);
             var period = cells.Required(nameof(raw.Period), raw.Period);
             var unit = cells.Required(nameof(raw.Unit), raw.Unit);
-            var value = cells.Number(nameof(raw.Value), raw.Value, allowNegative: !CountUnits.Contains(unit));
-            var iso3 = CheckIso3(raw.Iso3.Trim(), geography, cells, nameof(raw.Iso3));
+            var definition = catalog.Find(written);
+            if (definition is null && !catalog.IsEmpty && written.Length > 0)
+            {
+                if (!unknownNames.TryGetValue(written, out var lines)) unknownNames[written] = lines = [];
+                lines.Add(cells.Line);
+                firstAt.TryAdd(written, cells.At(nameof(raw.Indicator)));
+            }
+            var name = definition?.Name ?? written;
+            var value = cells.Number(nameof(raw.Value), raw.Value,
+                allowNegative: !CountUnits.Contains(unit) && definition?.Kind is not ("count" or "money" or "price" or "rank" or "per_capita"));
+
+            var geo = GeoResolver.Resolve(geography, raw.Iso3, catalog, out var problem);
+            if (problem is not null) cells.Error(nameof(raw.Iso3), problem);
+            else if (geo is not null && definition is not null && !Fits(geo, definition))
+                cells.Error(nameof(raw.Geography), $"geography \"{geography}\" is {Describe(geo)}; {definition.Name} takes {string.Join(", ", definition.Geographies)} ({definition.Where})"
+                    + (geo.Kind == GeoKind.Named ? $"; a new region needs a [[geography]] in {IndicatorCatalog.RepoPath}" : ""));
+
+            var form = PeriodForm.Of(period);
+            if (period.Length > 0 && form is null)
+                cells.Error(nameof(raw.Period), $"\"{period}\" is not {string.Join(", ", (definition?.Periods ?? IndicatorCatalog.PeriodForms).Select(PeriodForm.Example))}");
+            else if (form is not null && definition is not null && !definition.Periods.Contains(form))
+                cells.Error(nameof(raw.Period), $"\"{period}\" is {PeriodForm.Example(form)}; {definition.Name} takes {string.Join(" or ", definition.Periods.Select(PeriodForm.Example))} ({definition.Where})");
+
+            var koreanUnit = definition?.KoreanUnit(unit);
+            if (definition is not null && koreanUnit is null && unit.Length > 0)
+            {
+                var message = $"unit \"{unit}\" is not one {definition.Name} declares ({string.Join(", ", definition.Units.Select(u => $"\"{u.Written}\""))}; {definition.Where}): "
+                    + $"the brief would print it as {definition.DefaultUnit}; add the spelling to the catalog if it means the same, or convert the value";
+                if (strict) cells.Error(nameof(raw.Unit), message);
+                else cells.Warning(nameof(raw.Unit), message);
+            }
+
             if (!SourceTypes.TryGetValue(raw.SourceType.Trim(), out var sourceType))
                 cells.Error(nameof(raw.SourceType), $"expected one of {string.Join(", ", SourceTypes.Keys)}, found \"{raw.SourceType}\"");
             if (cells.HasErrors || value is null) return null;
-            if (!keys.Add((edition, name, geography, period), value.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
-                    cells, nameof(raw.Value), $"{edition}, {name}, {geography}, {period}")) return null;
-            return new Indicator(edition, name, geography, iso3, period, value.Value, unit, sourceType,
-                raw.Source.Trim(), raw.Note.Trim(), cells.At(nameof(raw.Value)));
+            if (!keys.Add((edition, name, geo?.Code ?? geography, period), value.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture),
+                    cells, nameof(raw.Value), $"{edition}, {written}, {geography}, {period}")) return null;
+
+            if (!releases.TryGetValue(edition, out var release)) releases[edition] = release = releaseOf(edition);
+            if (release is null && edition != ownEdition)
+            {
+                if (!unknownReleases.TryGetValue(edition, out var lines)) unknownReleases[edition] = lines = [];
+                lines.Add(cells.Line);
+                firstAt.TryAdd("\0" + edition, cells.At(nameof(raw.ReportEdition)));
+            }
+            return new Indicator(edition, name, geography, geo?.Kind == GeoKind.Country ? geo.Code : null, period, value.Value, unit, sourceType,
+                raw.Source.Trim(), raw.Note.Trim(), cells.At(nameof(raw.Value)))
+            {
+                Geo = geo, Release = release, Definition = definition, KoreanUnit = koreanUnit ?? definition?.DefaultUnit,
+            };
         });
+
+        foreach (var (written, lines) in unknownNames)
+        {
+            var near = NearestName.Find(written, catalog.AllNames);
+            var message = $"indicator: unknown name \"{written}\"" + (near is null ? "" : $" (did you mean \"{near}\"?)")
+                + $": declare it in {IndicatorCatalog.RepoPath} (or as an alias there); its rows make no metric"
+                + (lines.Count > 1 ? $"; also on line{(lines.Count > 2 ? "s" : "")} {string.Join(", ", lines.Skip(1).Take(10))}" : "");
+            if (strict) diagnostics.Error(firstAt[written], message);
+            else diagnostics.Warning(firstAt[written], message);
+        }
+        foreach (var (edition, lines) in unknownReleases)
+        {
+            var message = $"report_edition: \"{edition}\" has no release date, so the vintage rule cannot check its {lines.Count} row(s): "
+                + $"add a [[release]] with its date to {IndicatorCatalog.RepoPath}, or make it an edition with data/<year>/edition.toml";
+            if (strict) diagnostics.Error(firstAt["\0" + edition], message);
+            else diagnostics.Warning(firstAt["\0" + edition], message);
+        }
+        return rows;
     }
 
-    /// <summary>iso3 must be a known code, and agree with the geography when the geography is a country name.</summary>
-    private static string? CheckIso3(string iso3, string geography, RowCells cells, string member)
+    private static bool Fits(Geo geo, IndicatorDefinition definition) =>
+        geo.Kind != GeoKind.Named ? definition.Geographies.Contains(geo.KindWord)
+        : geo.NamedKind is null ? definition.Geographies.Any(IndicatorCatalog.NamedKinds.Contains)
+        : definition.Geographies.Contains(geo.NamedKind);
+
+    private static string Describe(Geo geo) => geo.Kind switch
     {
-        var named = Countries.TryFromName(geography, out var byName) ? byName : null;
-        if (iso3.Length == 0)
-        {
-            if (named is not null) cells.Error(member, $"geography \"{geography}\" is a country: expected iso3 {named.Iso3}, found an empty cell");
-            return null;
-        }
-        if (!Countries.TryFromIso3(iso3, out var byCode))
-        {
-            cells.Error(member, $"unknown ISO 3166 alpha-3 code \"{iso3}\"" + (named is null ? "; add it to Data/Countries.cs" : $" (geography \"{geography}\" is {named.Iso3})"));
-            return null;
-        }
-        if (named is null)
-        {
-            cells.Error(member, $"geography \"{geography}\" is not a known spelling of {byCode.Iso3}; expected one of "
-                + string.Join(", ", Countries.NamesOf(byCode.Iso3).Select(n => $"\"{n}\"")) + " (or add the spelling to Data/Countries.cs)");
-            return null;
-        }
-        if (named.Iso3 != byCode.Iso3)
-        {
-            cells.Error(member, $"iso3 {iso3} does not match geography \"{geography}\" ({named.Iso3})");
-            return null;
-        }
-        return iso3;
-    }
+        GeoKind.Country => $"a country ({geo.Code})",
+        GeoKind.World => "the world (WLD)",
+        GeoKind.Region => $"a region ({geo.Code}, {geo.KoreanName})",
+        GeoKind.Pair => $"a pair of countries ({geo.Code})",
+        _ => geo.NamedKind is not null ? $"a {geo.NamedKind} ({geo.KoreanName})"
+            : "not a known country, region or pair" + (NearestName.Find(geo.Code, Countries.KnownNames) is { } near ? $" (did you mean \"{near}\"?)" : ""),
+    };
 }

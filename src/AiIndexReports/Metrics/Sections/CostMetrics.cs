@@ -28,8 +28,10 @@ internal static class CostMetrics
             .OrderBy(p => p.PriceDate).ToList();
         var printed = indicators.Current(PricedIndicator);
         NotComputable? why = printed.Count == 0
-            ? NotComputable.MissingIndicator(PricedIndicator, indicators.Edition)
-            : points.Count < 2 ? NotComputable.TooFewPoints($"cheapest price at {Benchmark} ≥ {Threshold} up to {y}", points.Count, 2) : null;
+            ? indicators.Missing(PricedIndicator)
+            : ReleasedAfter(dataset, dataset.CheapestPrices.FirstOrDefault()?.Source.File)
+              ?? EndsBefore(dataset.CheapestPrices.Select(p => p.PriceDate), y, "the Epoch AI cheapest-price table", "Epoch AI 최저 추론 가격표")
+              ?? (points.Count < 2 ? NotComputable.TooFewPoints($"cheapest price at {Benchmark} ≥ {Threshold} up to {y}", points.Count, 2, "GPT-3.5 수준 최저 추론 가격") : null);
 
         const string seriesText = "Epoch AI의 'MMLU 64.8점(GPT-3.5 수준) 이상 모델 중 가장 싼 가격' 계열(입력·출력 토큰 3:1 가중 평균, 백만 토큰당 달러)";
         const string usd = "달러/백만 토큰";
@@ -82,16 +84,20 @@ internal static class CostMetrics
         var min = rates.Count == 0 ? null : rates.MinBy(r => r.FactorPerYear);
         var max = rates.Count == 0 ? null : rates.MaxBy(r => r.FactorPerYear);
         NotComputable? why = printedLow is null && printedHigh is null
-            ? NotComputable.MissingIndicator("inference_price_decline_range_low/high", indicators.Edition)
-            : rates.Count == 0 ? NotComputable.NoRows("Epoch AI price decline rates (llm_inference_price_decline_rates.csv)") : null;
+            ? indicators.Missing("inference_price_decline_range_low")
+            : rates.Count == 0 ? NotComputable.NoRows("Epoch AI price decline rates (llm_inference_price_decline_rates.csv)", "Epoch AI 연간 추론 가격 하락 배수")
+            : ReleasedAfter(dataset, rates[0].Source.File)
+              ?? EndsBefore(rates.Select(r => r.EndDate), dataset.Edition.MeasuredYear, "the Epoch AI price decline rate table", "Epoch AI 연간 추론 가격 하락 배수표");
 
         const string rateText = "Epoch AI가 벤치마크·기준 모델 점수별로 가격 자료점에 로그-선형 회귀를 적합해 구한 연간 가격 하락 배수";
         const string thresholdText = "성능 기준이 된 모델(이 모델 점수 이상인 모델들의 가격을 봄)";
         const string rowsText = $"{rateText}. 행: 벤치마크, 기준 모델, 기준 점수, 연간 배수, 90% 신뢰구간 하한·상한. 배수 내림차순";
         (MetricSpec Spec, Func<MetricSpec, Metric> Make)[] defs =
         [
-            (new("cost.decline.min", "연간 추론 가격 하락 배수(최저)", "배", $"{rateText} 가운데 가장 작은 값"), s => s.Number(min!.FactorPerYear, [min.Source])),
-            (new("cost.decline.max", "연간 추론 가격 하락 배수(최고)", "배", $"{rateText} 가운데 가장 큰 값"), s => s.Number(max!.FactorPerYear, [max.Source])),
+            (new("cost.decline.min", "연간 추론 가격 하락 배수(최저)", "배", $"{rateText} 가운데 가장 작은 값"),
+                s => s.Number(min!.FactorPerYear, [min.Source]) with { Interval = IntervalOf(min) }),
+            (new("cost.decline.max", "연간 추론 가격 하락 배수(최고)", "배", $"{rateText} 가운데 가장 큰 값"),
+                s => s.Number(max!.FactorPerYear, [max.Source]) with { Interval = IntervalOf(max) }),
             (new("cost.decline.min_benchmark", "연간 추론 가격 하락 배수가 가장 작은 벤치마크", "", "최저 하락 배수를 보인 벤치마크"),
                 s => s.Text(min!.Benchmark, [min.Source])),
             (new("cost.decline.max_benchmark", "연간 추론 가격 하락 배수가 가장 큰 벤치마크", "", "최고 하락 배수를 보인 벤치마크"),
@@ -112,12 +118,35 @@ internal static class CostMetrics
         const string printedFormula = "AI 인덱스가 본문에 적은 연간 가격 하락 범위(반올림된 값)";
         yield return printedLow is null
             ? Unavailable("cost.decline.printed_low", "AI 인덱스 발표 연간 가격 하락 범위(하한)", "배", printedFormula,
-                NotComputable.MissingIndicator("inference_price_decline_range_low", indicators.Edition))
+                indicators.Missing("inference_price_decline_range_low"))
             : Number("cost.decline.printed_low", "AI 인덱스 발표 연간 가격 하락 범위(하한)", "배", printedFormula, printedLow.Value, [printedLow.Location]);
         yield return printedHigh is null
             ? Unavailable("cost.decline.printed_high", "AI 인덱스 발표 연간 가격 하락 범위(상한)", "배", printedFormula,
-                NotComputable.MissingIndicator("inference_price_decline_range_high", indicators.Edition))
+                indicators.Missing("inference_price_decline_range_high"))
             : Number("cost.decline.printed_high", "AI 인덱스 발표 연간 가격 하락 범위(상한)", "배", printedFormula, printedHigh.Value, [printedHigh.Location]);
+    }
+
+    /// <summary>Epoch's 90% interval of a fitted rate and the number of price points it rests on.</summary>
+    private static MetricInterval IntervalOf(PriceDeclineRate rate) =>
+        new(rate.Ci90Low, rate.Ci90High, 90, $"가격 자료점 {rate.PricePoints.ToString(CultureInfo.InvariantCulture)}개");
+
+    /// <summary>
+    /// A table whose last date is before the end of the measured year cannot speak for that year: an edition newer than
+    /// the Epoch export gets "not computable" (and the brief the AI Index's printed prices), never last year's trend.
+    /// </summary>
+    private static NotComputable? EndsBefore(IEnumerable<DateOnly> dates, int year, string table, string tableKo)
+    {
+        var last = dates.DefaultIfEmpty().Max();
+        return last != default && last < new DateOnly(year, 12, 31) ? NotComputable.CoverageEnds(table, tableKo, last, year) : null;
+    }
+
+    /// <summary>A table released after the brief's date (edition.toml `released`) cannot be used (vintage rule).</summary>
+    private static NotComputable? ReleasedAfter(Dataset dataset, string? file)
+    {
+        var table = dataset.Tables.FirstOrDefault(t => t.File == file);
+        if (dataset.Edition.PublicationDate is not { } cutoff || table is not { ReleaseDeclared: true, Credit.Released: { } released } || released <= cutoff)
+            return null;
+        return NotComputable.ReleasedAfter($"{table.File} ({table.Credit.Line})", $"{table.Credit.Line} 자료는", released, cutoff);
     }
 
     private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

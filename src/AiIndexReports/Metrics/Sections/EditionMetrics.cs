@@ -17,5 +17,9 @@ internal static class EditionMetrics
         yield return TextMetric("edition.snapshot_date", "Epoch AI 주목할 만한 AI 모델 자료 내려받은 날",
             $"edition.toml이 지정한 Epoch AI 주목할 만한 AI 모델 표({e.NotableModelsFile})의 내려받은 날짜",
             e.SnapshotDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), source);
+        // The AI Index report as the edition credits it (edition.toml [indicators], data/indicators.toml [report]).
+        if (dataset.Tables.FirstOrDefault(t => t.File == dataset.Indicators.FirstOrDefault()?.Location.File)?.Credit is { } report)
+            yield return TextMetric("edition.report_credit", "AI 인덱스 보고서의 출처 표기", "edition.toml의 [indicators] title·publisher·released로 만든 자료 표기",
+                report.Line, source);
     }
 }

@@ -12,52 +12,94 @@ internal static class GapMetrics
 {
     private const string Indicator = "us_minus_china_top_model_gap";
 
-    // Id segment and the geography value indicators.csv uses for each benchmark.
+    // The leaderboard gap also has an indicator of its own (a pair or world row rather than a benchmark row).
+    private const string ArenaIndicator = "us_china_top_model_gap_arena";
+
+    // Id segment, the geography indicators.csv uses for each benchmark (or the catalog's code), and its name in the brief.
     private static readonly (string Key, string Geography, string Display)[] Benchmarks =
     [
         ("mmlu", "MMLU", "MMLU"), ("mmmu", "MMMU", "MMMU"), ("math", "MATH", "MATH"),
-        ("humaneval", "HumanEval", "HumanEval"), ("arena", "LMSYS Chatbot Arena", "Chatbot Arena"),
+        ("humaneval", "HumanEval", "HumanEval"), ("arena", "CHATBOT_ARENA", "챗봇 아레나"),
     ];
 
     public static IEnumerable<Metric> Compute(Dataset dataset, EditionIndicators indicators) =>
-        [.. Benchmarks.SelectMany(b => Printed(indicators, b.Key, b.Geography, b.Display)), .. Quarterly(dataset)];
+        [.. Benchmarks.SelectMany(b => Printed(indicators, b.Key, b.Geography, b.Display)), Table(indicators), .. Quarterly(dataset)];
+
+    /// <summary>gap.benchmarks: one row per benchmark with two or more printed periods, so a table needs no test per benchmark.</summary>
+    private static Metric Table(EditionIndicators indicators)
+    {
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        var sources = new List<SourceLocation>();
+        foreach (var (key, geography, display) in Benchmarks)
+        {
+            var points = RowsOf(indicators, key, geography);
+            if (points.Count < 2) continue;
+            var (start, end) = (points[0], points[^1]);
+            var unit = end.KoreanUnit ?? "%p";
+            rows.Add(Row(("benchmark", display), ("key", key), ("unit", unit), ("change_unit", unit == "%" ? "%p" : unit),
+                ("start", start.Value), ("start_period", Period.KoreanOf(start.Period)),
+                ("end", end.Value), ("end_period", Period.KoreanOf(end.Period)), ("change", end.Value - start.Value)));
+            sources.AddRange([start.Location, end.Location]);
+        }
+        return Rows("gap.benchmarks", "미·중 최고 모델 간 벤치마크별 성능 격차", "",
+            "AI 인덱스가 발표한 벤치마크별 미국 최고 모델 점수 − 중국 최고 모델 점수의 처음과 마지막 시점 값과 그 변화(마지막 − 처음). 행: 벤치마크, 단위, 시작 값·시점, 최근 값·시점, 변화",
+            rows, sources, $"{Indicator} rows with two periods in edition {indicators.Edition}");
+    }
+
+    /// <summary>The rows of one benchmark's gap, oldest first: by geography (its spelling or catalog code), and for the
+    /// leaderboard also the rows of its own indicator.</summary>
+    private static List<Indicator> RowsOf(EditionIndicators indicators, string key, string geography)
+    {
+        bool Named(Indicator i) => string.Equals(i.Geography, geography, StringComparison.OrdinalIgnoreCase) || i.GeoCode == geography;
+        var rows = indicators.Current(Indicator).Where(Named).ToList();
+        if (rows.Count == 0 && key == "arena") rows = [.. indicators.Current(ArenaIndicator)];
+        return rows.Where(i => Period.Parse(i.Period) is not null).OrderBy(i => Period.Parse(i.Period)!.Value.SortKey).ToList();
+    }
 
     private static IEnumerable<Metric> Printed(EditionIndicators indicators, string key, string geography, string display)
     {
-        var rows = indicators.Current(Indicator)
-            .Where(i => i.Geography == geography && Period.Parse(i.Period) is not null)
-            .OrderBy(i => Period.Parse(i.Period)!.Value.SortKey).ToList();
-        var unit = rows.Count > 0 && rows[0].Unit.StartsWith("percentage point", StringComparison.OrdinalIgnoreCase) ? "%p" : "%";
+        var rows = RowsOf(indicators, key, geography);
+        var unit = rows.Count > 0 ? rows[^1].KoreanUnit ?? (rows[0].Unit.StartsWith("percentage point", StringComparison.OrdinalIgnoreCase) ? "%p" : "%") : "%p";
         var p = $"gap.{key}";
         var startLabel = $"미·중 최고 모델 성능 격차(시작 시점, {display})";
         var endLabel = $"미·중 최고 모델 성능 격차(최근 시점, {display})";
         var reductionLabel = $"미·중 최고 모델 성능 격차 축소 폭({display})";
-        const string startFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 두 시점 가운데 이른 시점";
-        const string endFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 두 시점 가운데 늦은 시점";
+        var changeLabel = $"미·중 최고 모델 성능 격차의 변화({display})";
+        const string startFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 시점 가운데 가장 이른 시점";
+        const string endFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 시점 가운데 가장 늦은 시점";
         const string reductionFormula = "시작 시점 격차 − 최근 시점 격차(양수면 격차가 줄어듦)";
+        const string changeFormula = "최근 시점 격차 − 시작 시점 격차(음수면 격차가 줄어듦)";
         const string periodFormula = "격차를 잰 시점(indicators.csv의 period)을 한국어로 적은 것";
+        var changeUnit = unit == "%" ? "%p" : unit;
+
+        var why = rows.Count == 0 ? indicators.Missing(key == "arena" ? ArenaIndicator : Indicator, geography, display) : null;
+        if (rows.Count == 0)
+        {
+            yield return Unavailable($"{p}.end", endLabel, unit, endFormula, why!);
+            yield return Unavailable($"{p}.end_period", $"격차 최근 시점({display})", "", periodFormula, why!);
+        }
+        else
+        {
+            var end = rows[^1];
+            yield return Number($"{p}.end", endLabel, unit, endFormula, end.Value, [end.Location]) with { Period = Period.KoreanOf(end.Period) };
+            yield return TextMetric($"{p}.end_period", $"격차 최근 시점({display})", periodFormula, Period.KoreanOf(end.Period), [end.Location]);
+        }
 
         if (rows.Count < 2)
         {
-            var why = rows.Count == 0
-                ? NotComputable.MissingIndicator(Indicator, indicators.Edition, geography)
-                : NotComputable.TooFewPoints($"{Indicator} ({geography}, edition {indicators.Edition})", rows.Count, 2);
+            why ??= NotComputable.TooFewPoints($"{Indicator} ({display}, edition {indicators.Edition})", rows.Count, 2, $"{indicators.Edition}년판 AI 인덱스의 미·중 최고 모델 성능 격차({display})");
             yield return Unavailable($"{p}.start", startLabel, unit, startFormula, why);
-            yield return Unavailable($"{p}.end", endLabel, unit, endFormula, why);
-            yield return Unavailable($"{p}.reduction", reductionLabel, "%p", reductionFormula, why);
+            yield return Unavailable($"{p}.reduction", reductionLabel, changeUnit, reductionFormula, why);
+            yield return Unavailable($"{p}.change", changeLabel, changeUnit, changeFormula, why);
             yield return Unavailable($"{p}.start_period", $"격차 시작 시점({display})", "", periodFormula, why);
-            yield return Unavailable($"{p}.end_period", $"격차 최근 시점({display})", "", periodFormula, why);
             yield break;
         }
 
-        var (start, end) = (rows[0], rows[^1]);
-        yield return Number($"{p}.start", startLabel, unit, startFormula, start.Value, [start.Location]);
-        yield return Number($"{p}.end", endLabel, unit, endFormula, end.Value, [end.Location]);
-        yield return Number($"{p}.reduction", reductionLabel, "%p", reductionFormula, start.Value - end.Value, [start.Location, end.Location]);
-        yield return TextMetric($"{p}.start_period", $"격차 시작 시점({display})", periodFormula,
-            Period.Parse(start.Period)!.Value.Korean, [start.Location]);
-        yield return TextMetric($"{p}.end_period", $"격차 최근 시점({display})", periodFormula,
-            Period.Parse(end.Period)!.Value.Korean, [end.Location]);
+        var (start, last) = (rows[0], rows[^1]);
+        yield return Number($"{p}.start", startLabel, unit, startFormula, start.Value, [start.Location]) with { Period = Period.KoreanOf(start.Period) };
+        yield return Number($"{p}.reduction", reductionLabel, changeUnit, reductionFormula, start.Value - last.Value, [start.Location, last.Location]);
+        yield return Number($"{p}.change", changeLabel, changeUnit, changeFormula, last.Value - start.Value, [start.Location, last.Location]);
+        yield return TextMetric($"{p}.start_period", $"격차 시작 시점({display})", periodFormula, Period.KoreanOf(start.Period), [start.Location]);
     }
 
     private const string QuarterlyFormula =
@@ -67,6 +109,17 @@ internal static class GapMetrics
     private static IEnumerable<Metric> Quarterly(Dataset dataset)
     {
         var y = dataset.Edition.MeasuredYear;
+        // The table must reach the end of the measured year: otherwise the last quarters would repeat the best score
+        // of an earlier quarter (a flat line into a year the data does not cover).
+        var last = dataset.MmluScores.Count == 0 ? (DateOnly?)null : dataset.MmluScores.Max(s => s.ReleaseDate);
+        if (last is { } end && end < new DateOnly(y, 12, 31))
+        {
+            var why = NotComputable.CoverageEnds("the Epoch AI MMLU score table", "Epoch AI MMLU 점수표", end, y);
+            foreach (var id in new[] { "USA", "CHN" })
+                yield return Unavailable($"gap.mmlu.quarterly.{id}", $"분기별 최고 MMLU 점수({RegionNames.Country(id)}, 자체 재집계)", "%", QuarterlyFormula, why);
+            yield return Unavailable("gap.mmlu.quarterly.difference", "분기별 미·중 최고 MMLU 점수 격차(자체 재집계)", "%p", QuarterlyFormula, why);
+            yield break;
+        }
         var scores = dataset.MmluScores.Where(s => s.ReleaseDate.Year <= y).ToList();
         var frontiers = new Dictionary<string, List<(int Quarter, MmluScore Best)>>(StringComparer.Ordinal);
         foreach (var country in new[] { "USA", "CHN" })

@@ -1,74 +1,66 @@
 using System.Globalization;
-using AiIndexReports.Data;
+using AiIndexReports.Data.Catalog;
 using static AiIndexReports.Metrics.MetricFactory;
 
 namespace AiIndexReports.Metrics.Sections;
 
 /// <summary>
-/// korea.scorecard: Korea's position on each indicator the edition has, built from the metrics already computed so the
-/// table can never disagree with the numbers in the text.
+/// korea.scorecard: Korea's position on every catalog indicator marked `scorecard = true` that has a Korean value in
+/// this edition (a new indicator appears by itself), built from the indicator metrics already computed so the table can
+/// never disagree with the numbers in the text. When the AI Index prints no Korean model count, the recount stands in.
 /// </summary>
 internal static class KoreaScorecard
 {
     private const string Up = "▲", Down = "▼", Same = "–";
 
-    public static Metric Compute(IReadOnlyDictionary<string, Metric> m)
+    public static Metric Compute(IReadOnlyDictionary<string, Metric> m, IndicatorCatalog catalog)
     {
         var rows = new List<IReadOnlyDictionary<string, object?>>();
         var sources = new List<SourceLocation>();
 
-        void Add(string valueId, string labelKo, double? value, string unit, string? rankId, IReadOnlyDictionary<string, object?>? leader,
-            string leaderValueKey, string change, params string[] evidenceIds)
+        Metric? Get(string id) => m.TryGetValue(id, out var metric) && metric.Available ? metric : null;
+
+        void Add(Metric value, string labelKo, string unit, double? rank, bool tied, string? leaderCode, double? leaderValue, string change, params Metric?[] evidence)
         {
-            var valueMetric = m[valueId];
-            var rank = rankId is not null && m.TryGetValue(rankId, out var r) && r.Available ? r.Number : null;
-            rows.Add(Row(("indicator", valueId), ("label_ko", labelKo), ("value", value), ("unit", unit), ("rank", rank),
-                ("leader_iso3", leader?["iso3"]), ("leader_value", leader?[leaderValueKey] is { } v ? Convert.ToDouble(v, CultureInfo.InvariantCulture) : null), ("change_sign", change),
-                ("source", valueMetric.Sources.Count == 0 ? null : (valueMetric.Sources[0] with { Column = 0 }).ToString())));
-            foreach (var id in evidenceIds.Prepend(valueId))
-                if (m.TryGetValue(id, out var e) && e.Available) sources.AddRange(e.Sources);
+            rows.Add(Row(("indicator", value.Id), ("label_ko", labelKo), ("value", value.Number), ("unit", unit), ("rank", rank), ("tied", tied),
+                ("leader_iso3", leaderCode), ("leader_value", leaderValue), ("change_sign", change), ("period", value.Period),
+                ("source", value.Sources.Count == 0 ? null : (value.Sources[0] with { Column = 0 }).ToString())));
+            foreach (var e in evidence.Prepend(value).OfType<Metric>()) sources.AddRange(e.Sources);
         }
 
-        if (m["models.by_country.KOR.count"] is { Available: true } models)
+        foreach (var d in catalog.Indicators.Where(d => d.Scorecard))
         {
-            var series = m["models.series.KOR"].Series;
-            var change = series is { Count: >= 2 } ? Sign(series[^1].Value - series[^2].Value) : Same;
-            Add(models.Id, "주목할 만한 AI 모델 수(재집계)", models.Number, "개", "models.by_country.KOR.rank",
-                m["models.ranking"].Rows?.FirstOrDefault(), "count", change, "models.ranking");
-        }
-        if (m["patents.per_100k.KOR"] is { Available: true } perCapita)
-            Add(perCapita.Id, "인구 10만 명당 AI 특허 등록 건수", perCapita.Number, "건", "patents.per_100k.rank.KOR",
-                m["patents.per_100k.ranking"].Rows?.FirstOrDefault(), "value", ChangeOf(m["patents.per_100k.KOR.change"]),
-                "patents.per_100k.ranking", "patents.per_100k.KOR.change");
-        if (m["patents.share.KOR"] is { Available: true } share)
-            Add(share.Id, "전 세계 AI 특허 등록 중 비중", share.Number, "%", null,
-                m["patents.share.breakdown"].Rows?.Where(r => r["iso3"] is not null).MaxBy(r => (double)r["value"]!), "value",
-                ChangeOf(m["patents.share.KOR.change_pp"]), "patents.share.breakdown", "patents.share.KOR.change_pp");
-        if (m["invest.private.KOR"] is { Available: true } invest)
-        {
-            var ranking = m["invest.private.ranking"].Rows;
-            Add(invest.Id, "민간 AI 투자액", invest.Number, "10억 달러", null, ranking?.FirstOrDefault(), "value", Same, "invest.private.ranking");
-        }
-        if (m["vibrancy.rank.KOR"] is { Available: true } vibrancy)
-        {
-            var score = m["vibrancy.score.KOR"];
-            var before = m["vibrancy.rank.KOR.previous"];
-            // A smaller rank number is an improvement, so the arrow points the other way from the number.
-            var change = before.Available ? Sign(before.Number!.Value - vibrancy.Number!.Value) : Same;
-            // Without a printed score the rank itself is the value.
-            Add(score.Available ? score.Id : vibrancy.Id, score.Available ? "글로벌 AI 활력 점수" : "글로벌 AI 활력 순위",
-                score.Available ? score.Number : vibrancy.Number, score.Available ? "점" : "위", vibrancy.Id,
-                m["vibrancy.ranking"].Rows?.FirstOrDefault(), score.Available ? "score" : "rank", change,
-                "vibrancy.ranking", "vibrancy.rank.KOR.previous", vibrancy.Id);
+            var p = $"{IndicatorMetrics.Prefix}.{d.Name}";
+            if (Get($"{p}.KOR") is not { } value)
+            {
+                // No printed Korean count of models: the recount of the same year, labelled as such.
+                if (d.Name == "notable_ai_models" && Get("models.by_country.KOR.count") is { } recount)
+                {
+                    var series = Get("models.series.KOR")?.Series;
+                    var change = series is { Count: >= 2 } ? Sign(series[^1].Value - series[^2].Value) : Same;
+                    var top = Get("models.ranking")?.Rows?.FirstOrDefault();
+                    Add(recount with { Period = Get("edition.measured_year")?.Number is { } y ? $"{y:0}년" : null }, d.Label + ", 재집계", "개", Get("models.by_country.KOR.rank")?.Number, Get("models.by_country.KOR.rank_tied")?.Number == 1,
+                        top?["iso3"] as string, top?["count"] is { } c ? Convert.ToDouble(c, CultureInfo.InvariantCulture) : null, change, Get("models.ranking"));
+                }
+                continue;
+            }
+            var isRank = d.Kind == "rank";
+            // A rank indicator's value is the rank itself: the rank column stays empty rather than repeating it.
+            var rankMetric = isRank ? null : Get($"{p}.KOR.rank");
+            var tied = Get($"{p}.ranking")?.Rows?.FirstOrDefault(r => r["iso3"] as string == "KOR")?["tied"] is true;
+            var delta = Get($"{p}.KOR.change")?.Number;
+            // A smaller rank or cost is ahead: the arrow points the other way from the number.
+            var sign = delta is { } x ? Sign(d.LowerIsAhead || isRank ? -x : x) : Same;
+            var leaderCode = Get($"{p}.leader_code")?.Text;
+            Add(value, d.Label, value.Unit, rankMetric?.Number, tied, leaderCode, Get($"{p}.leader_value")?.Number, sign,
+                rankMetric, Get($"{p}.KOR.change"), Get($"{p}.leader_value"));
         }
 
         return Rows("korea.scorecard", "한국의 AI 지표 성적표", "",
-            "한국 값이 있는 지표마다 한국의 값, 순위, 1위 국가와 그 값, 직전 대비 변화(▲ 상승·개선, ▼ 하락, – 같음 또는 비교 불가)를 모은 표. " +
-            "모델 수는 같은 자료의 직전 연도와, 특허는 직전 판 AI 인덱스와, 활력 순위는 직전 연도 순위와 비교",
+            "data/indicators.toml에서 scorecard로 표시한 지표 가운데 한국 값이 있는 것마다 한국의 값, 순위(발표 순위, 없으면 값을 발표한 국가 사이의 순위), " +
+            "1위 국가와 그 값, 직전 판 대비 변화(▲ 개선, ▼ 악화, – 같음 또는 비교 불가)를 모은 표. 모델 수가 발표되지 않은 판은 재집계 값으로 대신함",
             rows, sources, "Korea's values in this edition");
     }
-
-    private static string ChangeOf(Metric change) => change.Available ? Sign(change.Number!.Value) : Same;
 
     private static string Sign(double delta) => delta > 0 ? Up : delta < 0 ? Down : Same;
 }

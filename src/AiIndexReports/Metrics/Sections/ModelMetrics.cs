@@ -26,7 +26,32 @@ internal static class ModelMetrics
     private const string RankFormula =
         "모델이 1개 이상인 국가를 모델 수가 많은 순으로 매긴 순위. 수가 같은 국가는 같은 순위(공동 순위)이고 그다음 순위는 그만큼 건너뜀";
 
+    /// <summary>
+    /// The recount, unless the Epoch export was taken before the measured year was complete: then every metric that
+    /// counts models of that year is "not computable" with the export's date (a partial year is never counted silently),
+    /// the yearly series stop at the last complete year, and the AI Index's published counts stay.
+    /// </summary>
     public static IEnumerable<Metric> Compute(Dataset dataset, EditionIndicators indicators)
+    {
+        var e = dataset.Edition;
+        if (e.IsYearComplete(e.MeasuredYear)) return Recount(dataset, indicators);
+        var stale = NotComputable.StaleSnapshot(e.NotableModelsFile, e.SnapshotDate, e.MeasuredYear, e.CompleteFrom(e.MeasuredYear));
+        return Recount(dataset, indicators).Select(m =>
+            m.Id.StartsWith("models.series.", StringComparison.Ordinal) ? m
+            : m.Id == "models.aiindex.rows" && m.Rows is { } rows ? m with { Rows = rows.Select(WithoutRecount).ToList() }
+            : IsPublished(m.Id) ? m
+            : MetricFactory.Unavailable(m.Id, m.Label, m.Unit, m.Formula, stale));
+    }
+
+    private static IReadOnlyDictionary<string, object?> WithoutRecount(IReadOnlyDictionary<string, object?> row) =>
+        row.ToDictionary(c => c.Key, c => c.Key is "recount" or "difference" ? null : c.Value, StringComparer.Ordinal);
+
+    /// <summary>The AI Index's own counts (not the recount), which a stale export leaves untouched.</summary>
+    private static bool IsPublished(string id) =>
+        id is "models.aiindex.rows" or "models.aiindex.us_china_ratio"
+        || (id.StartsWith("models.aiindex.", StringComparison.Ordinal) && id.EndsWith(".count", StringComparison.Ordinal));
+
+    private static IEnumerable<Metric> Recount(Dataset dataset, EditionIndicators indicators)
     {
         var y = dataset.Edition.MeasuredYear;
         var file = dataset.Edition.NotableModelsFile;
@@ -34,7 +59,7 @@ internal static class ModelMetrics
         var inYear = dataset.NotableModels.Where(m => m.PublicationDate.Year == y).ToList();
         var yearSources = inYear.Select(m => m.Source).ToList();
         var total = inYear.Count;
-        var noModels = NotComputable.NoRows($"notable models published in {y} ({file})");
+        var noModels = NotComputable.NoRows($"notable models published in {y} ({file})", $"Epoch AI 자료의 {y}년 공개 모델");
 
         yield return total == 0
             ? Unavailable("models.total", "주목할 만한 AI 모델 수(전체)", "개", TotalFormula(y, snapshot), noModels)
@@ -113,8 +138,11 @@ internal static class ModelMetrics
     private static string TotalFormula(int y, string snapshot) =>
         $"Epoch AI 주목할 만한 AI 모델 표({snapshot} 내려받기)에서 {y}년에 공개된 서로 다른 모델 수. 여러 나라가 함께 개발한 모델도 1개로 셈";
 
-    private static IEnumerable<Metric> YearSeries(Dataset dataset, int y)
+    private static IEnumerable<Metric> YearSeries(Dataset dataset, int measured)
     {
+        // Only years the export holds completely: a stale export would draw a fall to a handful of models in the last year.
+        var y = measured;
+        while (y >= FirstSeriesYear && !dataset.Edition.IsYearComplete(y)) y--;
         var span = dataset.NotableModels.Where(m => m.PublicationDate.Year >= FirstSeriesYear && m.PublicationDate.Year <= y).ToList();
         foreach (var country in SeriesCountries)
         {
@@ -130,13 +158,13 @@ internal static class ModelMetrics
             if (span.Count == 0)
             {
                 yield return Unavailable($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개", SeriesFormula(country, y),
-                    NotComputable.NoRows($"notable models published {FirstSeriesYear}-{y} ({dataset.Edition.NotableModelsFile})"));
+                    NotComputable.NoRows($"notable models published {FirstSeriesYear}-{y} ({dataset.Edition.NotableModelsFile})", $"Epoch AI 자료의 {FirstSeriesYear}~{y}년 공개 모델"));
                 continue;
             }
             yield return Series($"models.series.{country}", $"연도별 주목할 만한 AI 모델 수({name})", "개",
                 SeriesFormula(country, y),
                 points, counted.Count > 0 ? counted.Select(m => m.Source) : span.Select(m => m.Source),
-                $"notable models per year {FirstSeriesYear}-{y}");
+                $"notable models per year {FirstSeriesYear}-{y}") with { Period = $"{FirstSeriesYear}~{y}년" };
         }
     }
 
@@ -160,7 +188,8 @@ internal static class ModelMetrics
     {
         const string indicator = "notable_ai_models";
         var printed = indicators.Current(indicator).Where(i => i.Period == y.ToString(CultureInfo.InvariantCulture)).ToList();
-        string? CodeOf(Indicator i) => i.Iso3 ?? (i.Geography == "Europe (combined)" ? Countries.Europe : null);
+        // Countries and the European aggregate have a recount; other regions (the EU alone, "rest of world") do not.
+        string? CodeOf(Indicator i) => i.Iso3 ?? (i.GeoCode == Countries.Europe ? Countries.Europe : null);
         int Recount(string code) => code == Countries.Europe ? europe.Count : byCountry.GetValueOrDefault(code)?.Count ?? 0;
         var byCode = printed.Where(i => CodeOf(i) is not null).GroupBy(i => CodeOf(i)!, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -180,11 +209,17 @@ internal static class ModelMetrics
             }
             else
             {
-                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, $"{code}, {y}", $"{name}, {y}년");
+                var why = indicators.Missing(indicator, $"{code}, {y}", $"{name}, {y}년");
                 yield return Unavailable($"models.aiindex.{code}.count", countLabel, "개", countFormula, why);
                 yield return Unavailable($"models.aiindex.{code}.difference", diffLabel, "개", diffFormula, why);
             }
         }
+
+        var ratio = new MetricSpec("models.aiindex.us_china_ratio", "중국 대비 미국의 주목할 만한 AI 모델 수 배수(AI 인덱스 발표)", "배",
+            "AI 인덱스가 발표한 미국 모델 수 ÷ 중국 모델 수(측정 연도)");
+        yield return byCode.TryGetValue("USA", out var usRow) && byCode.TryGetValue("CHN", out var cnRow)
+            ? ratio.Number(Calc.Divide(usRow.Value, cnRow.Value, $"China's published notable model count in {y}"), [usRow.Location, cnRow.Location])
+            : ratio.Unavailable(indicators.Missing(indicator, $"USA and CHN, {y}", $"미국·중국, {y}년"));
 
         yield return Rows("models.aiindex.rows", "AI 인덱스 발표 모델 수와 재집계 비교", "개",
             "AI 인덱스가 인쇄한 측정 연도의 지역별 모델 수(행 순서 그대로)와, 국가 코드 또는 유럽 합계로 대응되는 경우 재집계 값과 그 차이(재집계 − 발표). 행: 지역, 코드, 이름, 발표, 재집계, 차이",
@@ -192,7 +227,7 @@ internal static class ModelMetrics
             {
                 var code = CodeOf(i);
                 double? recount = code is null ? null : Recount(code);
-                return Row(("geography", i.Geography), ("iso3", code), ("name_ko", code is null ? RegionNames.Geography(i.Geography) : RegionNames.Country(code)),
+                return Row(("geography", i.Geography), ("iso3", code), ("name_ko", i.Geo?.KoreanName ?? (code is null ? RegionNames.Geography(i.Geography) : RegionNames.Country(code))),
                     ("printed", i.Value), ("recount", recount), ("difference", recount - i.Value));
             }).ToList(),
             printed.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");
@@ -200,7 +235,7 @@ internal static class ModelMetrics
         const string noteFormula = "재집계 기준(내려받은 날짜, 국가 귀속 규칙)과 AI 인덱스 기준의 차이를 한 줄로 설명";
         yield return printed.Count == 0
             ? Unavailable("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", "", noteFormula,
-                NotComputable.MissingIndicator(indicator, indicators.Edition, y.ToString(CultureInfo.InvariantCulture)))
+                indicators.Missing(indicator, y.ToString(CultureInfo.InvariantCulture)))
             : TextMetric("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
                 $"재집계는 Epoch AI가 {LongDate(snapshot)}에 공개한 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음" +
                 (unattributed > 0 ? $"(이 자료에서 {unattributed}개 모델은 개발 국가가 'Multinational'로만 적혀 있어 국가별 수에서 빠짐)" : ""),
@@ -210,7 +245,6 @@ internal static class ModelMetrics
     /// <summary>"2025-02-24" → "2025년 2월 24일" (the Text stage's date style; Metrics does not depend on Text).</summary>
     private static string LongDate(string isoDate)
     {
-        var date = DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        return FormattableString.Invariant($"{date.Year}년 {date.Month}월 {date.Day}일");
+        return NotComputable.LongDate(DateOnly.ParseExact(isoDate, "yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 }

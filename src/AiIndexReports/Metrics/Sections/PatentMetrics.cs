@@ -18,11 +18,11 @@ internal static class PatentMetrics
     private static IEnumerable<Metric> World(EditionIndicators indicators)
     {
         const string indicator = "ai_patents_granted";
-        var points = indicators.Current(indicator)
-            .Where(i => i.Geography == "World" && Period.Parse(i.Period) is not null)
+        var points = IndicatorRows.World(indicators.Current(indicator))
+            .Where(i => Period.Parse(i.Period) is not null)
             .OrderBy(i => Period.Parse(i.Period)!.Value.SortKey).ToList();
-        var missing = NotComputable.MissingIndicator(indicator, indicators.Edition, "World", "전 세계");
-        var tooFew = NotComputable.TooFewPoints($"{indicator} (World, edition {indicators.Edition})", points.Count, 2);
+        var missing = indicators.Missing(indicator, "World", "전 세계");
+        var tooFew = NotComputable.TooFewPoints($"{indicator} (World, edition {indicators.Edition})", points.Count, 2, $"{indicators.Edition}년판 AI 인덱스의 전 세계 AI 특허 등록 건수");
 
         const string latestLabel = "전 세계 AI 특허 등록 건수(최근 연도)";
         const string latestFormula = "AI 인덱스가 발표한 전 세계 AI 특허 등록(granted) 건수 가운데 가장 최근 연도의 값";
@@ -66,12 +66,12 @@ internal static class PatentMetrics
         }
 
         const string yoyIndicator = "ai_patents_granted_yoy_growth";
-        var yoy = indicators.Current(yoyIndicator).Where(i => i.Geography == "World")
+        var yoy = IndicatorRows.World(indicators.Current(yoyIndicator))
             .OrderBy(i => Period.Parse(i.Period)?.SortKey ?? 0).LastOrDefault();
         const string yoyFormula = "AI 인덱스가 발표한 전 세계 AI 특허 등록 건수의 전년 대비 증가율(최근 연도)";
         yield return yoy is null
             ? Unavailable("patents.world.yoy_growth", "전 세계 AI 특허 등록 건수 전년 대비 증가율", "%", yoyFormula,
-                NotComputable.MissingIndicator(yoyIndicator, indicators.Edition, "World", "전 세계"))
+                indicators.Missing(yoyIndicator, "World", "전 세계"))
             : Number("patents.world.yoy_growth", "전 세계 AI 특허 등록 건수 전년 대비 증가율", "%", yoyFormula, yoy.Value, [yoy.Location]);
     }
 
@@ -92,7 +92,7 @@ internal static class PatentMetrics
             const string changeFormula = "이번 판의 최근 연도 비중 − 직전 판의 최근 연도 비중(%p)";
             if (!byCode.TryGetValue(code, out var row))
             {
-                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, code, name);
+                var why = indicators.Missing(indicator, code, name);
                 yield return Unavailable($"patents.share.{code}", label, "%", formula, why);
                 yield return Unavailable($"patents.share.{code}.change_pp", changeLabel, "%p", changeFormula, why);
                 continue;
@@ -107,7 +107,7 @@ internal static class PatentMetrics
         yield return Rows("patents.share.breakdown", "전 세계 AI 특허 등록의 국가·지역별 비중", "%",
             "AI 인덱스가 발표한 최근 연도의 국가·지역별 비중을 발표 순서대로 나열. 합이 100%일 때만 전 세계를 나눈 구성비임. 행: 지역, 코드, 이름, 비중",
             current.Select(i => Row(("geography", i.Geography), ("iso3", i.Iso3),
-                ("name_ko", i.Iso3 is null ? RegionNames.Geography(i.Geography) : RegionNames.Country(i.Iso3)), ("value", i.Value))).ToList(),
+                ("name_ko", i.Geo?.KoreanName ?? (i.Iso3 is null ? RegionNames.Geography(i.Geography) : RegionNames.Country(i.Iso3))), ("value", i.Value))).ToList(),
             current.Select(i => i.Location), $"{indicator} rows of edition {indicators.Edition}");
 
         // The peak is what the report calls a peak (its unit/note says so), not the largest of the few printed years.
@@ -116,7 +116,7 @@ internal static class PatentMetrics
             .MaxBy(i => i.Value);
         const string peakFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도의 비중";
         const string peakYearFormula = "AI 인덱스가 미국 비중의 정점으로 발표한 연도";
-        foreach (var metric in ValueAndYear(peak, NotComputable.MissingIndicator(indicator, indicators.Edition, "USA peak share", "미국 비중의 정점"),
+        foreach (var metric in ValueAndYear(peak, indicators.Missing(indicator, "USA peak share", "미국 비중의 정점"),
                      ("patents.share.USA.peak", "미국 AI 특허 등록 비중의 정점", "%", peakFormula),
                      ("patents.share.USA.peak_year", "미국 AI 특허 등록 비중이 정점인 연도", peakYearFormula)))
             yield return metric;
@@ -145,7 +145,7 @@ internal static class PatentMetrics
             }
             else
             {
-                var why = NotComputable.MissingIndicator(indicator, indicators.Edition, code, name);
+                var why = indicators.Missing(indicator, code, name);
                 yield return Unavailable($"patents.per_100k.{code}", label, "건", formula, why);
                 yield return Unavailable($"patents.per_100k.rank.{code}", rankLabel, "위", rankFormula, why);
             }
@@ -158,7 +158,7 @@ internal static class PatentMetrics
             current.Select(i => i.Location), $"{indicator} rows of edition {indicators.Edition}");
 
         byCode.TryGetValue("KOR", out var korea);
-        var missingKorea = NotComputable.MissingIndicator(indicator, indicators.Edition, "KOR", "한국");
+        var missingKorea = indicators.Missing(indicator, "KOR", "한국");
         foreach (var other in byCode.Keys.Union(["CHN", "USA"]).Where(c => c != "KOR").Order(StringComparer.Ordinal))
         {
             var name = RegionNames.Country(other);
@@ -168,7 +168,7 @@ internal static class PatentMetrics
                 yield return Unavailable($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula, missingKorea);
             else if (!byCode.TryGetValue(other, out var o))
                 yield return Unavailable($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula,
-                    NotComputable.MissingIndicator(indicator, indicators.Edition, other, name));
+                    indicators.Missing(indicator, other, name));
             else
                 yield return Number($"patents.per_100k.KOR.multiple_over.{other}", label, "배", formula,
                     Growth.Multiple(korea.Value, o.Value, $"{indicator} {other}"), [korea.Location, o.Location]);
