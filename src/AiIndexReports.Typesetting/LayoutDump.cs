@@ -37,7 +37,7 @@ public static class LayoutDump
         Figure f => $"figure \"{f.Caption}\"{(f.Floats ? " float" : "")}{(f.KeepTogether ? "" : " splits")}{(f.Unit is null ? "" : $" unit=\"{f.Unit}\"")}{string.Concat(f.Notes.Select(n => $" note=\"{n}\""))}",
         Table t => $"table columns={string.Join(",", t.Columns.Select(Column))} header={t.HeaderRows.Count} rows={t.BodyRows.Count} totals={t.FooterRows.Count}{Merged(t)}",
         TableOfContents c => $"contents{(c.MinPages > 0 ? $" when-over={c.MinPages}-pages" : "")} columns={theme.Toc.Columns} levels={theme.Toc.MaxLevel}",
-        CanvasElement c => $"canvas {c.Name} height={N(c.Height)}",
+        CanvasElement c => $"canvas {c.Name} height={N(c.Height)}{(c.MinHeight is { } min && min < c.Height ? $" min={N(min)}" : "")}",
         Box b => $"box{(b.Style?.Background is { } bg ? " background=" + bg : "")}",
         PageNumber n => $"page-number \"{n.Format}\"",
         Spacer s => $"spacer {N(s.Height)}",

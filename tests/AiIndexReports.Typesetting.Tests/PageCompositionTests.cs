@@ -102,6 +102,33 @@ public class PageCompositionTests
     }
 
     [Fact]
+    public void A_float_closing_its_section_is_drawn_shorter_to_stay_rather_than_leave_the_page_empty()
+    {
+        CanvasElement Flexible() => new(300, (_, _, _) => { }) { Name = "그림", Alt = "그림", MinHeight = 210 };
+        Element[] Section(CanvasElement chart, Element after) =>
+            [new Spacer(400), new Paragraph("절의 마지막 문단."), new Figure("[그림 1] 절을 닫는 그림", chart) { Float = true }, after];
+
+        // About 290 pt are left under the paragraph: the 300 pt chart with its caption does not fit, 250 pt would.
+        var closing = Flexible();
+        var closed = Typeset(Section(closing, new Heading(1, "2. 다음 절")));
+        var (page, _) = Where(closed, closing);
+        var drawn = closed.Pages[page].Blocks.Single(b => ReferenceEquals(b.Element, closing)).Items.OfType<CanvasItem>().Single().Rect;
+        Assert.Equal(0, page);
+        Assert.InRange(drawn.Height, 210f, 299f);
+        Assert.True(drawn.Bottom <= 841.89f - 62f + 0.01f);
+
+        // Followed by text of its own section, it floats at its full height instead (the text fills the page).
+        var floating = Flexible();
+        var floated = Typeset(Section(floating, SampleDocuments.BodyParagraph(2, 3)));
+        Assert.Equal(1, Where(floated, floating).Page);
+        Assert.Equal(300f, floated.Pages[1].Blocks.Single(b => ReferenceEquals(b.Element, floating)).Items.OfType<CanvasItem>().Single().Rect.Height, 0.01f);
+
+        // Never below its minimum: one that would need more than that moves to the next page whole.
+        var rigid = new CanvasElement(300, (_, _, _) => { }) { Name = "그림", Alt = "그림", MinHeight = 280 };
+        Assert.Equal(1, Where(Typeset(Section(rigid, new Heading(1, "2. 다음 절"))), rigid).Page);
+    }
+
+    [Fact]
     public void A_figure_marked_not_to_float_keeps_the_text_after_it_behind_it()
     {
         var figure = Float("[그림 1] 제자리 그림", 400, floats: false);

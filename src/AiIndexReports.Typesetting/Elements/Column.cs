@@ -80,12 +80,23 @@ public sealed class Column : Element
         var stoppedOnWrap = false;
         var stopped = false;
 
-        bool Place(int index, out SpacePlan plan)
+        bool Place(int index, out SpacePlan plan, bool shrink = false)
         {
             var gap = anyDrawn ? spacing : 0;
             var atTop = pageTop && !anyDrawn;
             context.AtPageTop = atTop;
-            plan = _items[index].Measure(context, new SKSize(available.Width, Math.Max(0, available.Height - y - gap)));
+            var space = new SKSize(available.Width, Math.Max(0, available.Height - y - gap));
+            if (IsFloat(_items[index]))
+            {
+                var figure = (Figure)_items[index];
+                if (!shrink) figure.Unshrink();
+                else if (!figure.ShrinkToFit(context, space))
+                {
+                    plan = SpacePlan.Wrap;
+                    return false;
+                }
+            }
+            plan = _items[index].Measure(context, space);
             if (plan.Kind == SpacePlanKind.Empty) _placed.Add(new Placement(index, plan, y, atTop));
             else if (plan.Draws)
             {
@@ -137,7 +148,7 @@ public sealed class Column : Element
                     break;
                 }
             }
-            if (!Place(i, out var plan))
+            if (!Place(i, out var plan) && !(IsFloat(item) && anyDrawn && ClosesSection(i) && Place(i, out plan, shrink: true)))
             {
                 if (IsFloat(item) && anyDrawn)
                 {
@@ -161,6 +172,18 @@ public sealed class Column : Element
         complete = _resume >= _items.Count && _nextPending.Count == 0;
         context.AtPageTop = pageTop;
         return _placed.Any(p => p.Plan.Draws);
+    }
+
+    /// <summary>
+    /// True when nothing may follow the float at <paramref name="index"/> on this page if it waits for the next one:
+    /// only floats lie between it and the end of the flow, a level-1 heading, a figure that does not float or a page
+    /// break. Such a float may rather be shortened to stay (<see cref="Figure.ShrinkToFit"/>).
+    /// </summary>
+    bool ClosesSection(int index)
+    {
+        var next = index + 1;
+        while (next < _items.Count && IsFloat(_items[next])) next++;
+        return next >= _items.Count || StopsFloats(_items[next]) || _items[next] is PageBreak;
     }
 
     /// <summary>

@@ -63,6 +63,32 @@ public sealed class Figure(string caption, Element body) : Element
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available) => Content(context).Measure(context, available);
 
+    /// <summary>
+    /// Shortens a drawing body (a <see cref="CanvasElement"/> with a <see cref="CanvasElement.MinHeight"/>) so that the
+    /// whole figure fits <paramref name="available"/>; false (and its own height again) when even its minimum does not.
+    /// The page flow asks this of a float that closes its section, where waiting for the next page would leave the
+    /// rest of this one empty.
+    /// </summary>
+    internal bool ShrinkToFit(LayoutContext context, SKSize available)
+    {
+        if (Body is not CanvasElement { MinHeight: { } min } canvas || !KeepTogether) return false;
+        canvas.FitTo(null);
+        var natural = Content(context).Measure(context, new SKSize(available.Width, float.MaxValue / 4));
+        if (!natural.Draws) return false;
+        var target = canvas.Height - (natural.Height - available.Height) - 0.5f;
+        if (target < min) return false;
+        canvas.FitTo(target);
+        if (Content(context).Measure(context, available).Kind == SpacePlanKind.FullRender) return true;
+        canvas.FitTo(null);
+        return false;
+    }
+
+    /// <summary>Sets a shortened drawing body back to its own height.</summary>
+    internal void Unshrink()
+    {
+        if (Body is CanvasElement canvas) canvas.FitTo(null);
+    }
+
     /// <summary>Creates the figure's structure node at the current place in the reading order (a float drawn later).</summary>
     internal void ReserveNode(FrameBuilder frame) => _node ??= frame.NewNode(StructRole.Div, this);
 

@@ -50,7 +50,7 @@ public sealed record BriefTheme(
     float H1Size, float H2Size, float ParagraphSpacing, bool Justify,
     SKColor Text, SKColor Muted, SKColor Accent, SKColor SummaryBackground, SKColor SummaryBorder,
     SKColor TableHeaderBackground, SKColor TableBorder, SKColor Link,
-    ChartTheme Chart, float ChartHeight,
+    ChartTheme Chart, float ChartHeight, float ChartMinScale,
     IReadOnlyDictionary<string, ThemeStyle> Styles, IReadOnlyDictionary<string, string> Labels,
     ThemeContents Contents, ThemeJustification Justification)
 {
@@ -84,7 +84,7 @@ public sealed record BriefTheme(
             file.BodySize, file.LineHeight, file.TableSize, file.TableLineHeight, file.NoteSize, file.CaptionSize,
             file.H1Size, file.H2Size, file.ParagraphSpacing, file.Justify,
             Color("text"), Color("muted"), Color("accent"), Color("summary_background"), Color("summary_border"),
-            Color("table_header_background"), Color("table_border"), Color("link"), chart, c.Height, file.Styles, file.Labels,
+            Color("table_header_background"), Color("table_border"), Color("link"), chart, c.Height, c.MinScale, file.Styles, file.Labels,
             file.Contents, file.Justification);
     }
 

@@ -260,6 +260,8 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             Texts = ChartRenderer.TextsOf(figure).ToList(),
             Name = "figure " + figure.Id,
             Alt = FigureAltText.For(figure),
+            // A figure that closes its section may be drawn shorter rather than leave its page's rest empty.
+            MinHeight = height * theme.ChartMinScale,
         };
         var lines = new List<string>();
         var (notePrefix, sourcePrefix) = (theme.Label("note_prefix"), theme.Label("source_prefix"));

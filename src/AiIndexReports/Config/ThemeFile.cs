@@ -26,7 +26,8 @@ public sealed record ThemeJustification(
     float ShortLastLine = 0.15f, float ShortLastLineDemerits = 50_000f, float DiscouragedBreakPenalty = 60f, bool TotalFit = true);
 
 /// <summary>The chart settings of theme.toml [chart]; null values keep the chart stage's defaults.</summary>
-public sealed record ThemeChart(IReadOnlyList<string> Palette, string? Korea, float? TitleSize, float? LabelSize, float? TickSize, float Height);
+/// <param name="MinScale">a figure that closes its section may be drawn this much shorter (a share of its height) to stay on its page</param>
+public sealed record ThemeChart(IReadOnlyList<string> Palette, string? Korea, float? TitleSize, float? LabelSize, float? TickSize, float Height, float MinScale = 1);
 
 /// <summary>
 /// What templates/theme.toml says, checked: sizes in range, colours written "#RRGGBB", font files inside templates/ that
@@ -99,7 +100,8 @@ public sealed partial record ThemeFile(
         new TomlKey("colors", TomlType.Table, Schema: new([.. ColorDefaults.Select(c => Color(c.Name))])),
         new TomlKey("chart", TomlType.Table, Schema: new(
             new TomlKey("palette", TomlType.TextArray, Help: "colours written \"#RRGGBB\""), Color("korea"),
-            Size("title_size", 4, 30), Size("label_size", 4, 30), Size("tick_size", 4, 30), Size("height", 60, 700, "figure height in pt"))),
+            Size("title_size", 4, 30), Size("label_size", 4, 30), Size("tick_size", 4, 30), Size("height", 60, 700, "figure height in pt"),
+            Size("min_scale", 0.5, 1, "the share of its height a figure closing its section may shrink to, to stay on its page"))),
         new TomlKey("styles", TomlType.Table, Required: true, Schema: new(
             [.. StyleNames.Select(name => new TomlKey(name, TomlType.Table, Required: true, Schema: StyleSchema))])),
         new TomlKey("labels", TomlType.Table, Required: true, Schema: new(
@@ -158,7 +160,8 @@ public sealed partial record ThemeFile(
         foreach (var p in palette.Where(p => !ColorPattern().IsMatch(p)))
             errors.Add(new Diagnostic(ch!.WhereIs("palette"), $"palette colours must be written \"#RRGGBB\", found \"{Echo.Clip(p)}\""));
         var chart = new ThemeChart(palette, ch?.Has("korea") == true ? ColorOf(ch, "korea", "#E4572E") : null,
-            (float?)ch?.Number("title_size"), (float?)ch?.Number("label_size"), (float?)ch?.Number("tick_size"), Number(ch, "height", 215));
+            (float?)ch?.Number("title_size"), (float?)ch?.Number("label_size"), (float?)ch?.Number("tick_size"), Number(ch, "height", 215),
+            Number(ch, "min_scale", 1));
 
         var styleTables = root.Table("styles");
         var styles = new Dictionary<string, ThemeStyle>(StringComparer.Ordinal);
