@@ -69,6 +69,20 @@ public class TableLayoutTests
     }
 
     [Fact]
+    public void A_cell_of_several_blocks_asks_for_its_widest_and_a_drawing_for_its_width()
+    {
+        var label = new Column(new Paragraph("짧은 줄"), new Box(new Paragraph("상자 안의 조금 더 긴 줄")) { Style = new BoxStyle { Padding = new Spacing(2, 10) } });
+        var result = Typeset(new Table(Width.Auto, Width.Auto, Width.Auto)
+            .Row(new TableCell(label), new TableCell(new CanvasElement(20, (_, _, _) => { }) { Width = 120 }), SampleDocuments.Sentences[0] + " " + SampleDocuments.Sentences[1]));
+        var rules = ColumnRules(result.Pages[0]);
+
+        // Columns 1 and 2 get their whole content on one line (their widest block; the drawing's 120 pt) plus padding.
+        var padding = TestFonts.Theme.Table.CellPadding.Horizontal;
+        Assert.Equal(120f + padding, rules[1] - rules[0], 0.5f);
+        Assert.InRange(rules[0] - Left, 80f, 160f);
+    }
+
+    [Fact]
     public void Equal_relative_columns_stay_equal_without_auto_columns()
     {
         var result = Typeset(new Table(Width.Relative(1), Width.Relative(1)).Header("설명", "값").Row(SampleDocuments.Sentences[0], "1"));

@@ -44,6 +44,9 @@ public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefa
         _fitted = null;
     }
 
+    /// <summary>A drawing of a given width asks for it; otherwise it takes any width it is given.</summary>
+    internal override (float Min, float Max) ContentWidths(LayoutContext context) => Width is { } w ? (w, w) : (0, 0);
+
     SKSize SizeIn(SKSize available) => new(Math.Min(Width ?? available.Width, available.Width), CurrentHeight);
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available)

@@ -221,6 +221,18 @@ public sealed class Column : Element
         }
     }
 
+    /// <summary>As wide as its widest child asks.</summary>
+    internal override (float Min, float Max) ContentWidths(LayoutContext context)
+    {
+        float min = 0, max = 0;
+        foreach (var item in _items)
+        {
+            var (lo, hi) = item.ContentWidths(context);
+            (min, max) = (Math.Max(min, lo), Math.Max(max, hi));
+        }
+        return (min, max);
+    }
+
     internal override int MeasuredLines
     {
         get
