@@ -54,7 +54,9 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             PrintTable(results, timings);
         }
 
-        WriteRunManifest(builder.OutputRoot, results, total.Elapsed);
+        // Files around the briefs that were not read, a damaged cache: said once, not per brief.
+        foreach (var warning in builder.RunWarnings) Console.Error.WriteLine(warning);
+        WriteRunManifest(builder.OutputRoot, results, builder.RunWarnings, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
         var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
         var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
@@ -87,7 +89,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             var cells = new List<string>
             {
                 Markup.Escape(r.Job.Name), status,
-                r.Pages > 0 ? r.Pages.ToString() : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString() : "",
+                r.Pages > 0 ? r.Pages.ToString(System.Globalization.CultureInfo.InvariantCulture) : "", r.Bytes > 0 ? (r.Bytes / 1024).ToString(System.Globalization.CultureInfo.InvariantCulture) : "",
                 Markup.Escape(r.PdfPath?.Replace('\\', '/') ?? ""),
             };
             if (timings) cells.Add(Markup.Escape(string.Join(", ", (r.Timings ?? []).Select(t => $"{t.Stage} {t.Time.TotalMilliseconds:0}"))));
@@ -126,7 +128,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             Console.WriteLine("  timings: " + string.Join(", ", t.Select(x => $"{x.Stage} {x.Time.TotalMilliseconds:0} ms")));
     }
 
-    private static void WriteRunManifest(string outputRoot, IReadOnlyList<BriefBuildResult> results, TimeSpan elapsed)
+    private static void WriteRunManifest(string outputRoot, IReadOnlyList<BriefBuildResult> results, IReadOnlyList<Diagnostic> warnings, TimeSpan elapsed)
     {
         // Every input file of the run once (briefs share most of them); each brief names its files and fingerprint.
         var inputs = results.Where(r => r.Inputs is not null).SelectMany(r => r.Inputs!.Files)
@@ -136,6 +138,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         {
             elapsed_ms = Math.Round(elapsed.TotalMilliseconds),
             inputs,
+            warnings = warnings.Select(w => w.ToString()),
             briefs = results.Select(r => new
             {
                 job = r.Job.Name,

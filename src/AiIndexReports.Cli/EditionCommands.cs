@@ -28,7 +28,7 @@ internal sealed class CoverageCommand : Command<CoverageSettings>
         var available = new DatasetLoader().AvailableEditions(root);
         var edition = settings.Edition ?? available.DefaultIfEmpty().Max();
         if (!available.Contains(edition))
-            throw new InvalidRequestException($"no such edition in data/ (available: {string.Join(", ", available)})", "edition", edition.ToString());
+            throw new InvalidRequestException($"no such edition in data/ (available: {string.Join(", ", available)})", "edition", edition.ToString(System.Globalization.CultureInfo.InvariantCulture));
         foreach (var line in CoverageReport.Lines(edition, CoverageReport.Of(root, edition, settings.Strict)))
             Console.WriteLine(line);
         return Program.Ok;

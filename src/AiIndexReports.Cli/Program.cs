@@ -15,6 +15,7 @@ internal static class Program
 
     private static int Main(string[] args)
     {
+        ToolCulture.UseForProcess();
         try
         {
             return Run(args);

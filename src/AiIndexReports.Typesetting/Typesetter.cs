@@ -30,6 +30,7 @@ public sealed class Typesetter(FontLibrary fonts)
         {
             var usage = GlyphUsageOf(document, layout.Pages);
             var faces = usage.Faces.ToList();
+            CheckOutlines(usage, faces);
             var subsetFiles = new byte[faces.Count][];
             ParallelWork.For(faces.Count, i =>
             {
@@ -45,6 +46,26 @@ public sealed class Typesetter(FontLibrary fonts)
         finally
         {
             foreach (var typeface in subsets.Values) typeface.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Every character the document draws in a face (its text and its canvases' declared texts) must come out as ink: a
+    /// glyph without an outline for a visible character means the font file is damaged, and the text would be invisible.
+    /// </summary>
+    static void CheckOutlines(GlyphUsage usage, IEnumerable<FontFace> faces)
+    {
+        foreach (var face in faces)
+        {
+            var empty = usage.Get(face).CodePoints
+                .Select(c => (CodePoint: c, Glyph: face.EmptyGlyphFor(c)))
+                .Where(e => e.Glyph is not null)
+                .ToList();
+            if (empty.Count == 0) continue;
+            var shown = string.Join(", ", empty.Take(5).Select(e => $"U+{e.CodePoint:X4} '{char.ConvertFromUtf32(e.CodePoint)}' (glyph {e.Glyph})"));
+            throw new DamagedFontException(face.Source,
+                $"{empty.Count} character(s) the document uses have glyphs without outlines in this font, so they would be invisible: {shown}"
+                + (empty.Count > 5 ? ", …" : "") + "; its glyf or loca table is damaged: use an intact copy of the font");
         }
     }
 

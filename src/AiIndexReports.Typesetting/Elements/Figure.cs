@@ -42,12 +42,12 @@ public sealed class Figure(string caption, Element body) : Element
         if (_content is not null && ReferenceEquals(_builtFor, context.Theme)) return _content;
         var theme = context.Theme;
         var column = new Column { Spacing = 2 };
-        column.Add(new Paragraph(Caption) { Style = theme.Caption, Role = StructRole.Caption });
+        column.Add(new Paragraph(Caption) { Style = theme.Caption, Role = StructRole.Caption, Source = Source });
         if (Unit is not null)
-            column.Add(new Paragraph(Unit) { Style = theme.SourceNote with { Align = TextAlign.Right, SpaceAfter = 0, KeepWithNext = true } });
+            column.Add(new Paragraph(Unit) { Style = theme.SourceNote with { Align = TextAlign.Right, SpaceAfter = 0, KeepWithNext = true }, Source = Source });
         column.Add(Body);
         foreach (var note in Notes)
-            column.Add(new Paragraph(note) { Style = theme.SourceNote with { SpaceAfter = 0 } });
+            column.Add(new Paragraph(note) { Style = theme.SourceNote with { SpaceAfter = 0 }, Source = Source });
         column.Add(new Spacer(theme.SourceNote.SpaceAfter));
         _content = KeepTogether ? new KeepTogether(column) : column;
         _builtFor = theme;

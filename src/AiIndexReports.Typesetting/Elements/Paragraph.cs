@@ -204,7 +204,7 @@ public class Paragraph : Element
         var y = SpaceBefore(context, style);
         if (_nextLine == 0)
         {
-            foreach (var missing in text.Missing) context.ReportMissing(missing.CodePoint, missing.Text);
+            foreach (var missing in text.Missing) context.ReportMissing(missing.CodePoint, missing.Text, Source);
             OnStartDrawn(context);
         }
         var frame = context.Frame;

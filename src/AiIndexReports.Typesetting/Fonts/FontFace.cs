@@ -79,7 +79,8 @@ public sealed class FontFace : IDisposable
     /// <summary>The space glyph as a shaped run (drawn in inter-word gaps).</summary>
     internal ShapedRun SpaceRun { get; }
 
-    internal bool HasGlyph(int codePoint)
+    /// <summary>Whether the font maps the character to a glyph (its cmap has it).</summary>
+    public bool HasGlyph(int codePoint)
     {
         if (codePoint < 0x10000)
         {
@@ -90,6 +91,27 @@ public sealed class FontFace : IDisposable
             return has;
         }
         return _hbFont.TryGetNominalGlyph(codePoint, out _);
+    }
+
+    /// <summary>
+    /// The glyph the font maps a visible character to when that glyph has no outline (nothing would be drawn), else null.
+    /// A font whose loca or glyf table is damaged loads and shapes normally, and its text comes out invisible.
+    /// </summary>
+    internal uint? EmptyGlyphFor(int codePoint)
+    {
+        if (!ShouldBeVisible(codePoint) || !_hbFont.TryGetNominalGlyph(codePoint, out var glyph) || glyph == 0) return null;
+        return _hbFont.TryGetGlyphExtents(glyph, out var extents) && (extents.Width != 0 || extents.Height != 0) ? null : glyph;
+    }
+
+    /// <summary>Characters that draw ink: not spaces, controls, format characters, variation selectors or Hangul fillers.</summary>
+    static bool ShouldBeVisible(int codePoint)
+    {
+        if (codePoint is 0x115F or 0x1160 or 0x3164 or 0xFFA0 or 0x2800 || codePoint is >= 0xFE00 and <= 0xFE0F || codePoint is >= 0xE0100 and <= 0xE01EF)
+            return false;
+        return System.Globalization.CharUnicodeInfo.GetUnicodeCategory(codePoint) is not (System.Globalization.UnicodeCategory.SpaceSeparator
+            or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator
+            or System.Globalization.UnicodeCategory.Control or System.Globalization.UnicodeCategory.Format
+            or System.Globalization.UnicodeCategory.OtherNotAssigned);
     }
 
     /// <summary>Shapes <paramref name="text"/> (no spaces, one font run); advances come back in em.</summary>

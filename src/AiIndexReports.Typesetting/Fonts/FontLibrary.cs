@@ -35,7 +35,8 @@ public sealed class FontLibrary : IDisposable
         return Add(family, weight, copy.ToArray(), sourceName);
     }
 
-    FontLibrary Add(string family, SKFontStyleWeight weight, byte[] bytes, string source)
+    /// <summary>Adds a TrueType font from its bytes; <paramref name="source"/> names it in error messages.</summary>
+    public FontLibrary Add(string family, SKFontStyleWeight weight, byte[] bytes, string source)
     {
         if (bytes.Length < 12) throw new FontLoadException(source, $"file has {bytes.Length} bytes, too short for a font");
         var tag = System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(bytes);

@@ -44,9 +44,9 @@ internal sealed class LayoutContext
     /// <summary>True once an element printed a number that the previous pass did not know (TOC page, page count).</summary>
     internal bool UsedUnknownNumbers { get; set; }
 
-    internal void ReportMissing(int codePoint, string text)
+    internal void ReportMissing(int codePoint, string text, string? source)
     {
-        if (_missingCodePoints.Add(codePoint)) Missing.Add(new MissingGlyph(codePoint, text));
+        if (_missingCodePoints.Add(codePoint)) Missing.Add(new MissingGlyph(codePoint, text, source));
     }
 
     /// <summary>Reused by every line of the pass (buffers).</summary>

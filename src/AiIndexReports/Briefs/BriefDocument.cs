@@ -6,7 +6,11 @@ namespace AiIndexReports.Briefs;
 /// <summary>A run of text with one style.</summary>
 public sealed record Inline(string Text, bool Bold = false, bool Italic = false, string? Link = null);
 
-public abstract record BriefBlock;
+public abstract record BriefBlock
+{
+    /// <summary>The section template that rendered the block and the line of its Markdown output (see <see cref="TextOrigins"/>).</summary>
+    public SourceLocation? At { get; init; }
+}
 
 /// <summary>"# 개요" → level 1, numbered "1." by the composer; "## …" → level 2, "1.1".</summary>
 public sealed record BriefHeading(int Level, string Number, IReadOnlyList<Inline> Text) : BriefBlock
@@ -71,6 +75,9 @@ public sealed record BriefPageBreak : BriefBlock;
 /// <summary>Everything between the cover and the back: the brief's body in reading order.</summary>
 public sealed record BriefDocument(IReadOnlyList<BriefBlock> Blocks)
 {
+    /// <summary>Where the text came from (templates, metrics), to say where a character no font has is written.</summary>
+    public TextOrigins Origins { get; init; } = TextOrigins.None;
+
     /// <summary>Cover number and date as the Write stage resolved them (briefs.toml entry, else the edition's [brief]).</summary>
     public Config.BriefIssue? Issue { get; init; }
 

@@ -14,26 +14,49 @@ public sealed record BriefFonts(string Regular, string SemiBold, string Bold, st
 
     public IEnumerable<string> All => [Regular, SemiBold, Bold, FallbackRegular, FallbackBold];
 
-    /// <summary>Loads the faces; a missing or unreadable file is an error naming its repo-relative path.</summary>
-    public FontLibrary Load(string templatesRoot)
+    /// <summary>
+    /// Loads the faces; a missing, refused (<see cref="ThemeFile.ResolveFont"/>: outside templates/, not a regular file,
+    /// too large) or unreadable file is an error naming its repo-relative path.
+    /// </summary>
+    public FontLibrary Load(string repoRoot)
     {
         var library = new FontLibrary();
         try
         {
             return library
-                .Add(Family, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, Regular))
-                .Add(Family, SKFontStyleWeight.SemiBold, Path.Combine(templatesRoot, SemiBold))
-                .Add(Family, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, Bold))
-                .Add(FallbackFamily, SKFontStyleWeight.Normal, Path.Combine(templatesRoot, FallbackRegular))
-                .Add(FallbackFamily, SKFontStyleWeight.Bold, Path.Combine(templatesRoot, FallbackBold));
+                .Add(Family, SKFontStyleWeight.Normal, ReadFont(repoRoot, Regular), "templates/" + Regular)
+                .Add(Family, SKFontStyleWeight.SemiBold, ReadFont(repoRoot, SemiBold), "templates/" + SemiBold)
+                .Add(Family, SKFontStyleWeight.Bold, ReadFont(repoRoot, Bold), "templates/" + Bold)
+                .Add(FallbackFamily, SKFontStyleWeight.Normal, ReadFont(repoRoot, FallbackRegular), "templates/" + FallbackRegular)
+                .Add(FallbackFamily, SKFontStyleWeight.Bold, ReadFont(repoRoot, FallbackBold), "templates/" + FallbackBold);
         }
         catch (FontLoadException e)
         {
-            // A file with a TrueType header can still be cut short or corrupt; name it as the theme does, not by absolute path.
+            // A file with a TrueType header can still be cut short or corrupt.
             library.Dispose();
-            var relative = "templates/" + Path.GetRelativePath(templatesRoot, e.Path).Replace('\\', '/');
-            throw new BuildFailedException(new Diagnostic(new SourceLocation(relative),
+            throw new BuildFailedException(new Diagnostic(new SourceLocation(e.Path),
                 e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)"));
+        }
+        catch (BuildFailedException)
+        {
+            library.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>The bytes of a font file of the theme, through the checks every input file gets.</summary>
+    public static byte[] ReadFont(string repoRoot, string relative)
+    {
+        var found = ThemeFile.ResolveFont(repoRoot, relative);
+        if (found.File is not { } file)
+            throw new BuildFailedException(new Diagnostic(new SourceLocation("templates/" + relative), found.Message + " (a font named in templates/theme.toml [fonts])"));
+        try
+        {
+            return InputRoot.ReadAllBytes(file);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildFailedException(new Diagnostic(new SourceLocation(file.DisplayPath), StrictText.CannotRead(e, file)));
         }
     }
 }

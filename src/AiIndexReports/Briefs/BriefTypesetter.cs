@@ -1,3 +1,4 @@
+using System.Text;
 using System.Globalization;
 using AiIndexReports.Config;
 using AiIndexReports.Charts;
@@ -148,11 +149,12 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
                 case BriefHeading h:
                     yield return new Heading(h.Level, Spans([new Inline(h.Number + " "), .. h.Text]))
                     {
-                        AnchorId = "sec-" + h.Number.TrimEnd('.'),
+                        AnchorId = AnchorOf(h),
+                        Source = h.At?.ToString(),
                     };
                     break;
                 case BriefBullet b:
-                    yield return new BulletItem(b.Level, Spans(b.Text));
+                    yield return new BulletItem(b.Level, Spans(b.Text)) { Source = b.At?.ToString() };
                     break;
                 case BriefParagraph p:
                     yield return Paragraph(p);
@@ -166,7 +168,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
                 case BriefFigure f:
                     throw new BuildFailedException(new Diagnostic(null, $"figure \"{f.FigureId}\" cannot be placed inside the summary box"));
                 case BriefSummary s:
-                    yield return new Box(new Column(Body(s.Blocks, figures)));
+                    yield return new Box(new Column(Body(s.Blocks, figures))) { Source = s.At?.ToString() };
                     break;
                 case BriefPageBreak:
                     yield return new PageBreak();
@@ -175,18 +177,23 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
         }
     }
 
+    /// <summary>The anchor a heading gets ("sec-1", "sec-1.2"), which "#sec-1" links in the templates point at.</summary>
+    public static string AnchorOf(BriefHeading heading) => "sec-" + heading.Number.TrimEnd('.');
+
     private Paragraph Paragraph(BriefParagraph p) => p.Kind switch
     {
         ParagraphKind.Note => new Paragraph(Spans(p.Text))
         {
             Style = Styled("note", _theme.SourceNote) with { Align = TextAlign.Left, LeftIndent = 10, FirstLineIndent = -10, SpaceBefore = 2, SpaceAfter = 4 },
+            Source = p.At?.ToString(),
         },
-        ParagraphKind.Remark or ParagraphKind.Source => new Paragraph(Spans(p.Text)) { Style = _theme.SourceNote },
+        ParagraphKind.Remark or ParagraphKind.Source => new Paragraph(Spans(p.Text)) { Style = _theme.SourceNote, Source = p.At?.ToString() },
         ParagraphKind.Reference => new Paragraph(Spans(p.Text))
         {
             Style = _theme.Body with { Align = TextAlign.Left, LeftIndent = 16, FirstLineIndent = -16, SpaceAfter = 4 },
+            Source = p.At?.ToString(),
         },
-        _ => new Paragraph(Spans(p.Text)),
+        _ => new Paragraph(Spans(p.Text)) { Source = p.At?.ToString() },
     };
 
     /// <summary>
@@ -214,7 +221,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
                 .Select(x =>
                 {
                     var span = t.Spans.FirstOrDefault(s => s.Part == part && (s.Row, s.Column) == (row, x.c));
-                    return new TableCell(new Paragraph(Spans(x.cell)) { Align = align[Math.Min(x.c, align.Count - 1)] })
+                    return new TableCell(new Paragraph(Spans(x.cell)) { Align = align[Math.Min(x.c, align.Count - 1)], Source = t.At?.ToString() })
                     {
                         RowSpan = span?.RowSpan ?? 1,
                         ColumnSpan = span?.ColumnSpan ?? 1,
@@ -232,6 +239,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             Notes = notes,
             KeepTogether = keep,
             Float = keep && !t.InPlace,
+            Source = t.At?.ToString(),
         };
     }
 
@@ -254,6 +262,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
         var width = theme.PageSize.Width - theme.Margins.Horizontal;
         var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width) * 0.85f, 130f, theme.ChartHeight * 1.5f) : theme.ChartHeight;
         var chartTheme = theme.Chart;
+        if (ChartGlyphProblems(figure, ChartFontsCover(fonts)) is { Count: > 0 } problems) throw new BuildFailedException(problems);
         var canvas = new CanvasElement(height, (canvas, size, typefaces) =>
             new ChartRenderer(typefaces, chartTheme).Draw(canvas, figure, SKRect.Create(size)))
         {
@@ -269,13 +278,43 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
         lines.AddRange(notes);
         if (!notes.Any(n => n.StartsWith(sourcePrefix, StringComparison.Ordinal)) && figure.Source.Length > 0) lines.Add(figure.Source);
         var caption = theme.Label("figure_caption").Replace("{number}", f.Number.ToString(CultureInfo.InvariantCulture)).Replace("{title}", figure.Title);
-        return new Figure(caption, canvas) { Notes = lines, Float = !f.InPlace };
+        return new Figure(caption, canvas) { Notes = lines, Float = !f.InPlace, Source = f.At?.ToString() };
+    }
+
+    /// <summary>
+    /// Chart text goes through the same coverage check as body text: a chart draws with the theme's regular and semibold
+    /// fonts and has no fallback, so a character they lack (an emoji or a rare Hanja in a model name) would be drawn as an
+    /// empty box. Each such character is an error at the data row the text comes from.
+    /// </summary>
+    /// <param name="covers">whether both chart fonts (regular, semibold) have a character</param>
+    public static IReadOnlyList<Diagnostic> ChartGlyphProblems(Charts.Figure figure, Func<int, bool> covers)
+    {
+        var problems = new List<Diagnostic>();
+        var seen = new HashSet<int>();
+        foreach (var (text, at) in ChartRenderer.LocatedTextsOf(figure))
+            foreach (var rune in text.EnumerateRunes())
+            {
+                // Spaces and controls draw nothing; joiners and variation selectors shape with the character before them.
+                if (Rune.IsWhiteSpace(rune) || Rune.IsControl(rune) || rune.Value is 0x200C or 0x200D or >= 0xFE00 and <= 0xFE0F) continue;
+                if (covers(rune.Value) || !seen.Add(rune.Value)) continue;
+                problems.Add(TextOrigins.ChartText(figure.Id, text, rune.Value, at));
+            }
+        return problems;
+    }
+
+    /// <summary>Whether the chart fonts of a font library (the brief family's regular and semibold) both have a character.</summary>
+    public static Func<int, bool> ChartFontsCover(FontLibrary fonts)
+    {
+        var faces = new[] { SKFontStyleWeight.Normal, SKFontStyleWeight.SemiBold }
+            .Select(w => fonts.Find(BriefFonts.Family, w)).OfType<FontFace>().ToList();
+        return codePoint => faces.TrueForAll(f => f.HasGlyph(codePoint));
     }
 
     private IEnumerable<TextSpan> Spans(IEnumerable<Inline> inlines) => inlines.Select(i => new TextSpan(i.Text)
     {
         Weight = i.Bold ? SKFontStyleWeight.Bold : null,
-        LinkUrl = i.Link,
+        LinkUrl = i.Link is { } url && !url.StartsWith('#') ? url : null,
+        LinkAnchor = i.Link is { } anchor && anchor.StartsWith('#') ? anchor[1..] : null,
         Underline = i.Link is null ? null : true,
         Color = i.Link is null ? null : theme.Link,
     });

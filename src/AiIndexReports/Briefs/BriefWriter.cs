@@ -105,21 +105,26 @@ public sealed class BriefWriter(string repoRoot)
         var coverage = selected.SelectMany(s => s.Coverage).ToList();
         var state = new WriteState(coverage);
         var selector = new BlockSelector(metrics, figures);
-        var renderer = new TemplateRenderer(_templatesRoot) { Transform = (display, text) => selector.Select(text, display).Text };
+        using var budget = new RenderBudget(brief.RenderLimits);
+        var renderer = new TemplateRenderer(_templatesRoot) { Transform = (display, text) => selector.Select(text, display).Text, Budget = budget };
         foreach (var function in Functions(metrics, figures, model, state)) renderer.Functions.Add(function);
 
         var reader = new MarkdownReader();
         var blocks = new List<BriefBlock>();
+        var sections = new List<(string, IReadOnlyDictionary<string, string>)>();
         foreach (var file in SectionFiles(brief.Template))
         {
             var printedBefore = model.UsedMetricIds.ToHashSet(StringComparer.Ordinal);
-            var markdown = renderer.Render(file, model) + Caveats(metrics, model, printedBefore);
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            var markdown = renderer.Render(file, model, sources) + Caveats(metrics, model, printedBefore);
+            sections.Add(("templates/" + file, sources));
             RefuseAbsurdSize(markdown, "templates/" + file);
             blocks.AddRange(reader.Read(markdown, "templates/" + file));
         }
+        reader.CheckAnchors(blocks);
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
         CheckVintage(metrics, model.UsedMetricIds.Concat(state.FigureMetrics), issue);
-        return new BriefDocument(blocks) { Issue = issue };
+        return new BriefDocument(blocks) { Issue = issue, Origins = new TextOrigins(sections, metrics, model.UsedMetricIds.ToList(), brief) };
     }
 
     /// <summary>What the functions of one brief's rendering share: the decisions, and the metrics of the figures placed so far.</summary>

@@ -1,10 +1,11 @@
+using AiIndexReports.Config;
 using AiIndexReports.Typesetting;
 using SkiaSharp;
 
 namespace AiIndexReports.Briefs;
 
 /// <summary>The brief's typefaces straight from their files (whole, not subset): for figure exports outside the PDF.</summary>
-public sealed class FileTypefaceSource(string templatesRoot, BriefFonts fonts) : ITypefaceSource, IDisposable
+public sealed class FileTypefaceSource(string repoRoot, BriefFonts fonts) : ITypefaceSource, IDisposable
 {
     private readonly Dictionary<(string, SKFontStyleWeight), SKTypeface> _loaded = [];
 
@@ -20,8 +21,8 @@ public sealed class FileTypefaceSource(string templatesRoot, BriefFonts fonts) :
             _ => throw new TypesettingException($"no font file for {family} {weight} in templates/theme.toml"),
         };
         if (!_loaded.TryGetValue((family, weight), out var typeface))
-            _loaded[(family, weight)] = typeface = SKTypeface.FromFile(Path.Combine(templatesRoot, file))
-                ?? throw new FontLoadException(Path.Combine("templates", file), "not a readable font");
+            _loaded[(family, weight)] = typeface = SKTypeface.FromData(SKData.CreateCopy(BriefFonts.ReadFont(repoRoot, file)))
+                ?? throw new FontLoadException("templates/" + file, "not a readable font");
         return typeface;
     }
 

@@ -34,10 +34,60 @@ public sealed partial class MarkdownReader
     /// <summary>Reads one rendered section; <paramref name="sourceFile"/> names the template in error messages.</summary>
     public IReadOnlyList<BriefBlock> Read(string markdown, string sourceFile)
     {
-        var doc = Markdown.Parse(markdown, Pipeline);
+        MarkdownDocument doc;
+        try
+        {
+            doc = Markdown.Parse(markdown, Pipeline);
+        }
+        catch (ArgumentException e)
+        {
+            // Markdig stops at its nesting limit rather than overflow the stack (30,000 "> " or list levels).
+            _errors.Add(new Diagnostic(new SourceLocation(sourceFile), e.Message.Contains("nested", StringComparison.OrdinalIgnoreCase)
+                ? "the section's Markdown nests quotes or lists too deeply for a brief (briefs use at most four list levels)"
+                : "the section's Markdown cannot be read: " + Echo.Clip(e.Message)));
+            return [];
+        }
         var blocks = new List<BriefBlock>();
         ReadBlocks(doc, blocks, sourceFile, listLevel: 0);
+        foreach (var link in doc.Descendants<LinkInline>())
+        {
+            var at = new SourceLocation(sourceFile, link.Line + 1, link.Column + 1);
+            if (!IsAllowedLink(link.Url))
+                _errors.Add(new Diagnostic(at,
+                    $"link target \"{Echo.Clip(link.Url ?? "")}\" is not allowed: a link in a brief goes to http:, https:, mailto: or an anchor in the brief (#…)"));
+            else if (link.Url![0] == '#') _anchorLinks.Add((link.Url[1..], at));
+        }
         return blocks;
+    }
+
+    private readonly List<(string Anchor, SourceLocation At)> _anchorLinks = [];
+
+    /// <summary>Reports every "#anchor" link of the sections read so far that no heading of <paramref name="blocks"/> has.</summary>
+    public void CheckAnchors(IEnumerable<BriefBlock> blocks)
+    {
+        var anchors = Flatten(blocks).OfType<BriefHeading>().Select(h => BriefTypesetter.AnchorOf(h)).ToHashSet(StringComparer.Ordinal);
+        foreach (var (anchor, at) in _anchorLinks.Where(l => !anchors.Contains(l.Anchor)))
+            _errors.Add(new Diagnostic(at, $"link to \"#{Echo.Clip(anchor)}\", which no heading has (the brief's headings: "
+                + string.Join(", ", anchors.Order(StringComparer.Ordinal).Take(8).Select(a => "#" + a)) + ")"));
+
+        static IEnumerable<BriefBlock> Flatten(IEnumerable<BriefBlock> list) =>
+            list.SelectMany(b => b is BriefSummary summary ? Flatten(summary.Blocks) : [b]);
+    }
+
+    /// <summary>
+    /// Links a PDF reader may follow from a brief: web pages, e-mail and the brief's own anchors. Anything else —
+    /// javascript:, file:, data:, a relative path (a launch action) — would run or open something on the reader's machine.
+    /// </summary>
+    public static bool IsAllowedLink(string? url)
+    {
+        if (string.IsNullOrEmpty(url)) return false;
+        if (url[0] == '#') return url.Length > 1;
+        var colon = url.IndexOf(':');
+        if (colon <= 0) return false;
+        var scheme = url[..colon];
+        return (scheme.Equals("http", StringComparison.OrdinalIgnoreCase) || scheme.Equals("https", StringComparison.OrdinalIgnoreCase))
+            ? url.AsSpan(colon + 1).StartsWith("//", StringComparison.Ordinal)
+            : scheme.Equals("mailto", StringComparison.OrdinalIgnoreCase) && url.Length > colon + 1;
     }
 
     /// <summary>The lines between a table's caption and the table (besides the unit line), or before a figure.</summary>
@@ -68,14 +118,14 @@ public sealed partial class MarkdownReader
             switch (block)
             {
                 case HeadingBlock heading:
-                    output.Add(Heading(heading, file));
+                    output.Add(Heading(heading, file) with { At = At(file, heading) });
                     break;
 
                 case ListBlock { IsOrdered: true } numbered:
                     // Numbered lists are reference lists (참고문헌): plain entries with a hanging indent, no 개조식 marker.
                     foreach (var item in numbered.OfType<ListItemBlock>())
                         foreach (var p in item.OfType<ParagraphBlock>())
-                            output.Add(new BriefParagraph(ParagraphKind.Reference, Inlines(p.Inline)));
+                            output.Add(new BriefParagraph(ParagraphKind.Reference, Inlines(p.Inline)) { At = At(file, p) });
                     break;
 
                 case ListBlock list:
@@ -98,14 +148,14 @@ public sealed partial class MarkdownReader
                         else if (widths is not null) (options.Widths, options.WidthsLine) = (widths, line);
                         else (options.Merge, options.MergeLine) = (text[(text.IndexOf(':') + 1)..].Trim(), line);
                     }
-                    else output.Add(new BriefParagraph(KindOf(text), inlines));
+                    else output.Add(new BriefParagraph(KindOf(text), inlines) { At = At(file, paragraph) });
                     break;
                 }
 
                 case Table table:
                     if (pendingCaption is null)
                         _errors.Add(new Diagnostic(new SourceLocation(file, table.Line + 1), "a table needs a caption line \"표: …\" just above it"));
-                    output.Add(ReadTable(table, pendingCaption ?? "", pendingUnit, options, file));
+                    output.Add(ReadTable(table, pendingCaption ?? "", pendingUnit, options, file) with { At = At(file, table) });
                     pendingCaption = pendingUnit = null;
                     options = new TableOptions();
                     break;
@@ -114,7 +164,7 @@ public sealed partial class MarkdownReader
                 {
                     var inner = new List<BriefBlock>();
                     ReadBlocks(custom, inner, file, listLevel);
-                    output.Add(new BriefSummary(inner));
+                    output.Add(new BriefSummary(inner) { At = At(file, custom) });
                     break;
                 }
 
@@ -173,7 +223,7 @@ public sealed partial class MarkdownReader
             switch (child)
             {
                 case ParagraphBlock p:
-                    output.Add(new BriefBullet(Math.Min(level, 4), Inlines(p.Inline)));
+                    output.Add(new BriefBullet(Math.Min(level, 4), Inlines(p.Inline)) { At = At(file, p) });
                     break;
                 case ListBlock nested:
                     foreach (var sub in nested.OfType<ListItemBlock>()) ReadListItem(sub, output, file, level + 1);
@@ -369,10 +419,13 @@ public sealed partial class MarkdownReader
     {
         var text = html.Lines.ToString().Trim();
         var figure = FigurePattern().Match(text);
-        if (figure.Success) output.Add(new BriefFigure(++_figures, figure.Groups[1].Value) { InPlace = inPlace });
-        else if (text == PageBreakMarker) output.Add(new BriefPageBreak());
+        if (figure.Success) output.Add(new BriefFigure(++_figures, figure.Groups[1].Value) { InPlace = inPlace, At = At(file, html) });
+        else if (text == PageBreakMarker) output.Add(new BriefPageBreak { At = At(file, html) });
         else _errors.Add(new Diagnostic(new SourceLocation(file, html.Line + 1), $"raw HTML is not allowed in briefs: {Truncate(text)}"));
     }
+
+    /// <summary>The section file and the line of the rendered Markdown a block starts on.</summary>
+    private static SourceLocation At(string file, Block block) => new(file, block.Line + 1);
 
     private static ParagraphKind KindOf(string text) =>
         text.StartsWith('※') ? ParagraphKind.Note

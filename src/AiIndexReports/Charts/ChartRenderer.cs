@@ -101,7 +101,22 @@ public sealed partial class ChartRenderer
     /// Every string <see cref="Draw"/> puts on the canvas for this figure and frame, so the typesetter can add their
     /// characters to the font subset before drawing.
     /// </summary>
-    public static IEnumerable<string> TextsOf(Figure figure, ChartFrame frame = ChartFrame.Bare)
+    public static IEnumerable<string> TextsOf(Figure figure, ChartFrame frame = ChartFrame.Bare) =>
+        LocatedTextsOf(figure, frame).Select(t => t.Text);
+
+    /// <summary>
+    /// Every string the chart draws with the data row it comes from, when one row makes it (a model name on the price
+    /// chart); the other strings (titles, ticks, series names) are made by the figure itself.
+    /// </summary>
+    public static IEnumerable<(string Text, SourceLocation? At)> LocatedTextsOf(Figure figure, ChartFrame frame = ChartFrame.Bare)
+    {
+        foreach (var text in OwnTextsOf(figure, frame)) yield return (text, null);
+        if (figure.Body is LineBody lines)
+            foreach (var point in lines.Series.Where(s => s.LabelPoints).SelectMany(s => s.Points).Where(p => !string.IsNullOrEmpty(p.Label)))
+                yield return (point.Label!, point.At);
+    }
+
+    private static IEnumerable<string> OwnTextsOf(Figure figure, ChartFrame frame)
     {
         if (frame == ChartFrame.Titled)
         {
@@ -118,12 +133,7 @@ public sealed partial class ChartRenderer
                 foreach (var bar in bars.Bars) yield return bar.ValueLabel;
                 break;
             case LineBody lines:
-                foreach (var series in lines.Series)
-                {
-                    yield return series.Name;
-                    if (series.LabelPoints)
-                        foreach (var point in series.Points.Where(p => !string.IsNullOrEmpty(p.Label))) yield return point.Label!;
-                }
+                foreach (var series in lines.Series) yield return series.Name;
                 foreach (var callout in lines.Callouts) yield return callout.Text;
                 break;
         }

@@ -38,7 +38,11 @@ public sealed record LineSeries(
     string Name, IReadOnlyList<ChartPoint> Points, int ColorIndex, bool Highlight = false,
     LineStyleKind Style = LineStyleKind.Solid, bool Markers = true, bool LabelPoints = false);
 
-public sealed record ChartPoint(double X, double Y, string? Label = null);
+public sealed record ChartPoint(double X, double Y, string? Label = null)
+{
+    /// <summary>The data row the label comes from (a model name's row): where a character the fonts lack is fixed.</summary>
+    public SourceLocation? At { get; init; }
+}
 
 /// <summary>A note at data position X between two values (a bracket from <paramref name="FromY"/> to <paramref name="ToY"/>, text beside it), e.g. the AI Index's printed gap between two lines.</summary>
 public sealed record Callout(double X, double FromY, double ToY, string Text);

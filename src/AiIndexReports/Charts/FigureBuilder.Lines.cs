@@ -74,7 +74,7 @@ public static partial class FigureBuilder
 
         var series = new List<LineSeries>
         {
-            new("최저 가격 모델", prices.Select(p => new ChartPoint(p.X, p.Value, p.Label)).ToList(), 0, LabelPoints: true),
+            new("최저 가격 모델", prices.Select(p => new ChartPoint(p.X, p.Value, p.Label) { At = p.At }).ToList(), 0, LabelPoints: true),
         };
         if (trend is not null)
             series.Add(new LineSeries("추세선(Epoch AI 추정)", trend.Select(p => new ChartPoint(p.X, p.Value)).ToList(), -1,

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
 namespace AiIndexReports.Config;
 
 /// <summary>
@@ -6,7 +9,7 @@ namespace AiIndexReports.Config;
 /// sees half a file. A set of files is written all-temps-first, then renamed, so a failure before the renames leaves
 /// every previous file as it was; temp files are removed on any failure.
 /// </summary>
-public static class AtomicFile
+public static partial class AtomicFile
 {
     /// <summary>The marker in a temp file's name; a file with it is ours and never a real output.</summary>
     public const string TempMarker = ".tmp-";
@@ -56,4 +59,47 @@ public static class AtomicFile
                 try { File.Delete(temp); } catch (IOException) { } catch (UnauthorizedAccessException) { }
         }
     }
+
+    /// <summary>
+    /// Removes the temp files of our own naming under <paramref name="folder"/> that a process killed between writing and
+    /// renaming left behind: only those whose process is no longer running (a build running beside this one keeps its own).
+    /// Links are not followed.
+    /// </summary>
+    /// <returns>the paths removed</returns>
+    public static IReadOnlyList<string> RemoveStaleTemps(string folder)
+    {
+        var removed = new List<string>();
+        if (!Directory.Exists(folder)) return removed;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.ReparsePoint, IgnoreInaccessible = true };
+        foreach (var path in Directory.EnumerateFiles(folder, "*" + TempMarker + "*", options))
+        {
+            var match = TempName().Match(Path.GetFileName(path));
+            if (!match.Success || !int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var pid)) continue;
+            if (pid == Environment.ProcessId || IsRunning(pid)) continue;
+            try
+            {
+                File.Delete(path);
+                removed.Add(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+        removed.Sort(StringComparer.Ordinal);
+        return removed;
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    [GeneratedRegex(@"\.tmp-([0-9]+)-[0-9a-f]{8}$")]
+    private static partial Regex TempName();
 }

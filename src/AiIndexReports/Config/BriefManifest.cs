@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 
 
@@ -5,6 +6,17 @@ namespace AiIndexReports.Config;
 
 /// <summary>Series number and publication date of one brief for one edition.</summary>
 public sealed record BriefIssue(int Edition, string Number, DateOnly Date);
+
+/// <summary>
+/// How long and how much one brief's templates may render, all sections together (briefs.toml render_time_limit in
+/// seconds, render_output_limit in characters of Markdown): a runaway loop or regular expression stops with an error
+/// at the statement it was running, instead of running for hours or filling the memory.
+/// </summary>
+public sealed record RenderLimits(TimeSpan Time, int OutputChars)
+{
+    /// <summary>A real brief renders in about 50 ms and 60,000 characters: room for 200 times that and more.</summary>
+    public static readonly RenderLimits Default = new(TimeSpan.FromSeconds(10), 2_000_000);
+}
 
 /// <summary>One [[brief]] of templates/briefs.toml.</summary>
 public sealed record BriefSpec(
@@ -19,10 +31,25 @@ public sealed record BriefSpec(
     string Publisher,
     IReadOnlyList<string> Authors,
     IReadOnlyList<BriefIssue> Issues,
-    SourceLocation Where)
+    SourceLocation Where,
+    RenderLimits? Limits = null,
+    SourceLocation? OutputWhere = null)
 {
+    /// <summary>The placeholders an output pattern may use.</summary>
+    public static readonly IReadOnlyList<string> OutputPlaceholders = ["edition", "id"];
+
+    /// <summary>The placeholders a cover text (title, subtitle) may use; {year} is the measured year, edition - 1.</summary>
+    public static readonly IReadOnlyList<string> TextPlaceholders = ["edition", "year"];
+
+    /// <summary>The render limits of this brief (its own, [defaults], or <see cref="RenderLimits.Default"/>).</summary>
+    public RenderLimits RenderLimits => Limits ?? RenderLimits.Default;
+
     /// <summary>Output path relative to output/, with {edition} and {id} filled in.</summary>
-    public string OutputPath(int edition) => OutputPattern.Replace("{edition}", edition.ToString()).Replace("{id}", Id);
+    public string OutputPath(int edition) => Placeholders.Fill(OutputPattern, new Dictionary<string, string>
+    {
+        ["edition"] = edition.ToString(CultureInfo.InvariantCulture),
+        ["id"] = Id,
+    });
 
     /// <summary>Issue-number pattern for editions without an entry in <see cref="Issues"/>: "{number}" is the edition's
     /// [brief] number (data/&lt;edition&gt;/edition.toml), "{edition}" its year; e.g. "{number}-S" for a summary.</summary>
@@ -36,12 +63,19 @@ public sealed record BriefSpec(
     {
         if (Issues.FirstOrDefault(i => i.Edition == edition) is { } own) return own;
         if (editionDate is not { } date) return null;
-        var number = editionNumber is null ? "" : NumberPattern.Replace("{number}", editionNumber).Replace("{edition}", edition.ToString());
+        var number = editionNumber is null ? "" : Placeholders.Fill(NumberPattern, new Dictionary<string, string>
+        {
+            ["number"] = editionNumber,
+            ["edition"] = edition.ToString(CultureInfo.InvariantCulture),
+        });
         return new BriefIssue(edition, number, date);
     }
 
-    public string Fill(string text, int edition) =>
-        text.Replace("{edition}", edition.ToString()).Replace("{year}", (edition - 1).ToString());
+    public string Fill(string text, int edition) => Placeholders.Fill(text, new Dictionary<string, string>
+    {
+        ["edition"] = edition.ToString(CultureInfo.InvariantCulture),
+        ["year"] = (edition - 1).ToString(CultureInfo.InvariantCulture),
+    });
 }
 
 /// <summary>templates/briefs.toml: which briefs exist and how each is dressed.</summary>
@@ -58,12 +92,18 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
         new TomlKey("number", TomlType.Text, Required: true, Help: "the issue number printed on the cover, e.g. \"2025-04\""),
         new TomlKey("date", TomlType.Date, Required: true, Help: "the publication date"));
 
+    private static readonly TomlKey TimeLimit = new("render_time_limit", TomlType.Number,
+        Help: "seconds one brief's templates may take to render (default 10)", Min: 0.1, Max: 600);
+    private static readonly TomlKey OutputLimit = new("render_output_limit", TomlType.Integer,
+        Help: "characters of Markdown one brief's templates may render (default 2000000)", Min: 1_000, Max: 50_000_000);
+
     /// <summary>The schema of briefs.toml; templates/briefs.toml's header comment describes the same keys.</summary>
     public static readonly TomlTableSchema Schema = new(
         new TomlKey("defaults", TomlType.Table, Schema: new(
             new TomlKey("publisher", TomlType.Text),
             new TomlKey("authors", TomlType.TextArray),
-            new TomlKey("series", TomlType.Text))),
+            new TomlKey("series", TomlType.Text),
+            TimeLimit, OutputLimit)),
         new TomlKey("brief", TomlType.TableArray, Required: true, Help: "one [[brief]] per kind of PDF", Schema: new(
             new TomlKey("id", TomlType.Text, Required: true, Help: "lowercase letters, digits and '-'"),
             new TomlKey("template", TomlType.Text, Required: true, Help: "a folder under templates/"),
@@ -76,7 +116,8 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
             new TomlKey("publisher", TomlType.Text),
             new TomlKey("authors", TomlType.TextArray),
             new TomlKey("number", TomlType.Text, Help: "issue-number pattern for editions without an issues entry: {number} is the edition's [brief] number, e.g. \"{number}-S\""),
-            new TomlKey("issues", TomlType.TableArray, Help: "{ edition = 2025, number = \"2025-04\", date = 2025-04-16 }", Schema: Issue))));
+            new TomlKey("issues", TomlType.TableArray, Help: "{ edition = 2025, number = \"2025-04\", date = 2025-04-16 }", Schema: Issue),
+            TimeLimit, OutputLimit)));
 
     public static BriefManifest Load(string repoRoot, string relativePath = DefaultPath)
     {
@@ -91,6 +132,10 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
         var defaultPublisher = defaults?.Text("publisher") ?? "";
         var defaultAuthors = defaults?.Texts("authors") ?? [];
         var defaultSeries = defaults?.Text("series") ?? "";
+        RenderLimits LimitsOf(ConfigTable? table, RenderLimits fallback) => new(
+            table?.Number(TimeLimit.Name) is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback.Time,
+            table?.Integer(OutputLimit.Name) is { } chars ? (int)chars : fallback.OutputChars);
+        var defaultLimits = LimitsOf(defaults, RenderLimits.Default);
 
         var briefs = new List<BriefSpec>();
         foreach (var b in root.Tables("brief"))
@@ -110,8 +155,13 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
                 errors.Add(new Diagnostic(b.WhereIs("variant"), $"variant must be \"full\" or \"summary\", found \"{Echo.Clip(variant)}\""));
 
             var output = b.Text("output") ?? "{edition}/{id}.pdf";
-            if (!IsSafeOutputPattern(output))
-                errors.Add(new Diagnostic(b.WhereIs("output"), $"output pattern '{Echo.Clip(output)}' must stay inside output/ (no '..', no absolute path) and end in .pdf"));
+            if (Placeholders.Problem(output, BriefSpec.OutputPlaceholders) is { } placeholderProblem)
+                errors.Add(new Diagnostic(b.WhereIs("output"), $"output pattern '{Echo.Clip(Visible(output))}' {placeholderProblem}"));
+            else if (!IsSafeOutputPattern(output))
+                errors.Add(new Diagnostic(b.WhereIs("output"), $"output pattern '{Echo.Clip(output)}' must stay inside output/ (no '..', no absolute path, no folder starting with '.') and end in .pdf"));
+            foreach (var key in new[] { "title", "subtitle", "series" })
+                if (b.Text(key) is { } text && Placeholders.Problem(text, BriefSpec.TextPlaceholders) is { } problem)
+                    errors.Add(new Diagnostic(b.WhereIs(key), $"'{key}' {problem}"));
 
             var editions = b.Has("editions") ? b.Integers("editions").Select(e => (int)e).ToList() : null;
             var issues = b.Tables("issues")
@@ -120,7 +170,9 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
                 .ToList();
 
             var numberPattern = b.Text("number") ?? "{number}";
-            if (!numberPattern.Contains("{number}", StringComparison.Ordinal))
+            if (Placeholders.Problem(numberPattern, ["number", "edition"]) is { } numberProblem)
+                errors.Add(new Diagnostic(b.WhereIs("number"), $"number pattern '{Echo.Clip(numberPattern)}' {numberProblem}"));
+            else if (!numberPattern.Contains("{number}", StringComparison.Ordinal))
                 errors.Add(new Diagnostic(b.WhereIs("number"), $"number pattern '{Echo.Clip(numberPattern)}' must contain {{number}} (the edition's [brief] number in data/<edition>/edition.toml)"));
             briefs.Add(new BriefSpec(
                 id, template, variant, editions, output,
@@ -130,7 +182,9 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
                 b.Text("publisher") ?? defaultPublisher,
                 b.Has("authors") ? b.Texts("authors") : defaultAuthors,
                 issues,
-                b.Where) { NumberPattern = numberPattern });
+                b.Where,
+                LimitsOf(b, defaultLimits),
+                b.WhereIs("output")) { NumberPattern = numberPattern });
         }
 
         if (errors.Count > 0) throw new BuildFailedException(errors);
@@ -140,9 +194,14 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
     private static bool IsSafeOutputPattern(string pattern)
     {
         if (Path.IsPathRooted(pattern) || pattern.StartsWith('/') || pattern.Contains('\\')) return false;
-        if (pattern.Split('/').Any(part => part is ".." or "." or "")) return false;
+        // "." and ".." leave the folder; a hidden folder such as .cache is the tool's own.
+        if (pattern.Split('/').Any(part => part.Length == 0 || part.StartsWith('.'))) return false;
         return pattern.EndsWith(".pdf", StringComparison.Ordinal);
     }
+
+    /// <summary>A value with its control characters written as \uXXXX, for quoting in a message.</summary>
+    private static string Visible(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:X4}" : c.ToString()));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]*$")]
     private static partial Regex IdPattern();

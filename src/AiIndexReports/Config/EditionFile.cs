@@ -92,7 +92,7 @@ public sealed record EditionFile(
             diagnostics.Error(new SourceLocation(folder), $"the edition folder has no {FileName}; copy one from another edition and edit it");
             return null;
         }
-        if (new FileInfo(fullPath).Length == 0)
+        if (FileStatus.Of(fullPath) is { Kind: EntryKind.RegularFile, Length: 0 })
         {
             diagnostics.Error(new SourceLocation(path, 1, 1), $"the edition file is empty (0 bytes); expected edition, measured_year and the tables "
                 + string.Join(", ", TableKeys.Where(k => k.Required).Select(k => $"[{k.Name}]")));

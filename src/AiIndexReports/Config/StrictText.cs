@@ -24,29 +24,34 @@ public static class StrictText
     public const long MaxTextFileBytes = 4 << 20;
 
     /// <summary>
-    /// Reads a configuration file or template as UTF-8 text. A byte order mark is skipped; UTF-16/32, NUL bytes, bytes that
-    /// are not UTF-8 and files over <see cref="MaxTextFileBytes"/> are an error at <paramref name="displayPath"/>'s line and column.
+    /// Reads a configuration file or template as UTF-8 text: <paramref name="relative"/> is resolved inside
+    /// <paramref name="root"/> (<see cref="InputRoot.Resolve"/>: real path inside the root, a regular file of at most
+    /// <see cref="MaxTextFileBytes"/>), then decoded strictly. A byte order mark is skipped; UTF-16/32, NUL bytes and bytes
+    /// that are not UTF-8 are an error at the file's line and column.
     /// </summary>
     /// <returns>the text, or null after adding the reason to <paramref name="errors"/></returns>
-    public static string? ReadUtf8(string fullPath, string displayPath, ICollection<Diagnostic> errors)
+    public static string? ReadUtf8(InputRoot root, string relative, ICollection<Diagnostic> errors)
     {
+        var found = root.Resolve(relative, MaxTextFileBytes);
+        if (found.File is not { } file)
+        {
+            errors.Add(new Diagnostic(new SourceLocation(root.Display(relative)), found.Message));
+            return null;
+        }
         try
         {
-            var length = new FileInfo(fullPath).Length;
-            if (length > MaxTextFileBytes)
-            {
-                errors.Add(new Diagnostic(new SourceLocation(displayPath),
-                    $"the file is {length / 1024.0 / 1024:0.#} MB; a text file the tool reads whole may be at most {MaxTextFileBytes >> 20} MB"));
-                return null;
-            }
-            return DecodeUtf8(File.ReadAllBytes(fullPath), displayPath, errors);
+            return DecodeUtf8(InputRoot.ReadAllBytes(file), file.DisplayPath, errors);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            errors.Add(new Diagnostic(new SourceLocation(displayPath), "cannot read the file: " + e.Message.Replace(fullPath, displayPath, StringComparison.Ordinal)));
+            errors.Add(new Diagnostic(new SourceLocation(file.DisplayPath), CannotRead(e, file)));
             return null;
         }
     }
+
+    /// <summary>"cannot read the file: …" without the absolute path the system message may carry.</summary>
+    public static string CannotRead(Exception e, CheckedFile file) =>
+        "cannot read the file: " + (e is UnauthorizedAccessException ? "permission denied" : e.Message.Replace(file.RealPath, file.DisplayPath, StringComparison.Ordinal));
 
     /// <summary>Decodes bytes as strict UTF-8 text (see <see cref="ReadUtf8"/>).</summary>
     public static string? DecodeUtf8(byte[] bytes, string displayPath, ICollection<Diagnostic> errors)

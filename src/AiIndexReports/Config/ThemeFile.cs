@@ -83,6 +83,15 @@ public sealed partial record ThemeFile(
         ("pdf_keywords", "the PDF's keywords"),
     ];
 
+    /// <summary>The placeholders each label may use (the composition fills them).</summary>
+    private static readonly Dictionary<string, string[]> LabelPlaceholders = new(StringComparer.Ordinal)
+    {
+        ["issue"] = ["number"],
+        ["table_caption"] = ["number", "caption"],
+        ["figure_caption"] = ["number", "title"],
+        ["page_number"] = ["page", "pages"],
+    };
+
     private static readonly TomlTableSchema StyleSchema = new(
         Size("size", 5, 60, "in pt") with { Required = true }, Size("line_height", 1, 3, "a multiple of the size"));
 
@@ -171,6 +180,9 @@ public sealed partial record ThemeFile(
         var labelTable = root.Table("labels");
         var labels = LabelNames.Where(l => labelTable?.Text(l.Name) is not null)
             .ToDictionary(l => l.Name, l => labelTable!.Text(l.Name)!, StringComparer.Ordinal);
+        foreach (var (name, text) in labels)
+            if (Placeholders.Problem(text, LabelPlaceholders.GetValueOrDefault(name, [])) is { } problem)
+                errors.Add(new Diagnostic(labelTable!.WhereIs(name), $"label '{name}' {problem}"));
 
         var toc = root.Table("contents");
         var contents = new ThemeContents((int)(toc?.Integer("min_pages") ?? 0), (int)(toc?.Integer("columns") ?? 1), (int)(toc?.Integer("max_level") ?? 2));
@@ -193,14 +205,31 @@ public sealed partial record ThemeFile(
             Number(t, "paragraph_spacing", 5), t?.Boolean("justify") ?? true, colors, chart, styles, labels, contents, justification);
     }
 
-    /// <summary>Why a font path of the theme cannot be used, or null: it must stay inside templates/, exist and be TrueType.</summary>
+    /// <summary>Largest font file accepted (a full CJK font is about 20 MB; the theme's are 2 to 5 MB).</summary>
+    public const long MaxFontBytes = 64L << 20;
+
+    /// <summary>A font file of the theme, relative to templates/: the checks of <see cref="InputRoot.Resolve"/>.</summary>
+    public static InputResolution ResolveFont(string repoRoot, string relative) =>
+        new InputRoot(Path.Combine(repoRoot, "templates"), "templates").Resolve(relative, MaxFontBytes);
+
+    /// <summary>Why a font path of the theme cannot be used, or null: it must stay inside templates/, be a regular file and be TrueType.</summary>
     private static string? CheckFont(string repoRoot, string relative)
     {
         var templates = Path.GetFullPath(Path.Combine(repoRoot, "templates")) + Path.DirectorySeparatorChar;
         var full = Path.GetFullPath(Path.Combine(templates, relative));
-        if (!full.StartsWith(templates, StringComparison.Ordinal)) return $"font path '{Echo.Clip(relative)}' must stay inside templates/";
-        if (!File.Exists(full)) return $"font file not found: templates/{Echo.Clip(relative)} (expected a static TrueType .ttf)";
-        if (!IsTrueType(full)) return $"templates/{relative} is not a TrueType font (its first bytes are not a TrueType header); expected a static TrueType .ttf";
+        if (!full.StartsWith(templates, StringComparison.Ordinal) || relative.Contains('\0', StringComparison.Ordinal))
+            return $"font path '{Echo.Clip(relative)}' must stay inside templates/";
+        var found = ResolveFont(repoRoot, relative);
+        if (found.Problem == InputProblem.Missing) return $"font file not found: templates/{Echo.Clip(relative)} (expected a static TrueType .ttf)";
+        if (found.File is not { } file) return found.Message;
+        try
+        {
+            if (!IsTrueType(file)) return $"{file.DisplayPath} is not a TrueType font (its first bytes are not a TrueType header); expected a static TrueType .ttf";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return StrictText.CannotRead(e, file);
+        }
         return null;
     }
 
@@ -208,10 +237,10 @@ public sealed partial record ThemeFile(
     /// Whether a file starts like a TrueType font (sfnt version 0x00010000 or "true"), so a renamed or corrupt file is
     /// reported at its theme line rather than as a typesetting failure deep in the build.
     /// </summary>
-    private static bool IsTrueType(string path)
+    private static bool IsTrueType(CheckedFile font)
     {
         Span<byte> head = stackalloc byte[4];
-        using var file = File.OpenRead(path);
+        using var file = InputRoot.OpenRead(font);
         return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4
             && (head.SequenceEqual(new byte[] { 0, 1, 0, 0 }) || head.SequenceEqual("true"u8));
     }

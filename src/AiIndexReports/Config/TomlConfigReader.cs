@@ -23,7 +23,8 @@ public static class TomlConfigReader
     /// <paramref name="errors"/> and the values concerned are absent from the table.</returns>
     public static ConfigTable? Read(string repoRoot, string relativePath, TomlTableSchema schema, List<Diagnostic> errors)
     {
-        var text = StrictText.ReadUtf8(Path.Combine(repoRoot, relativePath), relativePath, errors);
+        var root = InputRoot.ForRepoPath(repoRoot, relativePath, out var relative);
+        var text = StrictText.ReadUtf8(root, relative, errors);
         return text is null ? null : Parse(text, relativePath, schema, errors);
     }
 

@@ -3,7 +3,7 @@ using AiIndexReports.Config;
 namespace AiIndexReports.Data;
 
 /// <summary>A CSV an edition uses: where it is on disk, how diagnostics name it, and how it is declared to be encoded.</summary>
-/// <param name="FullPath">absolute path on disk</param>
+/// <param name="FullPath">real path on disk (links resolved, checked to be a regular file inside data/ by <see cref="Config.InputRoot"/>)</param>
 /// <param name="RepoPath">repo-relative with forward slashes, as every diagnostic and SourceLocation names it</param>
 /// <param name="Encoding">what edition.toml declares</param>
 /// <param name="DeclaredAt">the edition.toml line that names the file (for "declared here" hints)</param>

@@ -62,27 +62,40 @@ internal static class EditionManifestReader
             : null;
     }
 
-    /// <summary>Resolves a path relative to the edition folder; it must stay inside data/ and exist.</summary>
+    /// <summary>
+    /// Resolves a path relative to the edition folder: it must stay inside data/ (links included) and be a regular file
+    /// no larger than <see cref="InputRoot.MaxInputBytes"/> (<see cref="InputRoot.Resolve"/>); a problem is an error at
+    /// the edition.toml line that names the file.
+    /// </summary>
     private static DataFile? Resolve(string repoRoot, string folder, string relative, SourceLocation at, DeclaredEncoding encoding, DiagnosticBag diagnostics)
     {
         var root = Path.GetFullPath(repoRoot);
         var full = Path.GetFullPath(Path.Combine(root, folder, relative));
         var repoPath = Path.GetRelativePath(root, full).Replace('\\', '/');
-        if (!repoPath.StartsWith("data/", StringComparison.Ordinal))
+        if (!repoPath.StartsWith("data/", StringComparison.Ordinal) || relative.Contains('\0', StringComparison.Ordinal))
         {
             diagnostics.Error(at, $"file = \"{Echo.Clip(relative)}\" points outside data/ ({Echo.Clip(repoPath)}); source tables live under data/");
             return null;
         }
-        if (!File.Exists(full))
+        var data = new InputRoot(Path.Combine(root, "data"), "data");
+        var found = data.Resolve(repoPath["data/".Length..], InputRoot.MaxInputBytes);
+        switch (found.Problem)
         {
-            var directory = Path.GetDirectoryName(full)!;
-            var present = Directory.Exists(directory) ? Directory.GetFiles(directory, "*.csv").Select(Path.GetFileName).OfType<string>().Order().ToList() : [];
-            var nearest = NearestName.Find(Path.GetFileName(full), present);
-            diagnostics.Error(at, $"file \"{Echo.Clip(repoPath)}\" does not exist"
-                + (nearest is not null ? $" (did you mean \"{nearest}\"?)" : "")
-                + (present.Count > 0 ? $"; CSV files in {Path.GetRelativePath(root, directory).Replace('\\', '/')}: {string.Join(", ", present)}" : ""));
-            return null;
+            case InputProblem.None:
+                return new DataFile(found.File!.RealPath, repoPath, encoding, at);
+            case InputProblem.Missing:
+                var directory = Path.GetDirectoryName(full)!;
+                var present = data.HasFolder(Path.GetRelativePath(data.FullPath, directory))
+                    ? Directory.GetFiles(directory, "*.csv").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal).ToList()
+                    : [];
+                var nearest = NearestName.Find(Path.GetFileName(full), present);
+                diagnostics.Error(at, $"file \"{Echo.Clip(repoPath)}\" does not exist"
+                    + (nearest is not null ? $" (did you mean \"{nearest}\"?)" : "")
+                    + (present.Count > 0 ? $"; CSV files in {Path.GetRelativePath(root, directory).Replace('\\', '/')}: {string.Join(", ", present)}" : ""));
+                return null;
+            default:
+                diagnostics.Error(at, $"file = \"{Echo.Clip(relative)}\": {found.Message}");
+                return null;
         }
-        return new DataFile(full, repoPath, encoding, at);
     }
 }

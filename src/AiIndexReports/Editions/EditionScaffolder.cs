@@ -36,7 +36,8 @@ public static partial class EditionScaffolder
         var step = year - from;
         var sourceFile = $"data/{from.ToString(CultureInfo.InvariantCulture)}/{EditionManifestReader.FileName}";
         var readErrors = new List<Diagnostic>();
-        var text = StrictText.ReadUtf8(Path.Combine(repoRoot, sourceFile), sourceFile, readErrors) ?? throw new BuildFailedException(readErrors);
+        var text = StrictText.ReadUtf8(InputRoot.ForRepoPath(repoRoot, sourceFile, out var sourceRelative), sourceRelative, readErrors)
+            ?? throw new BuildFailedException(readErrors);
 
         var measured = source.MeasuredYear + step;
         var (exportPath, exportDate, modelColumn) = NewestExport(repoRoot, source);
@@ -96,8 +97,11 @@ public static partial class EditionScaffolder
     private static (string Path, DateOnly Date, string ModelColumn) NewestExport(string repoRoot, EditionInfo source)
     {
         var folder = Path.Combine(repoRoot, "data", "shared", "epoch");
+        var data = new InputRoot(Path.Combine(repoRoot, "data"), "data");
+        // Only exports the tool may read: regular files inside data/ (a named pipe would block, a link may lead out).
         var newest = Directory.Exists(folder)
             ? Directory.GetFiles(folder, "notable_ai_models_*.csv")
+                .Where(f => data.Resolve("shared/epoch/" + Path.GetFileName(f), InputRoot.MaxInputBytes).Ok)
                 .Select(f => (Path: f, Match: ExportName().Match(Path.GetFileName(f))))
                 .Where(x => x.Match.Success && DateOnly.TryParseExact(x.Match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
                 .Select(x => (x.Path, Date: DateOnly.ParseExact(x.Match.Groups["date"].Value, "yyyy-MM-dd", CultureInfo.InvariantCulture)))
@@ -105,7 +109,7 @@ public static partial class EditionScaffolder
             : default;
         if (newest.Path is null)
             return (Path.Combine(repoRoot, source.NotableModelsFile), source.SnapshotDate, "Model");
-        using var reader = new StreamReader(newest.Path);
+        using var reader = new StreamReader(InputRoot.OpenRead(data.Resolve("shared/epoch/" + Path.GetFileName(newest.Path), InputRoot.MaxInputBytes).File!));
         var header = reader.ReadLine() ?? "";
         var column = header.TrimStart('\uFEFF').Split(',').Select(h => h.Trim().Trim('"')).FirstOrDefault(h => h is "Model" or "System") ?? "Model";
         return (newest.Path, newest.Date, column);
@@ -113,10 +117,14 @@ public static partial class EditionScaffolder
 
     private static int CountRows(string repoRoot, EditionInfo source, int year)
     {
-        var path = Path.Combine(repoRoot, "data", "shared", "aiindex", "indicators.csv");
-        if (!File.Exists(path)) return 0;
+        if (new InputRoot(Path.Combine(repoRoot, "data"), "data").Resolve("shared/aiindex/indicators.csv", InputRoot.MaxInputBytes).File is not { } file)
+            return 0;
         var prefix = year.ToString(CultureInfo.InvariantCulture) + ",";
-        return File.ReadLines(path).Count(l => l.StartsWith(prefix, StringComparison.Ordinal));
+        using var reader = new StreamReader(InputRoot.OpenRead(file));
+        var count = 0;
+        for (var line = reader.ReadLine(); line is not null; line = reader.ReadLine())
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     [GeneratedRegex(@"^notable_ai_models_(?<date>\d{4}-\d{2}-\d{2})\.csv$")]

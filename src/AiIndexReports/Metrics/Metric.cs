@@ -5,7 +5,11 @@ namespace AiIndexReports.Metrics;
 // "patents.per_100k.rank.KOR", "cost.gpt35.factor". Templates see them as nested objects (metrics.models.by_country.KOR.count).
 
 /// <summary>One point of a series: X is a year, a quarter index or a date's decimal year; Label is how a reader sees X ("2024", "2023 Q4", "GPT-3.5").</summary>
-public sealed record SeriesPoint(double X, string Label, double Value, string? Note = null);
+public sealed record SeriesPoint(double X, string Label, double Value, string? Note = null)
+{
+    /// <summary>The data row the point (its label) comes from, when one row makes it: where a bad character is fixed.</summary>
+    public SourceLocation? At { get; init; }
+}
 
 /// <summary>
 /// A named, traceable value. Exactly one of Number / Text / Series / Rows is set when Available;
@@ -25,6 +29,8 @@ public sealed record Metric
     public string? Text { get; init; }
     public IReadOnlyList<SeriesPoint>? Series { get; init; }
     public IReadOnlyList<IReadOnlyDictionary<string, object?>>? Rows { get; init; } // list-like values: Korea's models, rankings
+    /// <summary>The data row each of <see cref="Rows"/> comes from, when each comes from one row.</summary>
+    public IReadOnlyList<SourceLocation>? RowSources { get; init; }
 
     /// <summary>What the value covers, in Korean: "2024년", "2013~2024년", "2023년 말" (null when the id says it all).</summary>
     public string? Period { get; init; }

@@ -11,6 +11,7 @@ using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
 using AiIndexReports.Typesetting.Fonts;
+using SkiaSharp;
 using AiIndexReports.Typesetting.Pdf;
 
 namespace AiIndexReports.Pipeline;
@@ -53,6 +54,7 @@ public sealed class BriefBuilder : IDisposable
     private readonly ConcurrentDictionary<int, byte> _editionTimingsReported = new();
     private readonly ConcurrentDictionary<int, byte> _chartTimingsReported = new();
     private readonly FileHashCache _fileHashes;
+    private readonly ConcurrentDictionary<string, Diagnostic> _warnings = new(StringComparer.Ordinal);
     private Task? _fontPrefetch;
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
@@ -60,7 +62,7 @@ public sealed class BriefBuilder : IDisposable
         _root = Path.GetFullPath(repoRoot);
         _settings = settings ?? new BuildSettings();
         _theme = new(() => BriefTheme.Load(_root));
-        _fonts = new(() => _theme.Value.Fonts.Load(Path.Combine(_root, "templates")));
+        _fonts = new(() => _theme.Value.Fonts.Load(_root));
         _fileHashes = new FileHashCache(OutputRoot);
     }
 
@@ -68,6 +70,17 @@ public sealed class BriefBuilder : IDisposable
 
     /// <summary>What the last <see cref="Plan"/> noticed but did not stop for (e.g. an edition listed ahead of its data).</summary>
     public IReadOnlyList<Diagnostic> PlanWarnings { get; private set; } = [];
+
+    /// <summary>
+    /// What the last <see cref="BuildAll"/> noticed about the files around the briefs, once each: files under data/ or
+    /// templates/ that were not read (a named pipe, a link leading outside), a damaged build cache, temp files removed.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> RunWarnings => [.. _warnings.Values.OrderBy(w => w.ToString(), StringComparer.Ordinal)];
+
+    private void Warn(IEnumerable<Diagnostic> warnings)
+    {
+        foreach (var w in warnings) _warnings.TryAdd(w.ToString(), w);
+    }
 
     /// <summary>
     /// The jobs a request asks for, sorted by edition then brief id (the order shards slice).
@@ -93,6 +106,8 @@ public sealed class BriefBuilder : IDisposable
                 Severity.Warning)))
             .ToList();
 
+        CheckOutputCollisions(manifest, available);
+
         var jobs = from edition in editions
                    from brief in manifest.Briefs
                    where options.Briefs.Count == 0 || options.Briefs.Contains(brief.Id)
@@ -102,6 +117,36 @@ public sealed class BriefBuilder : IDisposable
         return options.Shard.Select(jobs.ToList());
     }
 
+    /// <summary>
+    /// The PDF paths of every brief of the manifest for every edition present must differ (and none may be a folder of
+    /// another): otherwise which brief's file survives depends on --jobs and the build would say ok. Checked for the whole
+    /// manifest before anything is built, whatever the request narrows to; the error names both briefs.
+    /// </summary>
+    private static void CheckOutputCollisions(BriefManifest manifest, IReadOnlyList<int> available)
+    {
+        var owners = new Dictionary<string, (BriefSpec Brief, int Edition)>(StringComparer.OrdinalIgnoreCase);
+        var errors = new List<Diagnostic>();
+        string Who(BriefSpec b, int edition) => $"brief '{b.Id}' (edition {edition.ToString(CultureInfo.InvariantCulture)}, {b.OutputWhere ?? b.Where})";
+        foreach (var brief in manifest.Briefs)
+            foreach (var edition in available.Where(e => brief.Editions is null || brief.Editions.Contains(e)))
+            {
+                var path = brief.OutputPath(edition);
+                if (owners.TryGetValue(path, out var other))
+                    errors.Add(new Diagnostic(brief.OutputWhere ?? brief.Where, other.Brief == brief
+                        ? $"output/{path} would be written for two editions of brief '{brief.Id}' ({other.Edition.ToString(CultureInfo.InvariantCulture)} "
+                          + $"and {edition.ToString(CultureInfo.InvariantCulture)}): put {{edition}} in its output pattern"
+                        : $"output/{path} would be written by two briefs: {Who(other.Brief, other.Edition)} and {Who(brief, edition)}; "
+                          + "give each its own file with {id} and {edition} in the output pattern"));
+                else owners[path] = (brief, edition);
+            }
+        foreach (var (path, owner) in owners)
+            for (var folder = Path.GetDirectoryName(path); !string.IsNullOrEmpty(folder); folder = Path.GetDirectoryName(folder))
+                if (owners.TryGetValue(folder.Replace('\\', '/'), out var other))
+                    errors.Add(new Diagnostic(owner.Brief.OutputWhere ?? owner.Brief.Where,
+                        $"output/{path} of {Who(owner.Brief, owner.Edition)} needs output/{folder} to be a folder, but {Who(other.Brief, other.Edition)} writes its PDF there"));
+        if (errors.Count > 0) throw new BuildFailedException(errors);
+    }
+
     /// <summary>Builds jobs with up to <paramref name="parallelism"/> at once; every job runs, failures included.</summary>
     public IReadOnlyList<BriefBuildResult> BuildAll(
         IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default)
@@ -109,6 +154,13 @@ public sealed class BriefBuilder : IDisposable
         var results = new BriefBuildResult[jobs.Count];
         // Each run writes its editions' shared files (figures, metrics.json) again, even when the builder is reused.
         _editionFilesWritten.Clear();
+        _warnings.Clear();
+        Warn(_fileHashes.Warnings);
+        // A build killed between writing a temp file and renaming it left the temp behind: ours to remove.
+        var stale = AtomicFile.RemoveStaleTemps(OutputRoot);
+        if (stale.Count > 0)
+            Warn([new Diagnostic(new SourceLocation("output"), $"removed {stale.Count} temp file(s) left by an interrupted build: "
+                + string.Join(", ", stale.Take(5).Select(p => "output/" + Path.GetRelativePath(OutputRoot, p).Replace('\\', '/'))), Severity.Warning)]);
         // Fonts (17 MB to map and parse) do not depend on the data: load them while the first edition loads.
         // A failure surfaces in the first brief that needs them.
         if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() => _fonts.Value);
@@ -117,12 +169,15 @@ public sealed class BriefBuilder : IDisposable
             results[i] = Build(jobs[i], cancellation);
             onDone?.Invoke(results[i]);
         });
-        _fileHashes.Save();
+        var saving = new List<Diagnostic>();
+        _fileHashes.Save(saving);
+        Warn(saving);
         return results;
     }
 
     public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default)
     {
+        using var culture = ToolCulture.OnThisThread();
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
         T Timed<T>(string stage, Func<T> run)
@@ -134,12 +189,16 @@ public sealed class BriefBuilder : IDisposable
         }
 
         InputFingerprint? fingerprint = null;
+        BriefDocument? document = null;
         try
         {
             fingerprint = Timed("fingerprint", () => Fingerprint(job));
             var cache = new BuildCache(OutputRoot);
             var pdfRelative = job.Brief.OutputPath(job.Edition);
-            if (!_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, pdfRelative))
+            var cacheWarnings = new List<Diagnostic>();
+            var upToDate = !_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, cacheWarnings);
+            Warn(cacheWarnings);
+            if (upToDate)
                 return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative), Inputs: fingerprint);
 
             var edition = EditionFor(job.Edition);
@@ -149,7 +208,7 @@ public sealed class BriefBuilder : IDisposable
             var fonts = Timed("fonts", () => _fonts.Value);
             cancellation.ThrowIfCancellationRequested();
 
-            var document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
+            document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
                 .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue)));
@@ -157,14 +216,13 @@ public sealed class BriefBuilder : IDisposable
 
             var writer = new OutputWriter(OutputRoot);
             writer.Add(pdfRelative, typeset.Pdf);
-            // Edition-wide files are the same for every brief of the edition: written by the first brief of the run.
+            // Edition-wide files are the same for every brief of the edition: written by the first brief of the run, and
+            // part of every brief's cache entry (a brief is not up to date while its edition's figures are missing).
+            var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
+            if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add(("charts", figureFiles.Time));
+            List<(string Path, byte[] Bytes)> editionFiles = [.. edition.Files, .. figureFiles.Files];
             if (_editionFilesWritten.TryAdd(job.Edition, 0))
-            {
-                foreach (var (path, bytes) in edition.Files) writer.Add(path, bytes);
-                var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
-                if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add(("charts", figureFiles.Time));
-                foreach (var (path, bytes) in figureFiles.Files) writer.Add(path, bytes);
-            }
+                foreach (var (path, bytes) in editionFiles) writer.Add(path, bytes);
             if (_settings.DumpLayout)
             {
                 // Composed afresh (elements keep layout state): the same document the typesetter was given.
@@ -184,10 +242,16 @@ public sealed class BriefBuilder : IDisposable
             var outputs = writer.Pending
                 .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
                 .ToList();
+            var recorded = writer.Pending.Select(p => (Path.GetRelativePath(OutputRoot, p.Path), InputFingerprint.Sha256(p.Bytes)))
+                .Concat(editionFiles.Select(f => (f.Path, InputFingerprint.Sha256(f.Bytes))))
+                .DistinctBy(o => o.Item1.Replace('\\', '/'))
+                .ToList();
             Timed("outputs", () =>
             {
                 writer.Commit(cancellation);
-                cache.Record(job.Name, fingerprint.Hash, pdfRelative, typeset.Pdf);
+                var recordWarnings = new List<Diagnostic>();
+                cache.Record(job.Name, fingerprint.Hash, recorded, recordWarnings);
+                Warn(recordWarnings);
                 return 0;
             });
 
@@ -200,7 +264,14 @@ public sealed class BriefBuilder : IDisposable
         }
         catch (MissingGlyphsException e)
         {
-            return new BriefBuildResult(job, BriefBuildStatus.Failed, MissingGlyphDiagnostics(job, e), Timings: timings, Inputs: fingerprint);
+            // Located where an editor fixes it: the template line or data row the text came from (the Write stage kept them).
+            var origins = document?.Origins ?? TextOrigins.None;
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, e.Missing.Select(origins.Locate).ToList(), Timings: timings, Inputs: fingerprint);
+        }
+        catch (DamagedFontException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed,
+                [new Diagnostic(new SourceLocation(e.Path), e.Problem + " (a font named in templates/theme.toml [fonts])")], Timings: timings, Inputs: fingerprint);
         }
         catch (TypesettingException e)
         {
@@ -214,37 +285,10 @@ public sealed class BriefBuilder : IDisposable
         }
     }
 
-    /// <summary>
-    /// A character no font has, located where an editor can fix it: the first line of the brief's templates or of the
-    /// data files that contains it (the typesetter only sees the rendered text).
-    /// </summary>
-    private IReadOnlyList<Diagnostic> MissingGlyphDiagnostics(BuildJob job, MissingGlyphsException e)
-    {
-        var files = new[] { $"templates/{job.Brief.Template}", "templates/partials", "data" }
-            .Select(folder => Path.Combine(_root, folder))
-            .Where(Directory.Exists)
-            .SelectMany(folder => Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-                .Where(f => f.EndsWith(".sbn", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal))
-                .Order(StringComparer.Ordinal))
-            .ToList();
-        return e.Missing.Select(m =>
-        {
-            var character = char.ConvertFromUtf32(m.CodePoint);
-            var message = $"no font of the theme has {m} (fonts: templates/theme.toml [fonts]); remove or replace the character";
-            foreach (var file in files)
-            {
-                var lines = File.ReadLines(file).Select((text, index) => (text, index)).FirstOrDefault(l => l.text.Contains(character, StringComparison.Ordinal));
-                if (lines.text is not null)
-                    return new Diagnostic(new SourceLocation(Path.GetRelativePath(_root, file).Replace('\\', '/'), lines.index + 1,
-                        lines.text.IndexOf(character, StringComparison.Ordinal) + 1), message);
-            }
-            return new Diagnostic(null, message);
-        }).ToList();
-    }
-
     /// <summary>Renders a brief's templates against its edition's metrics without typesetting: the `check` command.</summary>
     public void CheckTemplates(BuildJob job)
     {
+        using var culture = ToolCulture.OnThisThread();
         var edition = EditionFor(job.Edition);
         new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures);
     }
@@ -263,11 +307,14 @@ public sealed class BriefBuilder : IDisposable
     private InputFingerprint Fingerprint(BuildJob job)
     {
         var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
-        return InputFingerprint.Of(_root,
+        var warnings = new List<Diagnostic>();
+        var fingerprint = InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
             [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "", _settings.Strict ? "strict" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
-            _fileHashes);
+            _fileHashes, warnings);
+        Warn(warnings);
+        return fingerprint;
     }
 
     /// <summary>Changes whenever the program itself changes, so a new build of the tool rebuilds every brief.</summary>
@@ -304,9 +351,14 @@ public sealed class BriefBuilder : IDisposable
 
     private FigureExports ExportFigures(int edition, FigureSet figures)
     {
+        using var culture = ToolCulture.OnThisThread();
         var clock = Stopwatch.StartNew();
         var files = new List<(string, byte[])>();
-        using var typefaces = new FileTypefaceSource(Path.Combine(_root, "templates"), _theme.Value.Fonts);
+        using var typefaces = new FileTypefaceSource(_root, _theme.Value.Fonts);
+        // The same glyph check as the PDF's charts: a PNG or SVG must not show empty boxes either.
+        var (regular, semibold) = (typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.Normal), typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.SemiBold));
+        var problems = figures.Figures.SelectMany(f => BriefTypesetter.ChartGlyphProblems(f, c => regular.GetGlyph(c) != 0 && semibold.GetGlyph(c) != 0)).ToList();
+        if (problems.Count > 0) throw new BuildFailedException(problems);
         var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
         {

@@ -1,37 +1,69 @@
 using System.Text.Json;
+using AiIndexReports.Config;
 
 namespace AiIndexReports.Pipeline;
 
 /// <summary>
-/// output/.cache/&lt;job&gt;.json: the input fingerprint and PDF hash of a brief's last good build. A brief is up to date
-/// when its fingerprint is unchanged and its PDF is still the one that build wrote.
+/// output/.cache/&lt;edition&gt;-&lt;brief&gt;.json: the input fingerprint of a brief's last good build and the SHA-256 of every
+/// file that build is responsible for — the PDF, the edition's figures and metrics.json, the page previews and the
+/// layout dump when they were asked for. A brief is up to date only when its fingerprint is unchanged and every one of
+/// those files is still there with the bytes that build wrote: a deleted figure or an edited PDF is rebuilt.
 /// </summary>
 public sealed class BuildCache(string outputRoot)
 {
-    private sealed record Entry(string Fingerprint, string PdfSha256);
-
     private string PathOf(string job) => Path.Combine(outputRoot, ".cache", job.Replace('/', '-') + ".json");
 
-    public bool IsUpToDate(string job, string fingerprint, string pdfRelative)
+    private static string Display(string job) => "output/.cache/" + job.Replace('/', '-') + ".json";
+
+    /// <param name="warnings">gets a warning when the cache entry exists but cannot be used</param>
+    public bool IsUpToDate(string job, string fingerprint, ICollection<Diagnostic> warnings)
     {
-        var file = PathOf(job);
-        var pdf = Path.Combine(outputRoot, pdfRelative);
-        if (!File.Exists(file) || !File.Exists(pdf)) return false;
+        if (CacheFile.Read(PathOf(job), Display(job), warnings) is not { } entry) return false;
+        if (!entry.TryGetProperty("fingerprint", out var recorded) || !entry.TryGetProperty("outputs", out var outputs)
+            || recorded.ValueKind != JsonValueKind.String || outputs.ValueKind != JsonValueKind.Object)
+        {
+            // An entry of an older version of the tool (no outputs recorded) is simply not trusted; another shape is damage.
+            if (!entry.TryGetProperty("PdfSha256", out _)) CacheFile.Warn(Display(job), "not a cache entry of this tool", warnings);
+            return false;
+        }
+        if (recorded.GetString() != fingerprint) return false;
+
+        var any = false;
+        foreach (var output in outputs.EnumerateObject())
+        {
+            if (output.Value.ValueKind != JsonValueKind.String || Sha256Of(output.Name) is not { } actual || actual != output.Value.GetString())
+                return false;
+            any = true;
+        }
+        return any;
+    }
+
+    /// <summary>SHA-256 of an output file (path relative to output/), or null when it is missing, not a file or outside output/.</summary>
+    private string? Sha256Of(string relative)
+    {
+        var full = Path.GetFullPath(Path.Combine(outputRoot, relative));
+        if (!full.StartsWith(Path.GetFullPath(outputRoot) + Path.DirectorySeparatorChar, StringComparison.Ordinal)) return null;
+        var status = FileStatus.Of(full);
+        if (!status.IsRegularFile) return null;
         try
         {
-            var entry = JsonSerializer.Deserialize<Entry>(File.ReadAllText(file));
-            return entry is not null && entry.Fingerprint == fingerprint && entry.PdfSha256 == InputFingerprint.Sha256(File.ReadAllBytes(pdf));
+            using var stream = File.OpenRead(full);
+            return Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
     }
 
-    public void Record(string job, string fingerprint, string pdfRelative, byte[] pdf)
+    /// <summary>Records a good build: its fingerprint and the SHA-256 of each output file (paths relative to output/).</summary>
+    public void Record(string job, string fingerprint, IEnumerable<(string Path, string Sha256)> outputs, ICollection<Diagnostic> warnings)
     {
-        var writer = new OutputWriter(outputRoot);
-        writer.Add(Path.GetRelativePath(outputRoot, PathOf(job)), JsonSerializer.SerializeToUtf8Bytes(new Entry(fingerprint, InputFingerprint.Sha256(pdf))));
-        writer.Commit();
+        var entry = new Dictionary<string, object>
+        {
+            ["fingerprint"] = fingerprint,
+            ["outputs"] = new SortedDictionary<string, string>(outputs.ToDictionary(o => o.Path.Replace('\\', '/'), o => o.Sha256), StringComparer.Ordinal),
+        };
+        CacheFile.Write(PathOf(job), JsonSerializer.SerializeToUtf8Bytes(entry), Display(job), warnings);
     }
 }

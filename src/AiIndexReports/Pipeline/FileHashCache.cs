@@ -1,64 +1,97 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using AiIndexReports.Config;
 
 namespace AiIndexReports.Pipeline;
 
 /// <summary>
-/// SHA-256 of input files, remembered across runs in output/.cache/file-hashes.json and keyed by path, size and
-/// write time (as make, ccache and git's index do), so an unchanged 17 MB font folder is not re-hashed on every build.
-/// A file written in the last few seconds is hashed but not remembered: a same-size edit within the file system's
-/// time resolution could otherwise keep a stale hash.
+/// SHA-256 of input files, remembered across runs in output/.cache/file-hashes.json and keyed by real path, size,
+/// modification time and status-change time (ctime), as make, ccache and git's index do, so an unchanged 17 MB font
+/// folder is not re-hashed on every build. The shortcut is only taken when it cannot lie: a restored modification time
+/// still moves the ctime, and a file changed within a few seconds of being remembered (less than the file system's
+/// time resolution may tell apart) is hashed again. An entry that is damaged is ignored (with one warning) and rewritten.
 /// </summary>
 public sealed class FileHashCache
 {
-    private static readonly TimeSpan RacyWindow = TimeSpan.FromSeconds(3);
+    /// <summary>How long after its last change a file's size and times are trusted to tell a later change.</summary>
+    public static readonly TimeSpan DefaultRacyWindow = TimeSpan.FromSeconds(3);
+
+    private readonly TimeSpan _racyWindow;
+    private const string Display = "output/.cache/file-hashes.json";
     private readonly string _file;
     private readonly ConcurrentDictionary<string, Entry> _entries;
+    private readonly List<Diagnostic> _warnings = [];
     private bool _changed;
 
-    private sealed record Entry(long Bytes, long WriteTicks, string Sha256);
+    private sealed record Entry(long Bytes, long WriteTicks, long ChangeTicks, long RecordedTicks, string Sha256);
 
-    public FileHashCache(string outputRoot)
+    /// <param name="racyWindow">tests shorten it; <see cref="DefaultRacyWindow"/> otherwise</param>
+    public FileHashCache(string outputRoot, TimeSpan? racyWindow = null)
     {
+        _racyWindow = racyWindow ?? DefaultRacyWindow;
         _file = Path.Combine(outputRoot, ".cache", "file-hashes.json");
-        _entries = new(Read(_file), StringComparer.Ordinal);
+        _entries = new(Read(), StringComparer.Ordinal);
     }
 
-    /// <summary>SHA-256 (lowercase hex) of the file at <paramref name="fullPath"/>.</summary>
-    public string Hash(string fullPath, FileInfo info)
+    /// <summary>What reading the cache noticed (a damaged file or entries), for the run's warnings.</summary>
+    public IReadOnlyList<Diagnostic> Warnings => _warnings;
+
+    /// <summary>SHA-256 (lowercase hex) of a checked input file.</summary>
+    public string Hash(CheckedFile file)
     {
-        var ticks = info.LastWriteTimeUtc.Ticks;
-        if (_entries.TryGetValue(fullPath, out var known) && known.Bytes == info.Length && known.WriteTicks == ticks)
+        var status = FileStatus.Of(file.RealPath);
+        var write = status.LastWriteUtc.Ticks;
+        if (_entries.TryGetValue(file.RealPath, out var known) && known.Bytes == status.Length && known.WriteTicks == write
+            && known.ChangeTicks == status.ChangeTicks && known.RecordedTicks - Math.Max(write, status.ChangeTicks) > _racyWindow.Ticks)
             return known.Sha256;
-        var hash = InputFingerprint.Sha256(File.ReadAllBytes(fullPath));
-        if (DateTime.UtcNow - info.LastWriteTimeUtc > RacyWindow)
+        var hash = InputRoot.Sha256(file);
+        var now = DateTime.UtcNow.Ticks;
+        if (now - Math.Max(write, status.ChangeTicks) > _racyWindow.Ticks)
         {
-            _entries[fullPath] = new Entry(info.Length, ticks, hash);
+            _entries[file.RealPath] = new Entry(status.Length, write, status.ChangeTicks, now, hash);
             _changed = true;
         }
         return hash;
     }
 
-    /// <summary>Writes the remembered hashes back (atomically) if any were added.</summary>
-    public void Save()
+    /// <summary>Writes the remembered hashes back (atomically) if any were added; a failure is a warning.</summary>
+    public void Save(ICollection<Diagnostic> warnings)
     {
         if (!_changed) return;
-        var writer = new OutputWriter(Path.GetDirectoryName(Path.GetDirectoryName(_file))!);
         var sorted = new SortedDictionary<string, Entry>(_entries, StringComparer.Ordinal);
-        writer.Add(Path.Combine(".cache", "file-hashes.json"), JsonSerializer.SerializeToUtf8Bytes(sorted));
-        writer.Commit();
+        CacheFile.Write(_file, JsonSerializer.SerializeToUtf8Bytes(sorted), Display, warnings);
         _changed = false;
     }
 
-    private static Dictionary<string, Entry> Read(string file)
+    /// <summary>The entries that are whole and well-formed; anything else is left out with one warning.</summary>
+    private Dictionary<string, Entry> Read()
     {
-        try
+        var entries = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        if (CacheFile.Read(_file, Display, _warnings) is not { } root)
         {
-            return File.Exists(file) ? JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllBytes(file)) ?? [] : [];
+            _changed = _warnings.Count > 0;   // an unusable file is replaced at the end of the run
+            return entries;
         }
-        catch (JsonException)
+        var bad = 0;
+        foreach (var property in root.EnumerateObject())
         {
-            return [];   // a damaged cache only costs a re-hash
+            try
+            {
+                if (property.Value.ValueKind == JsonValueKind.Object && property.Value.Deserialize<Entry>() is { } e
+                    && e.Sha256 is { Length: 64 } && e.Sha256.All(char.IsAsciiHexDigitLower))
+                {
+                    entries[property.Name] = e;
+                    continue;
+                }
+            }
+            catch (JsonException) { }
+            bad++;
         }
+        if (bad > 0)
+        {
+            CacheFile.Warn(Display, bad == 1 ? "an entry is damaged" : $"{bad} entries are damaged", _warnings);
+            _changed = true;   // rewritten without them
+        }
+        return entries;
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using AiIndexReports.Config;
 
 namespace AiIndexReports.Pipeline;
 
@@ -13,29 +14,28 @@ public sealed record InputFile(string Path, string Sha256, long Bytes);
 public sealed record InputFingerprint(string Hash, IReadOnlyList<InputFile> Files)
 {
     /// <summary>
-    /// Fingerprints the files under <paramref name="relativeFilesOrFolders"/>; file hashes come from
+    /// Fingerprints the regular files under <paramref name="repoFilesOrFolders"/> (repo-relative: "data",
+    /// "templates/theme.toml"), listed by <see cref="InputRoot.Enumerate"/>: a named pipe, a device, a link leading out
+    /// of templates/ or data/ is never opened, only reported in <paramref name="warnings"/>. File hashes come from
     /// <paramref name="hashes"/> when given, so a batch hashes the 17 MB of fonts once, not per brief.
     /// </summary>
-    public static InputFingerprint Of(string repoRoot, IEnumerable<string> relativeFilesOrFolders, IEnumerable<string> extras,
-        FileHashCache? hashes = null)
+    public static InputFingerprint Of(string repoRoot, IEnumerable<string> repoFilesOrFolders, IEnumerable<string> extras,
+        FileHashCache? hashes = null, ICollection<Diagnostic>? warnings = null)
     {
-        var paths = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var entry in relativeFilesOrFolders)
+        warnings ??= new List<Diagnostic>();
+        var byPath = new SortedDictionary<string, CheckedFile>(StringComparer.Ordinal);
+        foreach (var entry in repoFilesOrFolders)
         {
-            var full = System.IO.Path.Combine(repoRoot, entry);
-            if (File.Exists(full)) paths.Add(Normalize(entry));
-            else if (Directory.Exists(full))
-                foreach (var f in Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories))
-                    paths.Add(Normalize(System.IO.Path.GetRelativePath(repoRoot, f)));
+            var root = InputRoot.ForRepoPath(repoRoot, entry, out var relative);
+            foreach (var file in root.Enumerate(relative, warnings)) byPath.TryAdd(file.DisplayPath, file);
         }
 
-        var files = new List<InputFile>(paths.Count);
+        var files = new List<InputFile>(byPath.Count);
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var path in paths)
+        foreach (var (path, file) in byPath)
         {
-            var info = new FileInfo(System.IO.Path.Combine(repoRoot, path));
-            var hash = hashes?.Hash(info.FullName, info) ?? Sha256(File.ReadAllBytes(info.FullName));
-            files.Add(new InputFile(path, hash, info.Length));
+            var hash = hashes?.Hash(file) ?? InputRoot.Sha256(file);
+            files.Add(new InputFile(path, hash, file.Length));
             sha.AppendData(Encoding.UTF8.GetBytes(path + "\n" + hash + "\n"));
         }
         foreach (var extra in extras) sha.AppendData(Encoding.UTF8.GetBytes("\n" + extra));
@@ -43,6 +43,4 @@ public sealed record InputFingerprint(string Hash, IReadOnlyList<InputFile> File
     }
 
     public static string Sha256(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
-
-    private static string Normalize(string path) => path.Replace('\\', '/');
 }

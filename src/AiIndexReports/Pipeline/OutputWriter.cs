@@ -13,12 +13,20 @@ public sealed class OutputWriter(string outputRoot)
 
     public string OutputRoot { get; } = Path.GetFullPath(outputRoot);
 
-    /// <summary>Queues a file; <paramref name="relativePath"/> is relative to output/ and may not leave it.</summary>
+    /// <summary>
+    /// Queues a file; <paramref name="relativePath"/> is relative to output/ and may not leave it, neither by its name nor
+    /// through a symbolic link in a folder on the way (output/ itself may be a link).
+    /// </summary>
     public void Add(string relativePath, byte[] bytes)
     {
         var full = Path.GetFullPath(Path.Combine(OutputRoot, relativePath));
-        if (!full.StartsWith(OutputRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw new BuildFailedException(new Diagnostic(null, $"output path '{relativePath}' escapes output/"));
+        if (!full.StartsWith(OutputRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal) || relativePath.Contains('\0', StringComparison.Ordinal))
+            throw new BuildFailedException(new Diagnostic(null, $"output path '{Echo.Clip(relativePath.Replace("\0", "\\0", StringComparison.Ordinal))}' escapes output/"));
+        var realRoot = InputRoot.RealPath(OutputRoot).Path;
+        var (real, _, loop) = InputRoot.RealPath(Path.GetDirectoryName(full)!);
+        if (loop || (real != realRoot && !real.StartsWith(realRoot + Path.DirectorySeparatorChar, StringComparison.Ordinal)))
+            throw new BuildFailedException(new Diagnostic(new SourceLocation("output/" + relativePath.Replace('\\', '/')),
+                "a symbolic link on the way leads outside output/: refusing to write through it (remove the link)"));
         _pending.RemoveAll(p => p.Path == full);
         _pending.Add((full, bytes));
     }

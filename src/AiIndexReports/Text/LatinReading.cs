@@ -72,7 +72,7 @@ public static class LatinReading
     /// </summary>
     private static FinalSound OfEnglishWord(string w)
     {
-        if (w.EndsWith("ng")) return FinalSound.Consonant;
+        if (w.EndsWith("ng", StringComparison.Ordinal)) return FinalSound.Consonant;
         char last = w[^1];
         if (last == 'e' && w.Length >= 2 && !IsVowelLetter(w[^2]))
         {
@@ -90,7 +90,7 @@ public static class LatinReading
             case 'l': return FinalSound.Rieul;
             case 'p' or 't' or 'k' or 'c' or 'b':
                 bool shortVowelBefore = w.Length >= 2 && IsVowelLetter(w[^2]) && (w.Length < 3 || !IsVowelLetter(w[^3]));
-                if (last == 'k' && w.EndsWith("ck")) return FinalSound.Consonant; // rock 록, black 블랙
+                if (last == 'k' && w.EndsWith("ck", StringComparison.Ordinal)) return FinalSound.Consonant; // rock 록, black 블랙
                 return shortVowelBefore ? FinalSound.Consonant : FinalSound.Vowel;
             default: return FinalSound.Vowel;
         }

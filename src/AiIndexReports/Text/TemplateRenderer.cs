@@ -1,4 +1,5 @@
 using System.Globalization;
+using AiIndexReports.Config;
 using Scriban;
 using Scriban.Runtime;
 using Scriban.Syntax;
@@ -41,18 +42,31 @@ public sealed class TemplateRenderer
     public TemplateFunctions Functions { get; } = new();
 
     /// <summary>
+    /// The time and output every render of this renderer shares (one brief's sections); without one, each render gets
+    /// <see cref="RenderLimits.Default"/> for itself.
+    /// </summary>
+    public RenderBudget? Budget { get; init; }
+
+    /// <summary>Longest a single regular expression (Scriban's regex.*) may run on one input.</summary>
+    public static readonly TimeSpan RegexTimeout = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// Applied to every template file (the rendered one and its includes) before it is parsed, with its display path:
     /// the Write stage's choice of blocks. It must keep the line count, so messages keep their line numbers.
     /// </summary>
     public Func<string, string, string>? Transform { get; set; }
 
     /// <summary>Renders a template file given relative to the templates folder, e.g. "full/02-models.md.sbn".</summary>
-    public string Render(string templatePath, TemplateModel model)
+    /// <param name="sources">gets the text of the template and of every file it included, by display path</param>
+    public string Render(string templatePath, TemplateModel model, IDictionary<string, string>? sources = null)
     {
         var loader = new TemplatesFolderLoader(_root, _displayRoot, Transform);
         var (display, text) = loader.Read(templatePath, message =>
             new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message)));
-        return RenderSource(text, display, model, loader);
+        var output = RenderSource(text, display, model, loader);
+        if (sources is not null)
+            foreach (var (path, source) in loader.Sources) sources[path] = source;
+        return output;
     }
 
     /// <summary>The text of a template file (strict UTF-8), for passes that read it before rendering.</summary>
@@ -93,15 +107,101 @@ public sealed class TemplateRenderer
         if (template.HasErrors)
             throw new BuildFailedException(TemplateErrors.FromParser(template.Messages, loader.Sources).ToList());
 
+        using var ownBudget = Budget is null ? new RenderBudget(RenderLimits.Default) : null;
+        var budget = Budget ?? ownBudget!;
         var context = CreateContext(loader);
+        context.CancellationToken = budget.Deadline;
+        context.OutputLimit = budget.OutputLeft;
+        context.OnOutputLimit = ScriptLimitBehavior.Throw;
         context.PushGlobal(Globals(model));
         try
         {
-            return template.Render(context);
+            var output = template.Render(context);
+            budget.Spend(output.Length);
+            return output;
+        }
+        catch (ScriptAbortException e) when (budget.Deadline.IsCancellationRequested)
+        {
+            throw new BuildFailedException(TemplateErrors.From(e.Span, budget.TimeMessage, loader.Sources));
+        }
+        catch (ScriptRuntimeException e) when (e.OriginalMessage.StartsWith("Rendered output exceeds OutputLimit", StringComparison.Ordinal))
+        {
+            throw new BuildFailedException(TemplateErrors.From(e.Span, budget.OutputMessage, loader.Sources));
+        }
+        catch (ScriptRuntimeException e) when (RemovedBuiltin(e, loader.Sources) is { } name)
+        {
+            throw new BuildFailedException(TemplateErrors.From(e.Span,
+                $"{name} is not available to templates: they get only built-ins whose result depends on their arguments "
+                + "(the clock and random numbers would make two builds of the same inputs differ)", loader.Sources));
         }
         catch (ScriptRuntimeException e)
         {
             throw new BuildFailedException(TemplateErrors.FromRuntime(e, loader.Sources).ToList());
+        }
+    }
+
+    /// <summary>Every built-in that <see cref="KeepAllowedBuiltins"/> removes: "date", "math.random"…</summary>
+    private static readonly HashSet<string> Removed = new(StringComparer.Ordinal);
+
+    /// <summary>The removed built-in an error is about ("math.random" when the template wrote it), or null.</summary>
+    private static string? RemovedBuiltin(ScriptRuntimeException e, IReadOnlyDictionary<string, string> sources)
+    {
+        if (e.Span.FileName is null || !sources.TryGetValue(e.Span.FileName, out var text)) return null;
+        var lines = text.Split('\n');
+        if (e.Span.Start.Line < 0 || e.Span.Start.Line >= lines.Length) return null;
+        var line = lines[e.Span.Start.Line];
+        var at = Math.Clamp(e.Span.Start.Column, 0, line.Length);
+        // The dotted name that starts at (or ends just before) the error's column.
+        var start = at;
+        while (start > 0 && (char.IsAsciiLetterOrDigit(line[start - 1]) || line[start - 1] is '_' or '.')) start--;
+        var end = at;
+        while (end < line.Length && (char.IsAsciiLetterOrDigit(line[end]) || line[end] is '_' or '.')) end++;
+        var name = line[start..end];
+        lock (Removed) return Removed.Contains(name) || Removed.Contains(name.Split('.')[0]) ? name : null;
+    }
+
+    /// <summary>
+    /// Scriban's built-in functions templates may call: only functions of their arguments. Anything else — the clock
+    /// (<c>date.now</c>), randomness (<c>math.random</c>, <c>math.uuid</c>), and whatever a newer Scriban adds — is removed,
+    /// so the same inputs always give the same brief. A module not listed is removed whole.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlySet<string>> AllowedBuiltins = new Dictionary<string, IReadOnlySet<string>>
+    {
+        ["array"] = Set("add add_range any compact concat contains cycle each filter first insert_at join last limit map offset remove_at reverse size sort uniq"),
+        ["blank"] = Set(""),
+        ["empty"] = Set(""),
+        ["html"] = Set("escape newline_to_br strip url_encode url_escape"),
+        ["include"] = Set(""),
+        ["include_join"] = Set(""),
+        ["math"] = Set("abs ceil divided_by floor format is_number minus modulo plus round times"),
+        ["object"] = Set("default eval eval_template format from_json has_key has_value keys kind size to_json typeof values"),
+        ["regex"] = Set("escape match matches replace split unescape"),
+        ["string"] = Set("append base64_decode base64_encode capitalize capitalizewords contains downcase empty ends_with equals_ignore_case "
+            + "escape handleize hmac_sha1 hmac_sha256 hmac_sha512 index_of literal lstrip md5 pad_left pad_right pluralize prepend remove "
+            + "remove_first remove_last replace replace_first rstrip sha1 sha256 sha512 size slice slice1 split starts_with strip "
+            + "strip_newlines to_double to_float to_int to_long truncate truncatewords upcase whitespace"),
+        ["timespan"] = Set("from_days from_hours from_milliseconds from_minutes from_seconds parse zero"),
+    };
+
+    private static HashSet<string> Set(string names) => new(names.Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    /// <summary>Removes every built-in not in <see cref="AllowedBuiltins"/>.</summary>
+    private static void KeepAllowedBuiltins(ScriptObject builtins)
+    {
+        foreach (var module in builtins.Keys.ToList())
+        {
+            if (!AllowedBuiltins.TryGetValue(module, out var functions))
+            {
+                builtins.Remove(module);
+                lock (Removed) Removed.Add(module);
+                continue;
+            }
+            if (builtins[module] is ScriptObject members)
+                foreach (var name in members.Keys.Where(n => !functions.Contains(n)).ToList())
+                {
+                    members.Remove(name);
+                    lock (Removed) Removed.Add(module + "." + name);
+                }
         }
     }
 
@@ -123,8 +223,9 @@ public sealed class TemplateRenderer
             NewLine = "\n",
         };
         context.PushCulture(CultureInfo.InvariantCulture);
-        // `date.now` would make two builds of the same data differ; dates come from metrics and the helpers.
-        context.BuiltinObject.Remove("date");
+        context.RegexTimeOut = RegexTimeout;
+        // `date.now` or `math.random` would make two builds of the same data differ; dates come from metrics and the helpers.
+        KeepAllowedBuiltins(context.BuiltinObject);
         return context;
     }
 

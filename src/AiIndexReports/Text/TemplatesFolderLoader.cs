@@ -8,24 +8,22 @@ namespace AiIndexReports.Text;
 
 /// <summary>
 /// Resolves <c>{{ include "partials/x.md.sbn" }}</c> relative to the templates folder and refuses anything outside it
-/// (absolute paths, "../", links out of the folder). Paths handed to Scriban are display paths ("templates/partials/x.md.sbn")
-/// so every message names the file the way an editor sees it in the repository. Errors point at the include statement.
+/// (absolute paths, "../", a link anywhere on the way that leads out of the folder) and anything that is not a regular
+/// file of at most <see cref="StrictText.MaxTextFileBytes"/>: the checks of <see cref="InputRoot"/>, the one place input
+/// files are opened. Paths handed to Scriban are display paths ("templates/partials/x.md.sbn") so every message names the
+/// file the way an editor sees it in the repository. Errors point at the include statement.
 /// </summary>
 /// <remarks>Without a root (documentation examples) every include is an error.</remarks>
 internal sealed class TemplatesFolderLoader(string? root, string displayRoot, Func<string, string, string>? transform = null) : ITemplateLoader
 {
-    private readonly string? _root = root is null ? null : Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+    private readonly InputRoot? _root = root is null ? null : new InputRoot(root, displayRoot);
     private readonly Dictionary<string, string> _sources = new(StringComparer.Ordinal);
 
     /// <summary>The text of every file loaded so far, by display path, for quoting the offending line in errors.</summary>
     public IReadOnlyDictionary<string, string> Sources => _sources;
 
-    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName)
-    {
-        var (full, display) = Resolve(templateName, message => new ScriptRuntimeException(callerSpan, message));
-        if (!File.Exists(full)) throw new ScriptRuntimeException(callerSpan, NotFound(templateName, display));
-        return display;
-    }
+    public string GetPath(TemplateContext context, SourceSpan callerSpan, string templateName) =>
+        Resolve(templateName, message => new ScriptRuntimeException(callerSpan, message)).DisplayPath;
 
     public string Load(TemplateContext context, SourceSpan callerSpan, string templatePath) =>
         Read(templatePath, message => new ScriptRuntimeException(callerSpan, message)).Text;
@@ -36,13 +34,15 @@ internal sealed class TemplatesFolderLoader(string? root, string displayRoot, Fu
     /// <summary>Reads a template by its path relative to the templates folder, or by its display path.</summary>
     public (string DisplayPath, string Text) Read(string templateName, Func<string, Exception> error)
     {
-        var (full, display) = Resolve(templateName, error);
-        if (_sources.TryGetValue(display, out var cached)) return (display, cached);
-        if (!File.Exists(full)) throw error(NotFound(templateName, display));
-        var text = ReadUtf8(File.ReadAllBytes(full), error);
-        if (transform is not null) text = transform(display, text);
-        _sources[display] = text;
-        return (display, text);
+        var file = Resolve(templateName, error);
+        if (_sources.TryGetValue(file.DisplayPath, out var cached)) return (file.DisplayPath, cached);
+        byte[] bytes;
+        try { bytes = InputRoot.ReadAllBytes(file); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { throw error(StrictText.CannotRead(e, file)); }
+        var text = ReadUtf8(bytes, error);
+        if (transform is not null) text = transform(file.DisplayPath, text);
+        _sources[file.DisplayPath] = text;
+        return (file.DisplayPath, text);
     }
 
     /// <summary>Keeps the text of a template that is not a file, so errors can quote it too.</summary>
@@ -60,34 +60,30 @@ internal sealed class TemplatesFolderLoader(string? root, string displayRoot, Fu
         throw error(at is { Line: > 0 } ? $"line {at.Line}, column {at.Column}: {message}" : message);
     }
 
-    private static string NotFound(string templateName, string display) => $"template \"{templateName}\" not found: no file {display}";
+    private static string NotFound(string templateName, string display) => $"template \"{Echo.Clip(templateName)}\" not found: no file {display}";
 
-    public (string FullPath, string DisplayPath) Resolve(string templateName, Func<string, Exception> error)
+    /// <summary>The checked file a template name stands for; every refusal is <paramref name="error"/>'s exception.</summary>
+    public CheckedFile Resolve(string templateName, Func<string, Exception> error)
     {
-        if (_root is null) throw error($"template \"{templateName}\" cannot be included here: this text has no templates folder");
+        if (_root is null) throw error($"template \"{Echo.Clip(templateName)}\" cannot be included here: this text has no templates folder");
         var name = templateName.Replace('\\', '/');
         if (name.StartsWith(displayRoot + "/", StringComparison.Ordinal)) name = name[(displayRoot.Length + 1)..];
         if (name.Length == 0) throw error("template name is empty");
+        if (name.Contains('\0', StringComparison.Ordinal)) throw error("template name contains a NUL character");
         if (Path.IsPathRooted(name) || name.StartsWith('/'))
-            throw error($"template \"{templateName}\" is an absolute path; write a path relative to {displayRoot}/");
+            throw error($"template \"{Echo.Clip(templateName)}\" is an absolute path; write a path relative to {displayRoot}/");
 
-        var full = Path.GetFullPath(Path.Combine(_root, name));
-        if (!full.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal))
-            throw error($"template \"{templateName}\" is outside {displayRoot}/: templates may only include files inside {displayRoot}/");
-        if (IsLinkOut(full))
-            throw error($"template \"{templateName}\" is a link that leads outside {displayRoot}/");
+        var full = Path.GetFullPath(Path.Combine(_root.FullPath, name));
+        if (!full.StartsWith(_root.FullPath + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            throw error($"template \"{Echo.Clip(templateName)}\" is outside {displayRoot}/: templates may only include files inside {displayRoot}/");
 
-        var relative = Path.GetRelativePath(_root, full).Replace('\\', '/');
-        return (full, $"{displayRoot}/{relative}");
-    }
-
-    // A symbolic link inside the folder could still point elsewhere; follow it and check again.
-    private bool IsLinkOut(string full)
-    {
-        if (_root is null) return true;
-        var info = new FileInfo(full);
-        if (!info.Exists || info.LinkTarget is null) return false;
-        var target = info.ResolveLinkTarget(returnFinalTarget: true)?.FullName;
-        return target is null || !target.StartsWith(_root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        var relative = Path.GetRelativePath(_root.FullPath, full).Replace('\\', '/');
+        var found = _root.Resolve(relative, StrictText.MaxTextFileBytes);
+        return found.Problem switch
+        {
+            InputProblem.None => found.File!,
+            InputProblem.Missing => throw error(NotFound(templateName, _root.Display(relative))),
+            _ => throw error($"template \"{Echo.Clip(templateName)}\": {found.Message}"),
+        };
     }
 }

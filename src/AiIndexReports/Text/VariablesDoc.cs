@@ -44,7 +44,7 @@ public static class VariablesDoc
                 $"| `{f.Name}` | `{Cell(f.Signature)}` | {Cell(f.Description)} | `{Cell(f.Example)}` | {Cell(result)} |\n");
         }
 
-        md.Append($$$"""
+        md.Append(CultureInfo.InvariantCulture, $$$"""
 
             ## Metric objects
 

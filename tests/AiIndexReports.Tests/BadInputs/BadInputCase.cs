@@ -59,11 +59,28 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
             .Order(StringComparer.Ordinal);
 
     /// <summary>
+    /// A folder beside the repository copy (outside it) that "symlink" generators may point into with {outside}: it
+    /// holds files whose every line is <see cref="OutsideSecret"/>, which no output of the run may show.
+    /// </summary>
+    public static string OutsideFolder(string repoCopy) => repoCopy + "-outside";
+
+    public const string OutsideSecret = "SECRET-OUTSIDE-CONTENT";
+
+    /// <summary>
     /// Copies the case's files over a repository view (<see cref="TestRepo.ShareTree"/>), then runs its generators
     /// there. A shared file is replaced or unshared first, never written through.
     /// </summary>
     public void Apply(string repoCopy)
     {
+        if (Generators.Any(g => g.Contains("{outside}", StringComparison.Ordinal)))
+        {
+            var outside = OutsideFolder(repoCopy);
+            Directory.CreateDirectory(Path.Combine(outside, "folder"));
+            Directory.CreateDirectory(Path.Combine(outside, "empty"));
+            Directory.CreateDirectory(Path.Combine(outside, "folder", "2025"));
+            foreach (var name in new[] { "secret.md.sbn", "secret.csv", "secret.toml", "secret.ttf", "folder/secret.md.sbn", "folder/indicators.csv", "folder/edition.toml", "folder/2025/edition.toml" })
+                File.WriteAllText(Path.Combine(outside, name), $"{OutsideSecret},{OutsideSecret}\n{OutsideSecret}\n");
+        }
         foreach (var file in Files)
         {
             var target = Path.Combine(repoCopy, file);
@@ -79,12 +96,27 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
     /// "truncate PATH BYTES": the repository's file at PATH is cut after BYTES bytes.
     /// "cell PATH ROW COLUMN LENGTH TEXT": in the (UTF-8, unquoted) CSV at PATH, the cell at 0-based ROW (0 = header) and
     /// COLUMN becomes TEXT repeated until it is LENGTH characters long.
-    /// "fill PATH MARKER LENGTH TEXT": in the case's file at PATH, MARKER becomes TEXT repeated until it is LENGTH characters long.
+    /// "fill PATH MARKER LENGTH TEXT": in the case's file at PATH, MARKER becomes TEXT repeated until it is LENGTH characters
+    /// long (in TEXT, \s stands for a space).
+    /// "symlink PATH TARGET": PATH (replaced if present) becomes a symbolic link to TARGET, written as given; {outside} in
+    /// TARGET is <see cref="OutsideFolder"/>.
+    /// "fifo PATH": PATH (replaced if present) becomes a named pipe with no writer: opening it for reading would block forever.
+    /// "zero-table PATH TAG": in the font at PATH, the bytes of the table TAG (e.g. glyf, loca) become zeros: the font still
+    /// loads and shapes, and draws nothing.
     /// </summary>
     private static void Generate(string repoCopy, string generator)
     {
         var parts = generator.Split(' ');
         var path = Path.Combine(repoCopy, parts[1]);
+        if (parts[0] is "symlink" or "fifo")
+        {
+            if (File.Exists(path) || new FileInfo(path).LinkTarget is not null) File.Delete(path);
+            else if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            if (parts[0] == "symlink") File.CreateSymbolicLink(path, parts[2].Replace("{outside}", OutsideFolder(repoCopy), StringComparison.Ordinal));
+            else if (MakeFifo(path, Convert.ToUInt32("644", 8)) != 0) throw new IOException($"mkfifo {path} failed");
+            return;
+        }
         TestRepo.Unshare(path);
         switch (parts[0])
         {
@@ -106,13 +138,29 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 File.WriteAllText(path, string.Join('\n', lines), new UTF8Encoding(false));
                 break;
             case "fill":
-                var filler = new StringBuilder(int.Parse(parts[3])).Insert(0, parts[4], int.Parse(parts[3]) / parts[4].Length).ToString();
+                var unit = parts[4].Replace("\\s", " ", StringComparison.Ordinal);
+                var filler = new StringBuilder(int.Parse(parts[3])).Insert(0, unit, int.Parse(parts[3]) / unit.Length).ToString();
                 File.WriteAllText(path, File.ReadAllText(path, Encoding.UTF8).Replace(parts[2], filler, StringComparison.Ordinal), new UTF8Encoding(false));
+                break;
+            case "zero-table":
+                var font = File.ReadAllBytes(path);
+                var tables = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+                for (var i = 0; i < tables; i++)
+                {
+                    var record = font.AsSpan(12 + 16 * i, 16);
+                    if (Encoding.ASCII.GetString(record[..4]) != parts[2]) continue;
+                    var (offset, size) = (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(record[8..]), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(record[12..]));
+                    font.AsSpan(offset, size).Clear();
+                }
+                File.WriteAllBytes(path, font);
                 break;
             default:
                 throw new FormatException($"unknown generator '{generator}'");
         }
     }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "mkfifo", SetLastError = true)]
+    private static extern int MakeFifo(string path, uint mode);
 
     public override string ToString() => Name;
 }

@@ -33,6 +33,19 @@ public sealed partial class BadInputCorpusTests
     {
         var bad = BadInputCase.Read(Path.Combine(BadInputCase.CorpusRoot, name));
         using var repo = TestRepo.Temp();
+        var outside = BadInputCase.OutsideFolder(repo.Path);
+        try
+        {
+            Check(bad, repo);
+        }
+        finally
+        {
+            if (Directory.Exists(outside)) Directory.Delete(outside, recursive: true);
+        }
+    }
+
+    private static void Check(BadInputCase bad, TestRepo.TempDir repo)
+    {
         var previous = Prepare(bad, repo.Path);
 
         var run = CliRunner.Invoke([bad.Args[0], "--root", repo.Path, .. bad.Args.Skip(1)], TimeLimit, bad.Environment, bad.StdoutFull);
@@ -45,6 +58,7 @@ public sealed partial class BadInputCorpusTests
         Assert.DoesNotMatch(StackTraceLine(), run.Output);
         Assert.DoesNotMatch(ExceptionName(), run.Output);
         Assert.DoesNotContain(repo.Path, run.Output);   // paths are shown repo-relative
+        Assert.DoesNotContain(BadInputCase.OutsideSecret, run.Output);   // nothing of a refused file is quoted
         Assert.True(run.Output.Length < 32 * 1024, $"{run.Output.Length} characters of output: a message echoes too much input");
 
         var output = Path.Combine(repo.Path, "output");

@@ -18,7 +18,7 @@ public sealed class BuiltBriefs : IDisposable
     private readonly Dictionary<(int, string), BriefDocument> _sources = [];
     private readonly Dictionary<int, FigureSet> _figures = [];
 
-    public BuiltBriefs() => _fonts = _theme.Fonts.Load(Path.Combine(TestRepo.Root, "templates"));
+    public BuiltBriefs() => _fonts = _theme.Fonts.Load(TestRepo.Root);
 
     /// <summary>The brief fonts, loaded once (to typeset variants of the briefs).</summary>
     public Typesetting.Fonts.FontLibrary Fonts => _fonts;

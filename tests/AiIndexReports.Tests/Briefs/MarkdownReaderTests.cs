@@ -68,10 +68,11 @@ public class MarkdownReaderTests
 
         var summary = Assert.IsType<BriefSummary>(blocks[0]);
         Assert.Equal("요약 1", Text(Assert.IsType<BriefBullet>(summary.Blocks.Single()).Text));
-        Assert.Equal(new BriefFigure(1, "models_by_country"), blocks[1]);
+        // Each block knows the section and the line of the Markdown it starts on (where a bad character is looked up).
+        Assert.Equal(new BriefFigure(1, "models_by_country") { At = new SourceLocation("x.md.sbn", 5) }, blocks[1]);
         Assert.Equal(ParagraphKind.Note, Assert.IsType<BriefParagraph>(blocks[2]).Kind);
         Assert.IsType<BriefPageBreak>(blocks[3]);
-        Assert.Equal(new BriefFigure(2, "inference_price"), blocks[4]);
+        Assert.Equal(new BriefFigure(2, "inference_price") { At = new SourceLocation("x.md.sbn", 11) }, blocks[4]);
     }
 
     [Fact]

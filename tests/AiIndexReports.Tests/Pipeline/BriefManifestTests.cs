@@ -72,7 +72,7 @@ public class BriefManifestTests
 
         var messages = e.Diagnostics.Select(d => d.ToString()).ToList();
         Assert.Contains("templates/briefs.toml:3:1: error: unknown template folder 'nope' (expected a folder under templates/)", messages);
-        Assert.Contains("templates/briefs.toml:5:1: error: output pattern '../{id}.pdf' must stay inside output/ (no '..', no absolute path) and end in .pdf", messages);
+        Assert.Contains("templates/briefs.toml:5:1: error: output pattern '../{id}.pdf' must stay inside output/ (no '..', no absolute path, no folder starting with '.') and end in .pdf", messages);
         Assert.Contains(messages, m => m.StartsWith("templates/briefs.toml:6:1: error: unknown key 'titel' in [[brief]] (did you mean 'title'?); known keys there: id, template, ", StringComparison.Ordinal));
         Assert.Contains(messages, m => m.StartsWith("templates/briefs.toml:7:", StringComparison.Ordinal) && m.Contains("'date' must be a date like 2025-04-16, without quotes or time (the publication date), found the text \"2025-13-01\""));
         Assert.Equal(4, messages.Count);

@@ -40,8 +40,13 @@ public sealed class RepoCopy : IDisposable
     {
         using var builder = new BriefBuilder(Root, settings ?? new BuildSettings { SourceDateEpoch = null });
         var plan = builder.Plan(BriefManifest.Load(Root), options ?? new BuildRequest { AllEditions = true });
-        return builder.BuildAll(plan, jobs, onDone, cancellation);
+        var results = builder.BuildAll(plan, jobs, onDone, cancellation);
+        RunWarnings = builder.RunWarnings.Select(w => w.ToString()).ToList();
+        return results;
     }
+
+    /// <summary>What the last <see cref="Build"/> said about the files around the briefs (<see cref="BriefBuilder.RunWarnings"/>).</summary>
+    public IReadOnlyList<string> RunWarnings { get; private set; } = [];
 
     /// <summary>Every file under output/ (relative path with '/' → bytes) except the build cache and the run manifest.</summary>
     public SortedDictionary<string, byte[]> Outputs()

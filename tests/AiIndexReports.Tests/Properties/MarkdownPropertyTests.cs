@@ -43,7 +43,7 @@ public sealed class MarkdownPropertyTests
     public void Random_sections_the_reader_accepts_typeset_or_fail_with_a_typesetting_error()
     {
         var theme = BriefTheme.Load(TestRepo.Root);
-        using var fonts = theme.Fonts.Load(Path.Combine(TestRepo.Root, "templates"));
+        using var fonts = theme.Fonts.Load(TestRepo.Root);
         var figures = FigureBuilder.Build(new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, 2025)));
         var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == "ai-index-summary");
         var created = new DateTime(2025, 4, 16, 0, 0, 0, DateTimeKind.Utc);

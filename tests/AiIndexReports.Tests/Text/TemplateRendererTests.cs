@@ -203,7 +203,9 @@ public class TemplateRendererTests
     [InlineData("{{ \"x\".GetType }}", "Cannot get member with name GetType")]
     [InlineData("{{ metrics.GetType }}", "`metrics` has no member `GetType`")]
     [InlineData("{{ metrics.models.total.GetType }}", "`metrics.models.total` has no member `GetType`")]
-    [InlineData("{{ date.now }}", "The variable or function `date` was not found")]
+    [InlineData("{{ date.now }}", "date.now is not available to templates: they get only built-ins whose result depends on their arguments")]
+    [InlineData("{{ math.uuid }}", "math.uuid is not available to templates")]
+    [InlineData("{{ 6 | math.random 1 }}", "math.random is not available to templates")]
     [InlineData("{{ metrics.models.total.value = 5 }}", "")]
     public void Templates_cannot_reach_NET_objects_clocks_or_change_metrics(string template, string message)
     {

@@ -25,7 +25,7 @@ internal static class CsvTableReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            diagnostics.Error(new SourceLocation(file.RepoPath), $"cannot read the file: {e.Message}");
+            diagnostics.Error(new SourceLocation(file.RepoPath), StrictText.CannotRead(e, new CheckedFile(file.FullPath, file.RepoPath, 0)));
             return [];
         }
     }

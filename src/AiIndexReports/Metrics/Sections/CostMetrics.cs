@@ -62,11 +62,11 @@ internal static class CostMetrics
                     ? Calc.Fail(NotComputable.DivisionByZero("latest cheapest price"))
                     : Growth.AnnualisedFactor(first!.UsdPerMillionTokens / last.UsdPerMillionTokens, Months(first, last), "cheapest price series"), both())),
             (new("cost.gpt35.series", "GPT-3.5 수준 최저 추론 비용 추이", usd, $"{seriesText}의 자료점(X: 가격 기준일의 소수 연도, 이름: 모델, 주: 기준일)"),
-                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.UsdPerMillionTokens, Iso(p.PriceDate))).ToList(),
+                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.UsdPerMillionTokens, Iso(p.PriceDate)) { At = p.Source with { Column = 0 } }).ToList(),
                     points.Select(p => p.Source), "cheapest price series")),
             (new("cost.gpt35.trend", "GPT-3.5 수준 추론 비용 추세선(Epoch AI 적합값)", usd,
                     "같은 자료점에서 Epoch AI가 로그-선형 회귀로 적합한 가격(fitted_trend_price_usd_per_1m)"),
-                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.FittedTrendUsdPerMillionTokens, Iso(p.PriceDate))).ToList(),
+                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.FittedTrendUsdPerMillionTokens, Iso(p.PriceDate)) { At = p.Source with { Column = 0 } }).ToList(),
                     points.Select(p => p.Source), "fitted trend series")),
         ];
         foreach (var (spec, make) in defs)

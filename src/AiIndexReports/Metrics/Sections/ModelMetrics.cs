@@ -175,11 +175,12 @@ internal static class ModelMetrics
     {
         var korean = inYear.Where(m => m.CountryIso3.Contains("KOR"))
             .OrderBy(m => m.PublicationDate).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
-        return Rows("models.korea_list", $"한국의 주목할 만한 AI 모델 목록({y}년)", "",
+        var list = Rows("models.korea_list", $"한국의 주목할 만한 AI 모델 목록({y}년)", "",
             "측정 연도에 공개된 모델 가운데 개발 기관 국가에 한국이 들어 있는 모델. 행: 모델명, 개발 기관, 공개일, 매개변수 수(없으면 빈칸). 공개일 순",
             korean.Select(m => Row(("name", m.Name), ("organization", m.Organization),
                 ("date", m.PublicationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("parameters", m.Parameters))).ToList(),
             korean.Select(m => m.Source), $"Korean notable models published in {y} ({file})");
+        return list.Available ? list with { RowSources = korean.Select(m => m.Source).ToList() } : list;
     }
 
     /// <summary>The AI Index's printed counts and how far our recount is from them.</summary>
