@@ -264,7 +264,9 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
     {
         // Bar charts grow with their bars (one line per label); line charts take the theme's height.
         var width = theme.PageSize.Width - theme.Margins.Horizontal;
-        var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width) * 0.85f, 130f, theme.ChartHeight * 1.5f) : theme.ChartHeight;
+        // Grouped bars (a title row per group) may take a little more of the page, so their rows stay readable.
+        var tallest = figure.Body is BarBody { GroupList.Count: > 0 } ? 1.8f : 1.5f;
+        var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width) * 0.85f, 130f, theme.ChartHeight * tallest) : theme.ChartHeight;
         var chartTheme = theme.Chart;
         if (ChartGlyphProblems(figure, ChartFontsCover(fonts)) is { Count: > 0 } problems) throw new BuildFailedException(problems);
         var canvas = new CanvasElement(height, (canvas, size, typefaces) =>

@@ -75,8 +75,11 @@ public static partial class FigureBuilder
         if (!shown.Any(r => r.Iso3 == Korea) && sorted.FirstOrDefault(r => r.Iso3 == Korea) is { Iso3: Korea } korea)
             shown.Add(korea);
 
+        // One precision for the quantity: every label with the decimals the most precise value has (at most the
+        // figure's), so "2.0%" stands beside "61.1%", not "2%".
+        int labelDecimals = Math.Min(decimals, rows.Max(r => NumberFormat.DecimalsOf(r.Value)));
         var bars = shown.Select(r => new BarItem(
-            r.Name, r.Value, NumberFormat.Number(r.Value, decimals) + unitSuffix,
+            r.Name, r.Value, NumberFormat.Fixed(r.Value, labelDecimals) + unitSuffix,
             r.Iso3 == Korea ? BarEmphasis.Korea : BarEmphasis.None)).ToList();
         string? note = rows.Any(r => r.Iso3 == Korea) ? null : "주: 한국은 원자료에 값이 없음";
         var valueAxis = AxisBuilder.LinearFromZero(reader.Spec.XTitle, bars.Max(b => b.Value),

@@ -113,18 +113,23 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         // Its rows as written (the typeset table interleaves wrapped cells in extracted text): the differences the issue
         // names, each with its reason.
         var rows = ComparisonRows(2025);
-        Assert.Equal(["주목할 만한 AI 모델", "미국", "40개", "39개", "자료를 내려받은 시점과 국가 귀속 기준의 차이"], rows.Single(r => r[1] == "미국"));
+        Assert.Equal(["미국", "40개", "39개", "내려받은 시점·국가 귀속 기준 차이"], rows.Single(r => r[1] == "미국")[1..]);
         Assert.Equal(["15개", "10개"], rows.Single(r => r[1] == "중국")[2..4]);
-        Assert.Equal(["–", "55개", "AI 인덱스는 국가별 수만 밝힘. 국가별 재집계의 합은 62개로, 여러 나라가 함께 개발한 모델을 참여국마다 세어 서로 다른 모델 수(55개)보다 많음"],
-            rows.Single(r => r[1] == "전체(서로 다른 모델)")[2..]);
-        Assert.Equal(["1개(공동 4위)", "1개(공동 5위)", "재집계에서는 발표에 없는 영국(6개)도 앞 순위에 들어 순위가 다름"], rows.Single(r => r[1] == "한국")[2..]);
-        Assert.Equal(["–", "6개", "AI 인덱스는 따로 밝히지 않음. 재집계 6개 모두 미국 등 다른 나라 기관과 함께 개발해 참여국마다 셈"], rows.Single(r => r[1] == "영국")[2..]);
+        // 62 counted per country for 55 distinct models: a model made in two countries counts in each.
+        Assert.Equal(["–", "55개", "국가별 수만 발표. 재집계의 국가별 합은 62개"], rows.Single(r => r[1] == "전체(서로 다른 모델)")[2..]);
+        Assert.Equal(["1개(공동 4위)", "1개(공동 5위)", "발표에 없는 영국(6개)도 앞 순위"], rows.Single(r => r[1] == "한국")[2..]);
+        Assert.Equal(["–", "6개", "발표 없음. 6개 모두 미국 등과 공동 개발"], rows.Single(r => r[1] == "영국")[2..]);
         Assert.Equal(["3개", "9개"], rows.Single(r => r[1] == "유럽")[2..4]);
-        Assert.Equal(["9~900배", "9~851배", "AI 인덱스는 Epoch AI 추정치를 어림해 인용. 최고값은 가격 자료점 4개에 근거한 추정으로 90% 신뢰구간 6~117,290배"],
-            rows.Single(r => r[1] == "성능 기준별 연간 가격 하락 배수")[2..]);
-        Assert.Equal(["17.5%p → 0.3%p", "10.1%p → 0.9%p"], rows.Single(r => r[1].StartsWith("MMLU", StringComparison.Ordinal))[2..4]);
+        Assert.Equal(["9~900배", "9~851배", "Epoch AI 추정치를 어림해 인용. 최고값은 가격 자료점 4개 근거(90% 신뢰구간 6~117,290배)"],
+            rows.Single(r => r[1] == "기준별 연간 가격 하락 배수")[2..]);
+        Assert.Equal(["17.5 → 0.3%p", "10.1 → 0.9%p"], rows.Single(r => r[1].StartsWith("미·중 MMLU", StringComparison.Ordinal))[2..4]);
         Assert.Contains("2025년 2월 24일에 공개한 ‘주목할 만한 AI 모델’ 자료", text);
-        Assert.Contains("같음", rows.Single(r => r[1] == "캐나다")[4]);
+        // Rows where the two agree are named in the table's note, not given a row each; the merged 구분 cell heads the rows.
+        Assert.DoesNotContain(rows, r => r[1] == "캐나다");
+        Assert.Contains("발표값과 재집계가 같은 국가: 프랑스 3개, 사우디아라비아 1개, 이스라엘 1개, 캐나다 1개", text);
+        var comparison = briefs.Source(2025, "ai-index-brief").Blocks.OfType<BriefTable>().Single(t => t.Caption.StartsWith("AI 인덱스 발표값과", StringComparison.Ordinal));
+        Assert.Equal("모델 수", rows[0][0]);
+        Assert.Contains(comparison.Spans, s => s.Column == 0 && s.Row == 0 && s.RowSpan == 6);
     }
 
     /// <summary>The cells of the comparison table, as the Write stage made them (the PDF typesets exactly these).</summary>
@@ -171,7 +176,7 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         // No printed Korean count in 2024: the recount stands in, and says so; Korea is in the comparison table.
         Assert.Contains("한국은 2023년 주목할 만한 AI 모델이 Epoch AI 자료를 다시 세어도 1개에 그쳐", text);
         Assert.Contains("고려대학교·KAIST·LG가 2023년 11월 13일에 공개한 ‘Volcano 13B’가", text);
-        Assert.Equal(["–", "1개(공동 10위)", "AI 인덱스는 따로 밝히지 않음"], ComparisonRows(2024).Single(r => r[1] == "한국")[2..]);
+        Assert.Equal(["–", "1개(공동 10위)", "발표 없음"], ComparisonRows(2024).Single(r => r[1] == "한국")[2..]);
         // No cost section, and the methodology says why, as a report's sentence.
         Assert.DoesNotContain("5. 추론 비용", text);
         Assert.DoesNotContain("0.07달러", text);

@@ -196,7 +196,7 @@ public class PatentShareBreakdownTests
 
         var bars = Assert.IsType<BarBody>(set["patent_share"].Body).Bars;
         Assert.Equal(["중국", "미국", "기타", "EU·영국", "인도"], bars.Select(b => b.Label));
-        Assert.Equal(["61.1%", "20.9%", "15.7%", "2%", "0.2%"], bars.Select(b => b.ValueLabel));
+        Assert.Equal(["61.1%", "20.9%", "15.7%", "2.0%", "0.2%"], bars.Select(b => b.ValueLabel));
         Assert.Contains("patents.share.breakdown", set["patent_share"].MetricIds);
         Assert.Empty(set.Diagnostics);
     }

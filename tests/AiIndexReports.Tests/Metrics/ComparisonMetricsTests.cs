@@ -30,8 +30,7 @@ public class ComparisonMetricsTests
         Assert.Null(world["printed"]);
         Assert.Equal(5.0, world["recount"]);
         // 3 + 1 + 1 + 1 counts per country = 6 for 5 distinct models: the British-American one counts twice.
-        Assert.Equal("AI 인덱스는 국가별 수만 밝힘. 국가별 재집계의 합은 6개로, 여러 나라가 함께 개발한 모델을 참여국마다 세어 서로 다른 모델 수(5개)보다 많음",
-            world["reason"]);
+        Assert.Equal("국가별 수만 발표. 재집계의 국가별 합은 6개", world["reason"]);
     }
 
     [Fact]
@@ -41,13 +40,13 @@ public class ComparisonMetricsTests
 
         var usa = Row(m, "USA");
         Assert.Equal((4.0, 3.0), ((double)usa["printed"]!, (double)usa["recount"]!));
-        Assert.Equal("자료를 내려받은 시점과 국가 귀속 기준의 차이", usa["reason"]);   // fewer in the export than printed
+        Assert.Equal("내려받은 시점·국가 귀속 기준 차이", usa["reason"]);   // fewer in the export than printed
 
         // Not printed, and in the recount only through a model made with the US.
         var gbr = Row(m, "GBR");
         Assert.Null(gbr["printed"]);
         Assert.Equal((1.0, 1, "미국"), ((double)gbr["recount"]!, (int)gbr["shared"]!, (string)gbr["partner"]!));
-        Assert.Equal("AI 인덱스는 따로 밝히지 않음. 재집계 1개 모두 미국 등 다른 나라 기관과 함께 개발해 참여국마다 셈", gbr["reason"]);
+        Assert.Equal("발표 없음. 1개 모두 미국 등과 공동 개발", gbr["reason"]);
 
         var china = Row(m, "CHN");
         Assert.Equal((2.0, 1.0), ((double)china["printed"]!, (double)china["recount"]!));
@@ -67,7 +66,7 @@ public class ComparisonMetricsTests
         var moved = Compute(Data().Model("F", "2024-08-01", "GBR").Model("G", "2024-09-01", "GBR").Model("H", "2024-10-01", "CHN"));
         var later = Row(moved, "KOR");
         Assert.Equal(4, (int)later["recount_rank"]!);
-        Assert.Equal("재집계에서는 발표에 없는 영국(3개)도 앞 순위에 들어 순위가 다름", later["reason"]);
+        Assert.Equal("발표에 없는 영국(3개)도 앞 순위", later["reason"]);
     }
 
     [Fact]

@@ -181,13 +181,13 @@ internal static class ModelMetrics
         var countrySum = byCountry.Values.Sum(v => v.Count);
         var distinct = inYear.Count;
         var worldReason = countrySum > distinct
-            ? $"국가별 재집계의 합은 {countrySum}개로, 여러 나라가 함께 개발한 모델을 참여국마다 세어 서로 다른 모델 수({distinct}개)보다 많음"
+            ? $"재집계의 국가별 합은 {countrySum}개"
             : "";
         var unattributed = inYear.Count(m => m.CountryIso3.Count == 0);
         if (unattributed > 0)
-            worldReason += (worldReason.Length > 0 ? ". " : "") + $"개발 국가가 ‘다국적’으로만 적힌 {unattributed}개는 어느 나라에도 세지 않음";
-        if (world is null) worldReason = "AI 인덱스는 국가별 수만 밝힘" + (worldReason.Length > 0 ? ". " + worldReason : "");
-        else if (world.Value != distinct && worldReason.Length == 0) worldReason = "자료를 내려받은 시점의 차이";
+            worldReason += (worldReason.Length > 0 ? ". " : "") + $"‘다국적’으로만 적힌 {unattributed}개는 국가별 수에서 빠짐";
+        if (world is null) worldReason = "국가별 수만 발표" + (worldReason.Length > 0 ? ". " + worldReason : "");
+        else if (world.Value != distinct && worldReason.Length == 0) worldReason = "내려받은 시점의 차이";
         rows.Add(Row(("code", "WLD"), ("name_ko", "전체(서로 다른 모델)"), ("printed", world?.Value), ("recount", (double)distinct),
             ("printed_rank", null), ("printed_tied", false), ("recount_rank", null), ("recount_tied", false),
             ("shared", countrySum - distinct), ("partner", null), ("reason", worldReason)));
@@ -210,21 +210,21 @@ internal static class ModelMetrics
 
             var reasons = new List<string>();
             var codeveloped = shared == models.Count
-                ? $"재집계 {models.Count}개 모두 {RegionNames.Country(partner ?? code)} 등 다른 나라 기관과 함께 개발해 참여국마다 셈"
-                : $"재집계 {models.Count}개 가운데 {shared}개는 다른 나라 기관과 함께 개발해 참여국마다 셈";
+                ? $"{models.Count}개 모두 {RegionNames.Country(partner ?? code)} 등과 공동 개발"
+                : $"{models.Count}개 중 {shared}개는 공동 개발";
             if (printedValue is null)
             {
-                reasons.Add("AI 인덱스는 따로 밝히지 않음");
+                reasons.Add("발표 없음");
                 if (shared > 0) reasons.Add(codeveloped);
             }
             else if (recount > printedValue && shared > 0) reasons.Add(codeveloped);
-            else if (recount != printedValue) reasons.Add("자료를 내려받은 시점과 국가 귀속 기준의 차이");
+            else if (recount != printedValue) reasons.Add("내려받은 시점·국가 귀속 기준 차이");
             // Korea's rank, when it moves because the recount has countries the report does not print.
             if (code == "KOR" && pr is not null && rr is not null && pr.Rank != rr.Rank)
             {
                 var ahead = ranked.Where(x => x.Rank < rr.Rank && !printedByCode.ContainsKey(x.Item.Key))
                     .Select(x => $"{RegionNames.Country(x.Item.Key)}({x.Item.Value.Count}개)").ToList();
-                if (ahead.Count > 0) reasons.Add($"재집계에서는 발표에 없는 {string.Join("·", ahead)}도 앞 순위에 들어 순위가 다름");
+                if (ahead.Count > 0) reasons.Add($"발표에 없는 {string.Join("·", ahead)}도 앞 순위");
             }
 
             rows.Add(Row(("code", code), ("name_ko", RegionNames.Country(code)), ("printed", printedValue), ("recount", recount),
