@@ -113,7 +113,7 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         // Its rows as written (the typeset table interleaves wrapped cells in extracted text): the differences the issue
         // names, each with its reason.
         var rows = ComparisonRows(2025);
-        Assert.Equal(["미국", "40개", "39개", "내려받은 시점·국가 귀속 기준 차이"], rows.Single(r => r[1] == "미국")[1..]);
+        Assert.Equal(["미국", "40개", "39개", "내려받은 시점·국가 분류 기준 차이"], rows.Single(r => r[1] == "미국")[1..]);
         Assert.Equal(["15개", "10개"], rows.Single(r => r[1] == "중국")[2..4]);
         // 62 counted per country for 55 distinct models: a model made in two countries counts in each.
         Assert.Equal(["–", "55개", "국가별 수만 발표. 재집계의 국가별 합은 62개"], rows.Single(r => r[1] == "전체(서로 다른 모델)")[2..]);

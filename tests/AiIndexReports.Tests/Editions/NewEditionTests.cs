@@ -100,7 +100,7 @@ public sealed class NewEditionTests(Edition2030Build built) : IClassFixture<Edit
         Assert.DoesNotContain("MMLU(대규모", text);
         // Values that fell are written as falls.
         Assert.Contains("직전 판의 17.3건에서 1.4건 줄었으며", text);
-        Assert.Contains("전 세계 기업 AI 투자는 2029년 2,310억 달러로 직전 보고서보다 213억 달러 줄어듦", text);
+        Assert.Contains("전 세계 기업 AI 투자는 2029년 2,310억 달러로 직전 판보다 213억 달러 줄어듦", text);
         // The indicator no earlier edition printed is in Korea's scorecard.
         Assert.Contains("생성형 AI 도입 순위(2029년) – 6위", text); // a rank in the rank column, no score beside it
         // Korea's private investment is not printed: said in the text, not invented.

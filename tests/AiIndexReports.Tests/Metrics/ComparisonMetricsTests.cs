@@ -40,7 +40,7 @@ public class ComparisonMetricsTests
 
         var usa = Row(m, "USA");
         Assert.Equal((4.0, 3.0), ((double)usa["printed"]!, (double)usa["recount"]!));
-        Assert.Equal("내려받은 시점·국가 귀속 기준 차이", usa["reason"]);   // fewer in the export than printed
+        Assert.Equal("내려받은 시점·국가 분류 기준 차이", usa["reason"]);   // fewer in the export than printed
 
         // Not printed, and in the recount only through a model made with the US.
         var gbr = Row(m, "GBR");

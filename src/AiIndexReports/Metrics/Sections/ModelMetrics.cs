@@ -218,7 +218,7 @@ internal static class ModelMetrics
                 if (shared > 0) reasons.Add(codeveloped);
             }
             else if (recount > printedValue && shared > 0) reasons.Add(codeveloped);
-            else if (recount != printedValue) reasons.Add("내려받은 시점·국가 귀속 기준 차이");
+            else if (recount != printedValue) reasons.Add("내려받은 시점·국가 분류 기준 차이");
             // Korea's rank, when it moves because the recount has countries the report does not print.
             if (code == "KOR" && pr is not null && rr is not null && pr.Rank != rr.Rank)
             {
@@ -338,12 +338,12 @@ internal static class ModelMetrics
             }).ToList(),
             printed.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");
 
-        const string noteFormula = "재집계 기준(내려받은 날짜, 국가 귀속 규칙)과 AI 인덱스 기준의 차이를 한 줄로 설명";
+        const string noteFormula = "재집계 기준(내려받은 날짜, 국가 분류 규칙)과 AI 인덱스 기준의 차이를 한 줄로 설명";
         yield return printed.Count == 0
             ? Unavailable("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", "", noteFormula,
                 indicators.Missing(indicator, y.ToString(CultureInfo.InvariantCulture)))
             : TextMetric("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
-                $"재집계는 Epoch AI가 {LongDate(snapshot)}에 공개한 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음" +
+                $"재집계는 Epoch AI가 {LongDate(snapshot)}에 공개한 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료를 자체 기준으로 나라별로 나누어 수치가 다를 수 있음" +
                 (unattributed > 0 ? $"(이 자료에서 {unattributed}개 모델은 개발 국가가 'Multinational'로만 적혀 있어 국가별 수에서 빠짐)" : ""),
                 printed.Select(i => i.Location));
     }
