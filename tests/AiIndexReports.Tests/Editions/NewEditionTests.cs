@@ -51,6 +51,12 @@ public sealed class NewEditionTests(Edition2030Build built) : IClassFixture<Edit
         Assert.Contains("\nnumber = \"2026-04\" ", toml);
         Assert.Contains("\nyear_complete_from = \"03-01\" ", toml);
         Assert.DoesNotContain("2025-02-24 export", toml);   // the old edition's note about its own export does not carry over
+        // Last year's Korean analysis is not this year's: not copied (nor renamed "2026"), a comment says how to add one.
+        Assert.DoesNotContain("[[analysis]]\n", toml);
+        Assert.DoesNotContain("소프트웨어정책연구소", toml);
+        Assert.DoesNotContain("spri.kr", toml);
+        Assert.Contains("# [[analysis]]  a Korean analysis of this edition's report", toml);
+        Assert.Contains(result.NextSteps, s => s.Contains("add it as [[analysis]]", StringComparison.Ordinal));
         var stale = Assert.Single(result.Warnings);
         Assert.StartsWith("the Epoch export of 2025-02-24 was taken before 2025 was complete (exports count as complete from 2026-03-01 on)", stale);
         Assert.Contains(result.NextSteps, s => s.StartsWith("add the report's figures to data/shared/aiindex/indicators.csv with report_edition = 2026", StringComparison.Ordinal));
