@@ -64,6 +64,14 @@ public sealed class BuiltBriefs : IDisposable
         return Regex.Replace(string.Join(" ", pages), @"\s+", " ");
     }
 
+    /// <summary>The text of a section: from its heading (the last occurrence: the contents list names it first) to the next one's.</summary>
+    public string Section(int edition, string briefId, string heading, string nextHeading)
+    {
+        var text = Text(edition, briefId);
+        var start = text.LastIndexOf(heading, StringComparison.Ordinal);
+        return text[start..text.IndexOf(nextHeading, start, StringComparison.Ordinal)];
+    }
+
     public void Dispose() => _fonts.Dispose();
 }
 
@@ -270,9 +278,7 @@ public class BriefPdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
     [Fact]
     public void The_methodology_lists_sources_with_versions_and_licences_and_no_row_level_detail()
     {
-        var text = briefs.Text(2025, "ai-index-brief");
-        var start = text.LastIndexOf("9. 자료와 방법", StringComparison.Ordinal); // the heading, not the contents line
-        var methodology = text[start..text.IndexOf("10. 참고문헌", start, StringComparison.Ordinal)];
+        var methodology = briefs.Section(2025, "ai-index-brief", "9. 자료와 방법", "10. 참고문헌");
 
         Assert.Contains("Epoch AI, Notable AI Models 2025. 2. 24. CC BY 4.0", methodology);
         Assert.Contains("Stanford HAI, 『AI Index Report 2025』 2025. 4. 7. CC BY-ND 4.0", methodology);

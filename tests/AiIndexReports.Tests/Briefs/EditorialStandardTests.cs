@@ -83,9 +83,7 @@ public sealed partial class EditorialStandardTests(BuiltBriefs briefs) : IClassF
     [Fact]
     public void The_2025_implications_cite_the_Korean_analysis_and_its_points()
     {
-        var text = briefs.Text(2025, "ai-index-brief");
-        var start = text.LastIndexOf("7. 한국에의 시사점", StringComparison.Ordinal); // the heading (the running header has the title too)
-        var implications = text[start..text.IndexOf("8. 발표값과 재집계 비교", start, StringComparison.Ordinal)];
+        var implications = briefs.Section(2025, "ai-index-brief", "7. 한국에의 시사점", "8. 발표값과 재집계 비교");
 
         Assert.Contains("동맹·우방국과 연구·인재 협력", implications);
         Assert.Contains("인프라(반도체·데이터센터), 파운데이션 모델, 응용 서비스", implications);
