@@ -27,6 +27,8 @@ internal static class PdfExporter
         using (var drawer = new FrameDrawer(fonts, subsets))
         using (var pdf = SKDocument.CreatePdf(output, skiaMetadata))
         {
+            // Charts are recorded on the other core while the pages before them are drawn.
+            drawer.RecordAhead(layout.Pages.SelectMany(p => p.Blocks).SelectMany(b => b.Items));
             foreach (var page in layout.Pages)
             {
                 var canvas = pdf.BeginPage(page.Size.Width, page.Size.Height);
