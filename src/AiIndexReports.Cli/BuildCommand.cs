@@ -21,7 +21,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
-        if (warmBuilder is null) StartSkia();
+        if (warmBuilder is null) StartNativeLibraries();
         BriefManifest manifest;
         using (Trace.Span("briefs.toml"))
             manifest = BriefManifest.Load(root);
@@ -80,9 +80,14 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
 
     public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);
 
-    /// <summary>Skia's start (a scan of the system fonts) on the other core while the manifest, data and templates load.</summary>
-    private static void StartSkia() => Task.Run(() =>
+    /// <summary>
+    /// On the other core while the manifest, data and templates load: OpenSSL first (.NET hashes with it and loads it on
+    /// first use, a few ms; the inputs' fingerprint is the first hash), then Skia's start (a scan of the system fonts).
+    /// </summary>
+    private static void StartNativeLibraries() => Task.Run(() =>
     {
+        using (Trace.Span("openssl start"))
+            _ = System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty);
         using var span = Trace.Span("skia start (system font scan)");
         Typesetting.Fonts.FontLibrary.StartSkia();
     });
