@@ -416,6 +416,11 @@ public sealed class BriefBuilder : IDisposable
     {
         // A prefetch still loading must finish before the fonts can be released (its failure was reported by a brief).
         try { _fontPrefetch?.Wait(); } catch (AggregateException) { }
+        // So must the figure exports: a brief that failed before it waited for them leaves them drawing with the fonts
+        // (releasing the fonts under them crashed the process). Their failures, if any, were reported or do not matter.
+        foreach (var edition in _editions.Values)
+            if (edition.IsValueCreated)
+                try { edition.Value.Exports.Wait(); } catch (AggregateException) { }
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
