@@ -17,7 +17,14 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         Run(Program.RepoRoot(settings), settings.Request(SourceDateEpoch.FromEnvironment()), settings.Timings, cancellation);
 
     /// <param name="warmBuilder">a builder kept from an earlier run (watch), or null for a fresh one.</param>
-    public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
+    public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null) =>
+        Execute(root, options, timings, cancellation, warmBuilder).ExitCode;
+
+    /// <summary>What a run built, for the live preview: every brief's result and the warnings about the run.</summary>
+    public sealed record Outcome(int ExitCode, IReadOnlyList<BriefBuildResult> Results, IReadOnlyList<Diagnostic> Warnings, TimeSpan Elapsed);
+
+    /// <summary><see cref="Run"/>, returning the results as well as printing them.</summary>
+    public static Outcome Execute(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
         var manifest = BriefManifest.Load(root);
@@ -28,7 +35,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         if (jobs.Count == 0)
         {
             Console.WriteLine("build: nothing to build (no brief matches; check --brief, --edition and --shard)");
-            return 0;
+            return new Outcome(0, [], builder.PlanWarnings, total.Elapsed);
         }
 
         var plain = Console.IsOutputRedirected || Environment.GetEnvironmentVariable("CI") == "true";
@@ -39,7 +46,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             results = builder.BuildAll(jobs, options.Jobs, result =>
             {
                 lock (gate) PrintLine(result, timings);
-            }, cancellation);
+            }, cancellation, options.Settings.Force);
         }
         else
         {
@@ -49,7 +56,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask($"building {jobs.Count} brief(s) with {options.Jobs} job(s)", maxValue: jobs.Count);
-                    results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation);
+                    results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation, options.Settings.Force);
                 });
             PrintTable(results, timings);
         }
@@ -68,7 +75,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             Console.WriteLine("timings, all briefs: " + string.Join(", ", stages));
         }
         Console.WriteLine($"build: {built} built, {skipped} up to date, {failed} failed in {total.Elapsed.TotalSeconds:0.00} s");
-        return failed == 0 ? 0 : 1;
+        return new Outcome(failed == 0 ? 0 : 1, results, [.. builder.PlanWarnings, .. builder.RunWarnings], total.Elapsed);
     }
 
     public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);

@@ -95,11 +95,13 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
             Text = cover.Text with { Weight = SKFontStyleWeight.Bold, Color = theme.Accent },
             RuleBelow = 0, SpaceBefore = 0, SpaceAfter = 6, KeepWithNext = false,
         };
-        yield return new Paragraph(brief.Fill(brief.Title, edition)) { Style = titleStyle };
+        // The cover's texts are the manifest entry's (templates/briefs.toml).
+        yield return new Paragraph(brief.Fill(brief.Title, edition)) { Style = titleStyle, Source = brief.Where.ToString() };
         if (brief.Subtitle.Length > 0)
             yield return new Paragraph(brief.Fill(brief.Subtitle, edition))
             {
                 Style = Styled("cover_subtitle", _theme.Body, theme.Muted) with { Align = TextAlign.Left, SpaceAfter = 10 },
+                Source = brief.Where.ToString(),
             };
 
         var lineStyle = Styled("cover_line", _theme.Body) with { SpaceAfter = 0 };
@@ -203,10 +205,14 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
             _ => TextAlign.Left,
         } : TextAlign.Left;
 
+        // Each cell names the template position that wrote it (a loop's row, a printed value), else the table's.
+        string? CellSource(int row, int column) =>
+            (row < t.CellOrigins.Count && column < t.CellOrigins[row].Count ? t.CellOrigins[row][column].At : null)?.ToString() ?? t.At?.ToString();
+        var first = t.Header.Count > 0 ? 1 : 0;
         if (t.Header.Count > 0)
-            table.Header(t.Header.Select(cell => new TableCell(new Paragraph(Spans(cell)) { Align = TextAlign.Center, Source = t.At?.ToString() })));
-        foreach (var row in t.Rows)
-            table.Row(row.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = Align(c), Source = t.At?.ToString() })));
+            table.Header(t.Header.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = TextAlign.Center, Source = CellSource(0, c) })));
+        foreach (var (row, r) in t.Rows.Select((row, r) => (row, r)))
+            table.Row(row.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = Align(c), Source = CellSource(first + r, c) })));
 
         return new Figure(theme.Label("table_caption").Replace("{number}", t.Number.ToString(CultureInfo.InvariantCulture)).Replace("{caption}", t.Caption), table)
         {
@@ -243,6 +249,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
             Texts = ChartRenderer.TextsOf(figure).ToList(),
             Name = "figure " + figure.Id,
             Alt = FigureAltText.For(figure),
+            Source = f.At?.ToString(),
         };
         var lines = new List<string>();
         var (notePrefix, sourcePrefix) = (theme.Label("note_prefix"), theme.Label("source_prefix"));

@@ -4,6 +4,7 @@ using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using AiIndexReports.Text;
 
 namespace AiIndexReports.Briefs;
 
@@ -28,12 +29,22 @@ public sealed partial class MarkdownReader
 
     private readonly List<Diagnostic> _errors = [];
     private int _h1, _h2, _tables, _figures;
+    // The section being read and where its text came from (null: Markdown not rendered from a template).
+    private string _markdown = "";
+    private OutputOrigins? _origins;
 
     public IReadOnlyList<Diagnostic> Errors => _errors;
 
     /// <summary>Reads one rendered section; <paramref name="sourceFile"/> names the template in error messages.</summary>
-    public IReadOnlyList<BriefBlock> Read(string markdown, string sourceFile)
+    /// <param name="origins">
+    /// where each piece of <paramref name="markdown"/> came from (<see cref="TemplateRenderer"/>): blocks and errors are then
+    /// placed at the template line and column that wrote them, and blocks name the metrics they print; without it, at the
+    /// line of the Markdown.
+    /// </param>
+    public IReadOnlyList<BriefBlock> Read(string markdown, string sourceFile, OutputOrigins? origins = null)
     {
+        _markdown = markdown;
+        _origins = origins;
         MarkdownDocument doc;
         try
         {
@@ -51,7 +62,7 @@ public sealed partial class MarkdownReader
         ReadBlocks(doc, blocks, sourceFile, listLevel: 0);
         foreach (var link in doc.Descendants<LinkInline>())
         {
-            var at = new SourceLocation(sourceFile, link.Line + 1, link.Column + 1);
+            var at = Where(sourceFile, link.Span.Start, link.Line, link.Column);
             if (!IsAllowedLink(link.Url))
                 _errors.Add(new Diagnostic(at,
                     $"link target \"{Echo.Clip(link.Url ?? "")}\" is not allowed: a link in a brief goes to http:, https:, mailto: or an anchor in the brief (#…)"));
@@ -98,14 +109,14 @@ public sealed partial class MarkdownReader
             switch (block)
             {
                 case HeadingBlock heading:
-                    output.Add(Heading(heading, file) with { At = At(file, heading) });
+                    output.Add(Placed(Heading(heading, file), file, heading));
                     break;
 
                 case ListBlock { IsOrdered: true } numbered:
                     // Numbered lists are reference lists (참고문헌): plain entries with a hanging indent, no 개조식 marker.
                     foreach (var item in numbered.OfType<ListItemBlock>())
                         foreach (var p in item.OfType<ParagraphBlock>())
-                            output.Add(new BriefParagraph(ParagraphKind.Reference, Inlines(p.Inline)) { At = At(file, p) });
+                            output.Add(Placed(new BriefParagraph(ParagraphKind.Reference, Inlines(p.Inline)), file, p));
                     break;
 
                 case ListBlock list:
@@ -118,14 +129,14 @@ public sealed partial class MarkdownReader
                     var text = string.Concat(inlines.Select(i => i.Text)).Trim();
                     if (text.StartsWith("표:", StringComparison.Ordinal)) pendingCaption = text[2..].Trim();
                     else if (UnitLine().IsMatch(text) && pendingCaption is not null) pendingUnit = text.Trim('(', ')', ' ');
-                    else output.Add(new BriefParagraph(KindOf(text), inlines) { At = At(file, paragraph) });
+                    else output.Add(Placed(new BriefParagraph(KindOf(text), inlines), file, paragraph));
                     break;
                 }
 
                 case Table table:
                     if (pendingCaption is null)
-                        _errors.Add(new Diagnostic(new SourceLocation(file, table.Line + 1), "a table needs a caption line \"표: …\" just above it"));
-                    output.Add(ReadTable(table, pendingCaption ?? "", pendingUnit) with { At = At(file, table) });
+                        _errors.Add(new Diagnostic(Where(file, table), "a table needs a caption line \"표: …\" just above it"));
+                    output.Add(Placed(ReadTable(table, pendingCaption ?? "", pendingUnit, file), file, table));
                     pendingCaption = pendingUnit = null;
                     break;
 
@@ -133,12 +144,12 @@ public sealed partial class MarkdownReader
                 {
                     var inner = new List<BriefBlock>();
                     ReadBlocks(custom, inner, file, listLevel);
-                    output.Add(new BriefSummary(inner) { At = At(file, custom) });
+                    output.Add(Placed(new BriefSummary(inner), file, custom));
                     break;
                 }
 
                 case CustomContainer custom:
-                    _errors.Add(new Diagnostic(new SourceLocation(file, custom.Line + 1), $"unknown container ':::{custom.Info}' (known: :::summary)"));
+                    _errors.Add(new Diagnostic(Where(file, custom), $"unknown container ':::{custom.Info}' (known: :::summary)"));
                     break;
 
                 case HtmlBlock html:
@@ -149,7 +160,7 @@ public sealed partial class MarkdownReader
                     break;
 
                 default:
-                    _errors.Add(new Diagnostic(new SourceLocation(file, block.Line + 1), $"unsupported Markdown ({block.GetType().Name}); see templates/README.md"));
+                    _errors.Add(new Diagnostic(Where(file, block), $"unsupported Markdown ({block.GetType().Name}); see templates/README.md"));
                     break;
             }
         }
@@ -173,7 +184,7 @@ public sealed partial class MarkdownReader
         }
         else
         {
-            _errors.Add(new Diagnostic(new SourceLocation(file, heading.Line + 1), $"heading level {heading.Level} is not used in briefs (use # or ##)"));
+            _errors.Add(new Diagnostic(Where(file, heading), $"heading level {heading.Level} is not used in briefs (use # or ##)"));
             number = "";
         }
         return new BriefHeading(Math.Min(heading.Level, 2), number, Inlines(heading.Inline));
@@ -182,25 +193,25 @@ public sealed partial class MarkdownReader
     private void ReadListItem(ListItemBlock item, List<BriefBlock> output, string file, int level)
     {
         if (level > 4)
-            _errors.Add(new Diagnostic(new SourceLocation(file, item.Line + 1), "lists nest at most four levels (□ ○ - ·)"));
+            _errors.Add(new Diagnostic(Where(file, item), "lists nest at most four levels (□ ○ - ·)"));
         foreach (var child in item)
         {
             switch (child)
             {
                 case ParagraphBlock p:
-                    output.Add(new BriefBullet(Math.Min(level, 4), Inlines(p.Inline)) { At = At(file, p) });
+                    output.Add(Placed(new BriefBullet(Math.Min(level, 4), Inlines(p.Inline)), file, p));
                     break;
                 case ListBlock nested:
                     foreach (var sub in nested.OfType<ListItemBlock>()) ReadListItem(sub, output, file, level + 1);
                     break;
                 default:
-                    _errors.Add(new Diagnostic(new SourceLocation(file, child.Line + 1), "a list item may hold text and nested items only"));
+                    _errors.Add(new Diagnostic(Where(file, child), "a list item may hold text and nested items only"));
                     break;
             }
         }
     }
 
-    private BriefTable ReadTable(Table table, string caption, string? unit)
+    private BriefTable ReadTable(Table table, string caption, string? unit, string file)
     {
         var rows = table.OfType<TableRow>().ToList();
         var header = rows.FirstOrDefault(r => r.IsHeader);
@@ -219,7 +230,13 @@ public sealed partial class MarkdownReader
             unit,
             header is null ? [] : Cells(header),
             rows.Where(r => !r.IsHeader).Select(Cells).ToList(),
-            align);
+            align)
+        {
+            // Header row first (when there is one), then the body rows: each cell's template position and metrics.
+            CellOrigins = rows.Where(r => r.IsHeader && r == header).Concat(rows.Where(r => !r.IsHeader))
+                .Select(r => (IReadOnlyList<BlockOrigin>)r.OfType<TableCell>().Select(c => new BlockOrigin(Where(file, c), MetricsOf(c))).ToList())
+                .ToList(),
+        };
     }
 
     private IReadOnlyList<IReadOnlyList<Inline>> Cells(TableRow row) =>
@@ -231,13 +248,28 @@ public sealed partial class MarkdownReader
     {
         var text = html.Lines.ToString().Trim();
         var figure = FigurePattern().Match(text);
-        if (figure.Success) output.Add(new BriefFigure(++_figures, figure.Groups[1].Value) { At = At(file, html) });
-        else if (text == PageBreakMarker) output.Add(new BriefPageBreak { At = At(file, html) });
-        else _errors.Add(new Diagnostic(new SourceLocation(file, html.Line + 1), $"raw HTML is not allowed in briefs: {Truncate(text)}"));
+        if (figure.Success) output.Add(Placed(new BriefFigure(++_figures, figure.Groups[1].Value), file, html));
+        else if (text == PageBreakMarker) output.Add(Placed(new BriefPageBreak(), file, html));
+        else _errors.Add(new Diagnostic(Where(file, html), $"raw HTML is not allowed in briefs: {Truncate(text)}"));
     }
 
-    /// <summary>The section file and the line of the rendered Markdown a block starts on.</summary>
-    private static SourceLocation At(string file, Block block) => new(file, block.Line + 1);
+    /// <summary>
+    /// Where a block was written: the template line and column of its first character (the file may be the section or a
+    /// partial it includes), else the section file and the line of the rendered Markdown it starts on.
+    /// </summary>
+    private SourceLocation Where(string file, Block block) => Where(file, block.Span.Start, block.Line, column: -1);
+
+    private SourceLocation Where(string file, int offset, int line, int column) =>
+        _origins?.At(_markdown, offset) is { Line: > 0 } at ? at
+        : column < 0 ? new SourceLocation(file, line + 1) : new SourceLocation(file, line + 1, column + 1);
+
+    /// <summary>The metrics the Markdown of a block printed (empty without origins).</summary>
+    private IReadOnlyList<string> MetricsOf(Block block) =>
+        _origins is null || block.Span.IsEmpty ? [] : _origins.MetricsIn(block.Span.Start, block.Span.End + 1);
+
+    /// <summary>The block's place and printed metrics, for <see cref="BriefBlock.At"/> and <see cref="BriefBlock.Metrics"/>.</summary>
+    private T Placed<T>(T brief, string file, Block block) where T : BriefBlock =>
+        brief with { At = Where(file, block), Metrics = MetricsOf(block) };
 
     private static ParagraphKind KindOf(string text) =>
         text.StartsWith('※') ? ParagraphKind.Note

@@ -148,8 +148,10 @@ public sealed class BriefBuilder : IDisposable
     }
 
     /// <summary>Builds jobs with up to <paramref name="parallelism"/> at once; every job runs, failures included.</summary>
+    /// <param name="force">rebuild briefs that are up to date in this run, as <see cref="BuildSettings.Force"/> does in every run
+    /// (a preview's first run of a builder it keeps warm for later runs)</param>
     public IReadOnlyList<BriefBuildResult> BuildAll(
-        IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default)
+        IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default, bool force = false)
     {
         var results = new BriefBuildResult[jobs.Count];
         // Each run writes its editions' shared files (figures, metrics.json) again, even when the builder is reused.
@@ -166,7 +168,7 @@ public sealed class BriefBuilder : IDisposable
         if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() => _fonts.Value);
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, i =>
         {
-            results[i] = Build(jobs[i], cancellation);
+            results[i] = Build(jobs[i], cancellation, force);
             onDone?.Invoke(results[i]);
         });
         var saving = new List<Diagnostic>();
@@ -175,7 +177,7 @@ public sealed class BriefBuilder : IDisposable
         return results;
     }
 
-    public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default)
+    public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default, bool force = false)
     {
         using var culture = ToolCulture.OnThisThread();
         var timings = new List<(string, TimeSpan)>();
@@ -196,7 +198,7 @@ public sealed class BriefBuilder : IDisposable
             var cache = new BuildCache(OutputRoot);
             var pdfRelative = job.Brief.OutputPath(job.Edition);
             var cacheWarnings = new List<Diagnostic>();
-            var upToDate = !_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, cacheWarnings);
+            var upToDate = !_settings.Force && !force && cache.IsUpToDate(job.Name, fingerprint.Hash, cacheWarnings);
             Warn(cacheWarnings);
             if (upToDate)
                 return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative), Inputs: fingerprint);
@@ -236,6 +238,12 @@ public sealed class BriefBuilder : IDisposable
                     var pages = typeset.RenderAllPng(_settings.PreviewDpi);
                     for (var p = 0; p < pages.Count; p++)
                         writer.Add($"{previews}/page-{p + 1:00}.png", pages[p]);
+                    if (_settings.PreviewMaps)
+                    {
+                        // From the frames the PNGs were just drawn from: no second layout.
+                        var map = new PageMap(document, edition.Metrics, edition.Figures);
+                        foreach (var page in typeset.Pages) writer.Add($"{previews}/page-{page.Index + 1:00}.json", map.Json(page));
+                    }
                     return 0;
                 });
 
@@ -310,7 +318,7 @@ public sealed class BriefBuilder : IDisposable
         var warnings = new List<Diagnostic>();
         var fingerprint = InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
-            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "", _settings.Strict ? "strict" : "",
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? $"previews {_settings.PreviewDpi.ToString(CultureInfo.InvariantCulture)}{(_settings.PreviewMaps ? " maps" : "")}" : "", _settings.DumpLayout ? "layout" : "", _settings.Strict ? "strict" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
             _fileHashes, warnings);
         Warn(warnings);
