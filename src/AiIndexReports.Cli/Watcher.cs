@@ -13,7 +13,7 @@ namespace AiIndexReports.Cli;
 /// </summary>
 internal sealed class Watcher(string root, BuildRequest request, IWatchObserver? observer = null)
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(60);
     private readonly BuildRequest _request = request;
     private int _runs;
     private readonly ConcurrentQueue<string> _changes = new();

@@ -16,13 +16,11 @@ public sealed class PreviewBrowserTests(PreviewFixture preview) : IAsyncLifetime
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    /// <summary>Every test leaves the section as it found it (and waits until that is built again).</summary>
+    /// <summary>Every test leaves the files as it found them (and waits until they are built again).</summary>
     public async Task DisposeAsync()
     {
-        var path = Path.Combine(preview.Root, PreviewFixture.Section);
-        if (File.ReadAllText(path) == PreviewFixture.SectionText) return;
         var before = (await preview.State()).GetProperty("build").GetInt32();
-        preview.WriteSection(PreviewFixture.SectionText);
+        if (!preview.Restore()) return;
         await preview.WaitForState(s => s.GetProperty("build").GetInt32() > before && !s.GetProperty("building").GetBoolean() && s.GetProperty("ok").GetBoolean(), Wait);
     }
 
@@ -42,8 +40,8 @@ public sealed class PreviewBrowserTests(PreviewFixture preview) : IAsyncLifetime
         await page.WaitForFunctionAsync("() => document.querySelectorAll('#pages .page img[src]').length > 0 && +(document.body.dataset.shown || 0) >= 1", null, Within);
         Assert.Equal("브리프 미리보기", await page.TitleAsync());
         Assert.Contains("미리보기 시험 2025", await page.InnerTextAsync("#brief"), StringComparison.Ordinal);
-        Assert.Equal(1, await page.Locator("#thumbs .thumb").CountAsync());
-        Assert.Equal(1, await page.Locator("#pages .page").CountAsync());
+        Assert.Equal(2, await page.Locator("#thumbs .thumb").CountAsync());
+        Assert.Equal(2, await page.Locator("#pages .page").CountAsync());
         var before = await page.GetAttributeAsync("#pages .page[data-page='1'] img", "src");
         await page.ScreenshotAsync(new() { Path = PreviewFixture.ScreenshotPath("1-opened.png") });
 
@@ -123,16 +121,75 @@ public sealed class PreviewBrowserTests(PreviewFixture preview) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task Only_the_page_whose_pixels_changed_is_marked_and_the_view_stays_on_it()
+    {
+        var page = await preview.OpenPage(height: 800);
+        await page.WaitForFunctionAsync("() => +(document.body.dataset.shown || 0) >= 1 && document.querySelectorAll('#pages .page img[src]').length === 2", null, Within);
+        // Go to page 2 by its thumbnail, then a little further down, as while reading it.
+        await page.ClickAsync("#thumbs .thumb[data-page='2']");
+        await page.EvaluateAsync("() => document.getElementById('pages').scrollBy(0, 60)");
+        var scrolled = await page.EvaluateAsync<double>("() => document.getElementById('pages').scrollTop");
+        Assert.True(scrolled > 500, $"scrolled to {scrolled}");
+        var first = await page.GetAttributeAsync("#pages .page[data-page='1'] img", "src");
+        var second = await page.GetAttributeAsync("#pages .page[data-page='2'] img", "src");
+
+        var shown = await Shown(page);
+        preview.WriteSection(PreviewFixture.SectionText.Replace("둘째 쪽의 문단입니다.", "둘째 쪽의 문단을 고쳤습니다.", StringComparison.Ordinal));
+        await WaitShownAfter(page, shown);
+
+        Assert.Equal(first, await page.GetAttributeAsync("#pages .page[data-page='1'] img", "src"));
+        Assert.NotEqual(second, await page.GetAttributeAsync("#pages .page[data-page='2'] img", "src"));
+        Assert.False(await page.Locator("#pages .page[data-page='1']").EvaluateAsync<bool>("e => e.classList.contains('changed')"));
+        Assert.True(await page.Locator("#pages .page[data-page='2']").EvaluateAsync<bool>("e => e.classList.contains('changed')"));
+        Assert.Equal("2쪽", await page.InnerTextAsync("#changed-pages"));
+        Assert.Equal(scrolled, await page.EvaluateAsync<double>("() => document.getElementById('pages').scrollTop"), 1.0);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_data_edit_lists_the_metrics_whose_values_changed_and_a_number_names_its_data_row()
+    {
+        var page = await preview.OpenPage();
+        await page.WaitForFunctionAsync("() => +(document.body.dataset.shown || 0) >= 1 && document.querySelectorAll('#pages .page img[src]').length > 0", null, Within);
+        var shown = await Shown(page);
+        // Line 58: the AI Index's count of US models in 2024, 40 → 41.
+        var lines = preview.IndicatorsText.Split('\n');
+        Assert.StartsWith("2025,notable_ai_models,United States,USA,2024,40,", lines[57], StringComparison.Ordinal);
+        lines[57] = lines[57].Replace(",2024,40,", ",2024,41,", StringComparison.Ordinal);
+        preview.WriteIndicators(string.Join('\n', lines));
+        await WaitShownAfter(page, shown);
+
+        var changes = await page.InnerTextAsync("#metric-changes");
+        Assert.Contains("models.aiindex.USA.count", changes, StringComparison.Ordinal);
+        Assert.Contains("40 → 41", changes, StringComparison.Ordinal);
+        Assert.True(await page.Locator("#pages .page[data-page='1']").EvaluateAsync<bool>("e => e.classList.contains('changed')"));
+        await page.ScreenshotAsync(new() { Path = PreviewFixture.ScreenshotPath("6-data.png") });
+
+        await ClickBlock(page, b => b.GetProperty("text").GetString()!.Contains("미국의 주목할 만한", StringComparison.Ordinal));
+        var panel = await page.InnerTextAsync("#selection-body");
+        Assert.Contains("미국의 주목할 만한 AI 모델은 41개", panel, StringComparison.Ordinal);
+        Assert.Contains("models.aiindex.USA.count", panel, StringComparison.Ordinal);
+        Assert.Contains("41 개", panel, StringComparison.Ordinal);
+        Assert.Contains(PreviewFixture.Indicators + ":58", panel, StringComparison.Ordinal);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task Zoom_changes_the_page_size_and_keeps_the_page_in_view()
     {
         var page = await preview.OpenPage();
         await page.WaitForFunctionAsync("() => +(document.body.dataset.shown || 0) >= 1 && document.querySelectorAll('#pages .page img[src]').length > 0", null, Within);
-        var width = await page.Locator("#pages .page .sheet").EvaluateAsync<double>("e => e.getBoundingClientRect().width");
+        var sheet = page.Locator("#pages .page[data-page='2'] .sheet");
+        var width = await sheet.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
         Assert.Equal("100%", await page.InnerTextAsync("#zoom-level"));
+        // On page 2, zooming keeps page 2 at the top of the view.
+        await page.ClickAsync("#thumbs .thumb[data-page='2']");
         await page.ClickAsync("#zoom-in");
         Assert.Equal("110%", await page.InnerTextAsync("#zoom-level"));
-        var wider = await page.Locator("#pages .page .sheet").EvaluateAsync<double>("e => e.getBoundingClientRect().width");
+        var wider = await sheet.EvaluateAsync<double>("e => e.getBoundingClientRect().width");
         Assert.InRange(wider / width, 1.09, 1.11);
+        var top = await sheet.EvaluateAsync<double>("e => e.getBoundingClientRect().top - document.getElementById('pages').getBoundingClientRect().top");
+        Assert.InRange(top, -5, 40);
         await page.ClickAsync("#zoom-fit");
         Assert.Equal("폭 맞춤", await page.InnerTextAsync("#zoom-level"));
         await page.Context.CloseAsync();

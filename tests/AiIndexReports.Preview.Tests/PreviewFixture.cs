@@ -8,12 +8,20 @@ namespace AiIndexReports.Preview.Tests;
 
 /// <summary>
 /// One `aiindex preview` for the tests of the collection: a scratch copy of the repository whose manifest lists one small
-/// brief ("preview-test", template folder templates/ptest/, edition 2025: one section with a list, a figure and a
-/// paragraph), the CLI started on it as a child process on a free port, and — where Debian's Chromium is installed —
+/// brief ("preview-test", template folder templates/ptest/, edition 2025: one section of two pages — a list, a figure
+/// and a paragraph, then a page break and a paragraph), the CLI started on it as a child process on a free port, and — where Debian's Chromium is installed —
 /// one headless Chromium driven by Playwright. Tests edit the section on disk and restore it.
 /// </summary>
 public sealed class PreviewFixture : IAsyncLifetime
 {
+    private readonly bool smallBrief;
+
+    /// <summary>The small brief of the tests.</summary>
+    public PreviewFixture() : this(smallBrief: true) { }
+
+    /// <param name="smallBrief">false: the repository's own manifest and templates (measurements)</param>
+    internal PreviewFixture(bool smallBrief) => this.smallBrief = smallBrief;
+
     /// <summary>Debian's Chromium; Playwright drives it instead of downloading a browser of its own.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
 
@@ -29,7 +37,14 @@ public sealed class PreviewFixture : IAsyncLifetime
         "\n" +                                                                              // 6
         "{{ figure \"models_by_country\" }}\n" +                                            // 7
         "\n" +                                                                              // 8
-        "마지막 문단의 처음 문장입니다.\n";                                                       // 9
+        "마지막 문단의 처음 문장입니다.\n" +                                                     // 9
+        "\n" +                                                                             // 10
+        "{{ page_break }}\n" +                                                             // 11
+        "\n" +                                                                             // 12
+        "둘째 쪽의 문단입니다.\n";                                                              // 13
+
+    /// <summary>The data file a test edits: line 58 is the AI Index's count of US models in 2024 (40).</summary>
+    public const string Indicators = "data/shared/aiindex/indicators.csv";
 
     private Process? _process;
     private readonly StringBuilder _log = new();
@@ -73,15 +88,40 @@ public sealed class PreviewFixture : IAsyncLifetime
         var repo = RepositoryRoot();
         CopyTree(Path.Combine(repo, "templates"), Path.Combine(Root, "templates"));
         CopyTree(Path.Combine(repo, "data"), Path.Combine(Root, "data"));
+        _indicators = File.ReadAllText(Path.Combine(Root, Indicators));
+        if (!smallBrief) return;   // the repository's own manifest and templates
         File.WriteAllText(Path.Combine(Root, "templates", "briefs.toml"),
             "[defaults]\npublisher = \"AI정책연구센터\"\nauthors = [\"시험\"]\nseries = \"AI 정책 브리프\"\n\n" +
             "[[brief]]\nid = \"preview-test\"\ntemplate = \"ptest\"\nvariant = \"summary\"\noutput = \"{edition}/{id}.pdf\"\n" +
-            "title = \"미리보기 시험 {edition}\"\nsubtitle = \"한 쪽짜리 시험 브리프\"\n");
+            "title = \"미리보기 시험 {edition}\"\nsubtitle = \"두 쪽짜리 시험 브리프\"\n");
         Directory.CreateDirectory(Path.Combine(Root, "templates", "ptest"));
         WriteSection(SectionText);
     }
 
     public void WriteSection(string text) => File.WriteAllText(Path.Combine(Root, Section), text);
+
+    private string _indicators = "";
+
+    public string IndicatorsText => _indicators;
+
+    public void WriteIndicators(string text) => File.WriteAllText(Path.Combine(Root, Indicators), text);
+
+    /// <summary>Puts back the files tests edit; true if one had to be.</summary>
+    public bool Restore()
+    {
+        var restored = false;
+        if (smallBrief && File.ReadAllText(Path.Combine(Root, Section)) != SectionText)
+        {
+            WriteSection(SectionText);
+            restored = true;
+        }
+        if (File.ReadAllText(Path.Combine(Root, Indicators)) != _indicators)
+        {
+            WriteIndicators(_indicators);
+            restored = true;
+        }
+        return restored;
+    }
 
     private static string RepositoryRoot()
     {

@@ -10,6 +10,7 @@ using AiIndexReports.Charts;
 using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
+using AiIndexReports.Typesetting.Export;
 using AiIndexReports.Typesetting.Fonts;
 using SkiaSharp;
 using AiIndexReports.Typesetting.Pdf;
@@ -55,6 +56,8 @@ public sealed class BriefBuilder : IDisposable
     private readonly ConcurrentDictionary<int, byte> _chartTimingsReported = new();
     private readonly FileHashCache _fileHashes;
     private readonly ConcurrentDictionary<string, Diagnostic> _warnings = new(StringComparer.Ordinal);
+    // Page images of each brief's last build: a builder kept for the next run (watch, preview) encodes only changed pages.
+    private readonly ConcurrentDictionary<string, PngReuse> _pngReuse = new(StringComparer.Ordinal);
     private Task? _fontPrefetch;
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
@@ -235,7 +238,7 @@ public sealed class BriefBuilder : IDisposable
                 Timed("previews", () =>
                 {
                     var previews = PreviewFolder(job);
-                    var pages = typeset.RenderAllPng(_settings.PreviewDpi);
+                    var pages = typeset.RenderAllPng(_settings.PreviewDpi, _pngReuse.GetOrAdd(job.Name, _ => new PngReuse()));
                     for (var p = 0; p < pages.Count; p++)
                         writer.Add($"{previews}/page-{p + 1:00}.png", pages[p]);
                     if (_settings.PreviewMaps)
