@@ -34,14 +34,31 @@ public static class LayoutDump
         Heading h => $"heading {h.Level} {Style(h.Style ?? theme.Heading(h.Level))} \"{Text(h)}\"",
         BulletItem b => $"bullet {b.Level} \"{theme.Bullet(b.Level).Marker}\" {Style(b.Style ?? theme.Bullet(b.Level).Paragraph)} \"{Text(b)}\"",
         Paragraph p => $"paragraph {Style(p.Style ?? theme.Body)}{(p.Align is { } a ? " align=" + a : "")} \"{Text(p)}\"",
-        Figure f => $"figure \"{f.Caption}\"{(f.Unit is null ? "" : $" unit=\"{f.Unit}\"")}{string.Concat(f.Notes.Select(n => $" note=\"{n}\""))}",
-        Table t => $"table columns={t.Columns.Count}",
-        CanvasElement c => $"canvas {c.Name} height={N(c.Height)}",
+        Figure f => $"figure \"{f.Caption}\"{(f.Floats ? " float" : "")}{(f.KeepTogether ? "" : " splits")}{(f.Unit is null ? "" : $" unit=\"{f.Unit}\"")}{string.Concat(f.Notes.Select(n => $" note=\"{n}\""))}",
+        Table t => $"table columns={string.Join(",", t.Columns.Select(Column))} header={t.HeaderRows.Count} rows={t.BodyRows.Count} totals={t.FooterRows.Count}{Merged(t)}",
+        TableOfContents c => $"contents{(c.MinPages > 0 ? $" when-over={c.MinPages}-pages" : "")} columns={theme.Toc.Columns} levels={theme.Toc.MaxLevel}",
+        CanvasElement c => $"canvas {c.Name} height={N(c.Height)}{(c.MinHeight is { } min && min < c.Height ? $" min={N(min)}" : "")}",
         Box b => $"box{(b.Style?.Background is { } bg ? " background=" + bg : "")}",
         PageNumber n => $"page-number \"{n.Format}\"",
         Spacer s => $"spacer {N(s.Height)}",
         _ => element.GetType().Name.ToLowerInvariant(),
     };
+
+    private static string Column(Width width) => width.Kind switch
+    {
+        WidthKind.Auto => "auto",
+        WidthKind.Percent => N(width.Value) + "%",
+        WidthKind.Fixed => N(width.Value) + "pt",
+        _ => N(width.Value) + "*",
+    };
+
+    /// <summary>Merged body cells as "row:rows×columns" (1-based row where the cell starts), e.g. " merged=5:4x1".</summary>
+    private static string Merged(Table table)
+    {
+        var merged = table.BodyRows.SelectMany((row, r) => row.Cells.Where(c => c.RowSpan > 1 || c.ColumnSpan > 1)
+            .Select(c => $"{r + 1}:{c.RowSpan}x{c.ColumnSpan}")).ToList();
+        return merged.Count == 0 ? "" : " merged=" + string.Join(",", merged);
+    }
 
     private static string Style(ParagraphStyle style) =>
         $"[{N(style.Text.Size)}pt x{N(style.LineHeight)} {style.Text.Weight.ToString().ToLowerInvariant()} {style.Align.ToString().ToLowerInvariant()}]";

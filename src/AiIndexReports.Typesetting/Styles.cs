@@ -106,12 +106,15 @@ public sealed record TableStyle
 {
     public required ParagraphStyle Header { get; init; }
     public required ParagraphStyle Body { get; init; }
+    /// <summary>Totals rows (<see cref="Elements.Table.Footer"/>); null sets them like the body.</summary>
+    public ParagraphStyle? Footer { get; init; }
+    public SKColor? FooterBackground { get; init; }
     public Spacing CellPadding { get; init; } = new(3f, 5f);
     public SKColor? HeaderBackground { get; init; } = new SKColor(0xEE, 0xF1, 0xF6);
     public SKColor RuleColor { get; init; } = new SKColor(0x99, 0x99, 0x99);
     public float RuleWidth { get; init; } = 0.5f;
     public SKColor OuterRuleColor { get; init; } = SKColors.Black;
-    /// <summary>Top and bottom rule of the table (and under the header).</summary>
+    /// <summary>Top and bottom rule of the table (under the header and over the totals: 1.5 × <see cref="RuleWidth"/> in this colour).</summary>
     public float OuterRuleWidth { get; init; } = 1.2f;
     public bool VerticalRules { get; init; } = true;
 }
@@ -126,4 +129,22 @@ public sealed record TocStyle
     public float PageNumberWidth { get; init; } = 30f;
     /// <summary>Dotted leader between the title and the page number.</summary>
     public bool Leader { get; init; } = true;
+    /// <summary>Entries in this many columns side by side (a compact table of contents), read column by column.</summary>
+    public int Columns { get; init; } = 1;
+    /// <summary>Space between the columns.</summary>
+    public float ColumnSpacing { get; init; } = 24f;
+}
+
+/// <summary>
+/// How far the gaps between blocks may grow on a page the flow leaves before its bottom (vertical justification, as
+/// InDesign's "justify" with a paragraph spacing limit): each gap by at most its limit, in points.
+/// </summary>
+public sealed record PageFillStyle
+{
+    /// <summary>Above and below a figure or table.</summary>
+    public float AroundFigures { get; init; } = 18f;
+    /// <summary>Above a heading.</summary>
+    public float BeforeHeadings { get; init; } = 12f;
+    /// <summary>Between other blocks (paragraphs, list items); never under a heading or caption.</summary>
+    public float BetweenBlocks { get; init; } = 3f;
 }

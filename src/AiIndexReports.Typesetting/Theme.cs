@@ -22,6 +22,8 @@ public sealed record Theme
     public required ParagraphStyle PageFooter { get; init; }
     /// <summary>Vertical space between the blocks of the document body.</summary>
     public float BlockSpacing { get; init; } = 4f;
+    /// <summary>How much the gaps of a page that ends early may grow (vertical justification); zeros keep bottoms ragged.</summary>
+    public PageFillStyle PageFill { get; init; } = new();
 
     public ParagraphStyle Heading(int level) => Headings[Math.Clamp(level, 1, Headings.Count) - 1];
     public BulletStyle Bullet(int level) => Bullets[Math.Clamp(level, 1, Bullets.Count) - 1];
@@ -86,6 +88,10 @@ public sealed record Theme
                 Body = new ParagraphStyle
                 {
                     Text = text with { Size = 9f, TabularDigits = true }, LineHeight = 1.3f, Align = TextAlign.Left, MinLinesAtBreak = 1,
+                },
+                Footer = new ParagraphStyle
+                {
+                    Text = text with { Size = 9f, Weight = SKFontStyleWeight.Bold, TabularDigits = true }, LineHeight = 1.3f, Align = TextAlign.Left, MinLinesAtBreak = 1,
                 },
             },
             Box = new BoxStyle

@@ -77,11 +77,13 @@ public sealed class Typesetter(FontLibrary fonts)
         CheckAnchors(document);
         var headings = AllElements(document).OfType<Heading>().ToList();
         LayoutResult? previous = null;
+        var firstRunPages = 0;
         for (var run = 1; ; run++)
         {
             var context = new LayoutContext(document.Theme, Fonts, new FrameBuilder())
             {
                 PageCount = previous?.PageCount ?? 0,
+                FirstRunPageCount = firstRunPages,
                 KnownHeadingPages = previous?.HeadingPages ?? new Dictionary<Heading, int>(),
                 AllHeadings = headings,
             };
@@ -94,6 +96,7 @@ public sealed class Typesetter(FontLibrary fonts)
                 ? !context.UsedUnknownNumbers
                 : previous.PageCount == pageCount && SamePages(previous.HeadingPages, context.HeadingPages);
             if (settled || run == MaxLayoutRuns) return result;
+            if (run == 1) firstRunPages = pageCount;
             previous = result;
         }
     }
@@ -150,7 +153,7 @@ public sealed class Typesetter(FontLibrary fonts)
     static int RunPages(Document document, LayoutContext context)
     {
         var page = document.Page;
-        var body = new Column(document.Content);
+        var body = new Column(document.Content) { PlacesFloats = true };
         body.Reset();
         var margins = page.Margins;
         var area = new SKSize(page.Size.Width - margins.Horizontal, page.Size.Height - margins.Vertical);

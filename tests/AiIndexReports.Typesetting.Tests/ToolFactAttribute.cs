@@ -16,3 +16,13 @@ internal sealed class ToolFactAttribute : FactAttribute
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Any(dir => File.Exists(Path.Combine(dir, tool)));
 }
+
+/// <summary>A theory that needs an external tool, skipped like <see cref="ToolFactAttribute"/> where it is not installed.</summary>
+internal sealed class ToolTheoryAttribute : TheoryAttribute
+{
+    public ToolTheoryAttribute(string tool)
+    {
+        if (!ToolFactAttribute.ToolExists(tool))
+            Skip = $"'{tool}' is not installed (apt-get install qpdf poppler-utils)";
+    }
+}

@@ -23,16 +23,36 @@ public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefa
     /// </summary>
     public string? Alt { get; init; }
 
+    /// <summary>
+    /// The drawing may be set as short as this (a chart redraws at any height) when that keeps a figure on its page
+    /// (<see cref="Figure"/> decides); null: always <see cref="Height"/>.
+    /// </summary>
+    public float? MinHeight { get; init; }
+
     bool _drawn;
+    float? _fitted;
 
-    internal override void Reset() => _drawn = false;
+    /// <summary>The height it is set in now: <see cref="Height"/>, or less where a figure shrank it to fit.</summary>
+    internal float CurrentHeight => _fitted ?? Height;
 
-    SKSize SizeIn(SKSize available) => new(Math.Min(Width ?? available.Width, available.Width), Height);
+    /// <summary>Sets the drawing <paramref name="height"/> tall (null: its own height), within <see cref="MinHeight"/>.</summary>
+    internal void FitTo(float? height) => _fitted = height is { } h ? Math.Clamp(h, MinHeight ?? Height, Height) : null;
+
+    internal override void Reset()
+    {
+        _drawn = false;
+        _fitted = null;
+    }
+
+    /// <summary>A drawing of a given width asks for it; otherwise it takes any width it is given.</summary>
+    internal override (float Min, float Max) ContentWidths(LayoutContext context) => Width is { } w ? (w, w) : (0, 0);
+
+    SKSize SizeIn(SKSize available) => new(Math.Min(Width ?? available.Width, available.Width), CurrentHeight);
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available)
     {
         if (_drawn) return SpacePlan.Empty;
-        if (Height > available.Height + 0.01f) return SpacePlan.Wrap;
+        if (CurrentHeight > available.Height + 0.01f) return SpacePlan.Wrap;
         var size = SizeIn(available);
         return SpacePlan.Full(size.Width, size.Height);
     }
@@ -50,5 +70,5 @@ public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefa
     }
 
     internal override string Describe(LayoutContext context, SKSize available) =>
-        $"Canvas{(Name is null ? "" : $" '{Name}'")} {SizeIn(available).Width:0.#}×{Height:0.#} pt";
+        $"Canvas{(Name is null ? "" : $" '{Name}'")} {SizeIn(available).Width:0.#}×{CurrentHeight:0.#} pt";
 }

@@ -14,6 +14,8 @@ public sealed class Padding(Spacing padding, Element child) : Element
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available) => Inset.Measure(context, Child, Value, available);
 
+    internal override (float Min, float Max) ContentWidths(LayoutContext context) => Inset.ContentWidths(context, Child, Value);
+
     internal override void Draw(LayoutContext context, SKSize available) => Inset.Draw(context, Child, Value, available);
 
     internal override string Describe(LayoutContext context, SKSize available) => Child.Describe(context, Inset.Inner(Value, available));
@@ -38,6 +40,8 @@ public sealed class Box(Element child) : Element
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available) =>
         Inset.Measure(context, Child, Insets(Style ?? context.Theme.Box), available);
+
+    internal override (float Min, float Max) ContentWidths(LayoutContext context) => Inset.ContentWidths(context, Child, Insets(Style ?? context.Theme.Box));
 
     internal override void Draw(LayoutContext context, SKSize available)
     {
@@ -74,6 +78,12 @@ public sealed class Box(Element child) : Element
 /// <summary>Shared arithmetic of elements that place one child inside insets.</summary>
 internal static class Inset
 {
+    public static (float Min, float Max) ContentWidths(LayoutContext context, Element child, Spacing insets)
+    {
+        var (min, max) = child.ContentWidths(context);
+        return (min + insets.Horizontal, max + insets.Horizontal);
+    }
+
     public static SKSize Inner(Spacing insets, SKSize available) =>
         new(Math.Max(0, available.Width - insets.Horizontal), available.Height - insets.Vertical);
 
@@ -109,6 +119,8 @@ public sealed class KeepTogether(Element child) : Element
         return plan.Kind == SpacePlanKind.PartialRender && !context.Relaxed ? SpacePlan.Wrap : plan;
     }
 
+    internal override (float Min, float Max) ContentWidths(LayoutContext context) => Child.ContentWidths(context);
+
     internal override void Draw(LayoutContext context, SKSize available) => Child.Draw(context, available);
     internal override string Describe(LayoutContext context, SKSize available) => Child.Describe(context, available);
 }
@@ -120,6 +132,7 @@ public sealed class KeepWithNext(Element child) : Element
 
     internal override IEnumerable<Element> Children => [Child];
     internal override bool KeepsWithNext => true;
+    internal override (float Min, float Max) ContentWidths(LayoutContext context) => Child.ContentWidths(context);
     internal override SpacePlan Measure(LayoutContext context, SKSize available) => Child.Measure(context, available);
     internal override void Draw(LayoutContext context, SKSize available) => Child.Draw(context, available);
     internal override string Describe(LayoutContext context, SKSize available) => Child.Describe(context, available);

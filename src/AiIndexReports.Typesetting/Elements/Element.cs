@@ -33,6 +33,18 @@ public abstract class Element
     /// <summary>True for headings and captions: they must not be the last thing on a page.</summary>
     internal virtual bool KeepsWithNext => false;
 
+    /// <summary>
+    /// How many lines of text the last <see cref="Measure"/> placed, for "a heading keeps at least two lines of what
+    /// follows". Blocks that are not lines of text (tables, figures, boxes) count as plenty.
+    /// </summary>
+    internal virtual int MeasuredLines => int.MaxValue;
+
+    /// <summary>
+    /// The narrowest width the element can be set in without overflowing (its widest unbreakable piece) and the width
+    /// it takes unbroken (every line as long as it wants); what auto-sized table columns are sized from.
+    /// </summary>
+    internal virtual (float Min, float Max) ContentWidths(LayoutContext context) => (0, 0);
+
     /// <summary>Names the element for error messages, e.g. "Image 400×900 pt".</summary>
     internal virtual string Describe(LayoutContext context, SKSize available) => GetType().Name;
 }

@@ -25,6 +25,15 @@ public sealed class Figure(string caption, Element body) : Element
     public IReadOnlyList<string> Notes { get; init; } = [];
     /// <summary>False for long tables, which may continue on the next page (their header repeats).</summary>
     public bool KeepTogether { get; init; } = true;
+    /// <summary>
+    /// In the page flow, a figure kept together that does not fit where it stands moves to the top of the next page
+    /// while the text after it fills this page (see <see cref="Column"/>); false keeps it in place (it then moves to
+    /// the next page with everything after it).
+    /// </summary>
+    public bool Float { get; init; }
+
+    /// <summary>True when the figure may float: <see cref="Float"/> and kept together.</summary>
+    internal bool Floats => Float && KeepTogether;
 
     internal override IEnumerable<Element> Children => [Body];
 
@@ -53,10 +62,40 @@ public sealed class Figure(string caption, Element body) : Element
     }
 
     internal override SpacePlan Measure(LayoutContext context, SKSize available) => Content(context).Measure(context, available);
+
+    /// <summary>
+    /// Shortens a drawing body (a <see cref="CanvasElement"/> with a <see cref="CanvasElement.MinHeight"/>) so that the
+    /// whole figure fits <paramref name="available"/>; false (and its own height again) when even its minimum does not.
+    /// The page flow asks this of a float that closes its section, where waiting for the next page would leave the
+    /// rest of this one empty.
+    /// </summary>
+    internal bool ShrinkToFit(LayoutContext context, SKSize available)
+    {
+        if (Body is not CanvasElement { MinHeight: { } min } canvas || !KeepTogether) return false;
+        canvas.FitTo(null);
+        var natural = Content(context).Measure(context, new SKSize(available.Width, float.MaxValue / 4));
+        if (!natural.Draws) return false;
+        var target = canvas.Height - (natural.Height - available.Height) - 0.5f;
+        if (target < min) return false;
+        canvas.FitTo(target);
+        if (Content(context).Measure(context, available).Kind == SpacePlanKind.FullRender) return true;
+        canvas.FitTo(null);
+        return false;
+    }
+
+    /// <summary>Sets a shortened drawing body back to its own height.</summary>
+    internal void Unshrink()
+    {
+        if (Body is CanvasElement canvas) canvas.FitTo(null);
+    }
+
+    /// <summary>Creates the figure's structure node at the current place in the reading order (a float drawn later).</summary>
+    internal void ReserveNode(FrameBuilder frame) => _node ??= frame.NewNode(StructRole.Div, this);
+
     internal override void Draw(LayoutContext context, SKSize available)
     {
         var frame = context.Frame;
-        _node ??= frame.NewNode(StructRole.Div, this);
+        ReserveNode(frame);
         frame.Push(_node, this);
         Content(context).Draw(context, available);
         frame.Pop();

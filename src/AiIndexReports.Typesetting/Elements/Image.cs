@@ -39,6 +39,10 @@ public sealed class Image : Element
     bool _drawn;
     internal override void Reset() => _drawn = false;
 
+    /// <summary>An image of a given size asks for that width; otherwise it takes any width it is given.</summary>
+    internal override (float Min, float Max) ContentWidths(LayoutContext context) =>
+        Width is not null || Height is not null ? (SizeIn(default).Width, SizeIn(default).Width) : (0, 0);
+
     internal override SpacePlan Measure(LayoutContext context, SKSize available)
     {
         if (_drawn) return SpacePlan.Empty;

@@ -19,6 +19,7 @@ public class Paragraph : Element
     List<TextLine>? _lines;
     float _linesWidth = -1;
     int _nextLine;
+    int _measuredLines;
     StructNode? _node;
     StructNode?[]? _linkNodes;
 
@@ -154,10 +155,38 @@ public class Paragraph : Element
 
     static float RuleHeight(ParagraphStyle style) => style.RuleBelow > 0 ? style.RuleBelow + 3f : 0;
 
+    internal override int MeasuredLines => _measuredLines;
+
+    internal override (float Min, float Max) ContentWidths(LayoutContext context)
+    {
+        if (_spans.Count == 0) return (0, 0);
+        var text = Prepare(context);
+        var style = _preparedStyle!;
+        float min = 0, max = 0, line = 0;
+        foreach (var word in text.Words)
+        {
+            min = Math.Max(min, word.Width);
+            line += word.Width;
+            if (word.HardBreak)
+            {
+                max = Math.Max(max, line);
+                line = 0;
+            }
+            else line += word.SpaceWidth;
+        }
+        // The last word's trailing space is not part of the line.
+        if (text.Words.Count > 0 && !text.Words[^1].HardBreak) line -= text.Words[^1].SpaceWidth;
+        max = Math.Max(max, line);
+        var indents = style.LeftIndent + style.RightIndent + Math.Max(0, style.FirstLineIndent);
+        return (min + indents, Math.Max(min, max) + indents);
+    }
+
     internal override SpacePlan Measure(LayoutContext context, SKSize available)
     {
+        _measuredLines = 0;
         if (_spans.Count == 0) return SpacePlan.Empty;
         var (count, height, complete) = Fit(context, available);
+        _measuredLines = count;
         if (count == 0) return complete ? SpacePlan.Empty : SpacePlan.Wrap;
         return complete ? SpacePlan.Full(available.Width, height) : SpacePlan.Partial(available.Width, height);
     }

@@ -3,17 +3,43 @@ using SkiaSharp;
 
 namespace AiIndexReports.Typesetting.Elements;
 
-/// <summary>A width: fixed in points, or a relative share of what fixed widths leave.</summary>
-public readonly record struct Width(float Value, bool IsRelative)
+/// <summary>How a <see cref="Width"/> is measured.</summary>
+public enum WidthKind
 {
-    public static Width Fixed(float points) => new(points, false);
-    public static Width Relative(float share = 1) => new(share, true);
+    /// <summary>Points.</summary>
+    Fixed,
+    /// <summary>A share of what the other widths leave.</summary>
+    Relative,
+    /// <summary>A percentage of the whole width.</summary>
+    Percent,
+    /// <summary>Sized to the content (table columns; elsewhere a relative share of 1).</summary>
+    Auto,
+}
+
+/// <summary>A width: fixed in points, a percentage of the whole, a relative share of what the others leave, or sized to its content.</summary>
+public readonly record struct Width(float Value, WidthKind Kind)
+{
+    public static Width Fixed(float points) => new(points, WidthKind.Fixed);
+    public static Width Relative(float share = 1) => new(share, WidthKind.Relative);
+    public static Width Percent(float percent) => new(percent, WidthKind.Percent);
+    /// <summary>A table column as wide as its content asks, like a browser's automatic table layout.</summary>
+    public static Width Auto => new(1, WidthKind.Auto);
+
+    public bool IsRelative => Kind is WidthKind.Relative or WidthKind.Auto;
+
+    /// <summary>Points of a fixed or percentage width within <paramref name="total"/>; 0 for the others.</summary>
+    internal float Points(float total) => Kind switch
+    {
+        WidthKind.Fixed => Value,
+        WidthKind.Percent => total * Value / 100f,
+        _ => 0,
+    };
 
     internal static float[] Resolve(IReadOnlyList<Width> widths, float total, float spacing)
     {
-        var free = total - spacing * Math.Max(0, widths.Count - 1) - widths.Where(w => !w.IsRelative).Sum(w => w.Value);
+        var free = total - spacing * Math.Max(0, widths.Count - 1) - widths.Where(w => !w.IsRelative).Sum(w => w.Points(total));
         var shares = widths.Where(w => w.IsRelative).Sum(w => w.Value);
-        return widths.Select(w => w.IsRelative ? (shares > 0 ? Math.Max(0, free) * w.Value / shares : 0) : w.Value).ToArray();
+        return widths.Select(w => w.IsRelative ? (shares > 0 ? Math.Max(0, free) * w.Value / shares : 0) : w.Points(total)).ToArray();
     }
 }
 

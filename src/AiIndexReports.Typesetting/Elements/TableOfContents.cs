@@ -7,44 +7,83 @@ using SkiaSharp;
 namespace AiIndexReports.Typesetting.Elements;
 
 /// <summary>
-/// The document's headings (up to <see cref="TocStyle.MaxLevel"/>) with their page numbers. Entries of headings with
-/// an anchor id are clickable. Page numbers come from the layout pass; their slot has a fixed width so that the
-/// table of contents takes the same space in both passes. In a tagged PDF: TOC → TOCI → Link (title, page number and
-/// the link annotation); the leader dots are artifacts.
+/// The document's headings (up to <see cref="TocStyle.MaxLevel"/>) with their page numbers, under an optional
+/// <see cref="Title"/>, in one column or, compact, in <see cref="TocStyle.Columns"/> columns read top to bottom then left
+/// to right. Entries of headings with an anchor id are clickable. Page numbers come from the layout pass; their slot has
+/// a fixed width so that the table of contents takes the same space in both passes. With <see cref="MinPages"/> it
+/// appears only in a document longer than that (counted without it). In a tagged PDF: TOC → TOCI → Link (title, page
+/// number and the link annotation); the leader dots are artifacts.
 /// </summary>
 public sealed class TableOfContents : Element
 {
-    Column? _entries;
+    Element? _content;
     LayoutContext? _builtFor;
     StructNode? _node;
 
     public TocStyle? Style { get; init; }
+    /// <summary>Drawn above the entries (e.g. "목차"), and left out with them.</summary>
+    public Element? Title { get; init; }
+    /// <summary>
+    /// Shown only when the document, laid out without it, has more pages than this (0: always). The first layout run
+    /// counts the pages without it; later runs keep that decision, so the table cannot appear and vanish in turn.
+    /// </summary>
+    public int MinPages { get; init; }
 
-    Column Entries(LayoutContext context)
+    internal override IEnumerable<Element> Children => Title is null ? [] : [Title];
+
+    /// <summary>False while the document is too short for a table of contents (or not yet counted).</summary>
+    bool Shown(LayoutContext context)
     {
-        if (_entries is not null && _builtFor == context) return _entries;
+        if (MinPages <= 0) return true;
+        if (context.FirstRunPageCount == 0)
+        {
+            context.UsedUnknownNumbers = true; // the count comes from this run: lay out again
+            return false;
+        }
+        return context.FirstRunPageCount > MinPages;
+    }
+
+    Element Content(LayoutContext context)
+    {
+        if (_content is not null && _builtFor == context) return _content;
         var style = Style ?? context.Theme.Toc;
         var entries = context.AllHeadings
             .Where(h => h.InTableOfContents && h.Level <= style.MaxLevel)
-            .Select(h => (Element)new Entry(h, style));
-        _entries = new Column(entries) { Spacing = 0 };
+            .Select(h => (Element)new Entry(h, style))
+            .ToList();
+        Element body;
+        var columns = Math.Clamp(style.Columns, 1, Math.Max(1, entries.Count));
+        if (columns == 1) body = new Column(entries) { Spacing = 0 };
+        else
+        {
+            // Column by column: the first ⌈n/columns⌉ entries on the left, and so on, so reading order is the headings' order.
+            var perColumn = (entries.Count + columns - 1) / columns;
+            var row = new Row { Spacing = style.ColumnSpacing };
+            for (var c = 0; c < columns; c++)
+                row.Relative(1, new Column(entries.Skip(c * perColumn).Take(perColumn)) { Spacing = 0 });
+            body = new KeepTogether(row);
+        }
+        _content = Title is null ? body : new Column(Title, body) { Spacing = 0 };
         _builtFor = context;
-        return _entries;
+        return _content;
     }
 
     internal override void Reset()
     {
         _node = null;
-        _entries?.Reset();
+        _content?.Reset();
+        Title?.Reset();
     }
 
-    internal override SpacePlan Measure(LayoutContext context, SKSize available) => Entries(context).Measure(context, available);
+    internal override SpacePlan Measure(LayoutContext context, SKSize available) =>
+        Shown(context) ? Content(context).Measure(context, available) : SpacePlan.Empty;
 
     internal override void Draw(LayoutContext context, SKSize available)
     {
+        if (!Shown(context)) return;
         _node ??= context.Frame.NewNode(StructRole.TOC, this);
         context.Frame.Push(_node, this);
-        Entries(context).Draw(context, available);
+        Content(context).Draw(context, available);
         context.Frame.Pop();
     }
 

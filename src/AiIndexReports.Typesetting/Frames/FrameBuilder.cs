@@ -65,8 +65,12 @@ internal sealed class FrameBuilder
     }
 
     /// <summary>A new node under <paramref name="parent"/> (default: the innermost open node); null inside an artifact.</summary>
-    public StructNode? NewNode(StructRole role, Element? element, StructNode? parent = null, string? alt = null, HeaderScope? scope = null, string? language = null) =>
-        InArtifact ? null : new StructNode(role, parent ?? CurrentNode, element) { Alt = alt, Scope = scope, Language = language };
+    public StructNode? NewNode(StructRole role, Element? element, StructNode? parent = null, string? alt = null, HeaderScope? scope = null,
+        string? language = null, int rowSpan = 1, int colSpan = 1) =>
+        InArtifact ? null : new StructNode(role, parent ?? CurrentNode, element)
+        {
+            Alt = alt, Scope = scope, Language = language, RowSpan = rowSpan, ColSpan = colSpan,
+        };
 
     /// <summary>Opens <paramref name="node"/> (null keeps the current tag) until the matching <see cref="Pop"/>.</summary>
     public void Push(StructNode? node, Element? element = null)

@@ -5,7 +5,7 @@ namespace AiIndexReports.Typesetting.Frames;
 /// <summary>Standard structure types of tagged PDF (ISO 32000-1, 14.8.4) that the engine produces.</summary>
 public enum StructRole
 {
-    Document, Div, P, H1, H2, H3, H4, H5, H6, L, LI, Lbl, LBody, Table, THead, TBody, TR, TH, TD, Caption, Figure,
+    Document, Div, P, H1, H2, H3, H4, H5, H6, L, LI, Lbl, LBody, Table, THead, TBody, TFoot, TR, TH, TD, Caption, Figure,
     TOC, TOCI, Link, Note, Span,
 }
 
@@ -53,6 +53,10 @@ public sealed class StructNode
     /// <summary>Natural language where it differs from the document's (e.g. "en").</summary>
     public string? Language { get; init; }
     public HeaderScope? Scope { get; init; }
+    /// <summary>Rows a table cell spans (TH/TD /RowSpan), when more than one.</summary>
+    public int RowSpan { get; init; } = 1;
+    /// <summary>Columns a table cell spans (TH/TD /ColSpan), when more than one.</summary>
+    public int ColSpan { get; init; } = 1;
     /// <summary>Replacement text for the content (e.g. the words of a link annotation).</summary>
     public string? ActualText { get; set; }
     /// <summary>Child <see cref="StructNode"/>s and <see cref="FrameBlock"/>s and <see cref="LinkItem"/>s in reading order.</summary>

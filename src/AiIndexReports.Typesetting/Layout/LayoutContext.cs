@@ -26,6 +26,8 @@ internal sealed class LayoutContext
     internal int PageIndex { get; set; }
     /// <summary>Page count learned by the previous pass; 0 in the first pass.</summary>
     internal int PageCount { get; set; }
+    /// <summary>Page count of the first pass (0 during it): what "show only in documents longer than N pages" decides on.</summary>
+    internal int FirstRunPageCount { get; set; }
     /// <summary>Set when a page is empty and still nothing fits: soft rules (keep-with-next, orphans) give way.</summary>
     internal bool Relaxed { get; set; }
     /// <summary>True while measuring or drawing what comes first on a page: space before it is dropped.</summary>

@@ -276,7 +276,15 @@ internal sealed class PdfFinisher
             if (node.Alt is not null) element.Set("Alt", PdfString.Text(node.Alt));
             if (node.ActualText is not null) element.Set("ActualText", PdfString.Text(node.ActualText));
             if (node.Language is not null) element.Set("Lang", PdfString.Text(node.Language));
-            if (node.Scope is { } scope) element.Set("A", new PdfDictionary().Set("O", "Table").Set("Scope", scope.ToString()));
+            if (node.Scope is not null || node.RowSpan > 1 || node.ColSpan > 1)
+            {
+                // Table attributes (ISO 32000-1, 14.8.5.7): header scope and merged cells.
+                var table = new PdfDictionary().Set("O", "Table");
+                if (node.Scope is { } scope) table.Set("Scope", scope.ToString());
+                if (node.RowSpan > 1) table.Set("RowSpan", node.RowSpan);
+                if (node.ColSpan > 1) table.Set("ColSpan", node.ColSpan);
+                element.Set("A", table);
+            }
             var kids = new PdfArray();
             foreach (var kid in node.Kids)
             {

@@ -35,9 +35,22 @@ public enum ParagraphKind { Body, Note, Remark, Source, Reference }
 /// <summary>Body text, a "※" note, a "주:" remark, a "자료:" source line, or an item of a numbered list (참고문헌).</summary>
 public sealed record BriefParagraph(ParagraphKind Kind, IReadOnlyList<Inline> Text) : BriefBlock;
 
-public enum CellAlign { Left, Center, Right }
+/// <summary>A column's alignment: ":---" left, ":---:" centre, "---:" right; "---" (Auto) right for numbers, left for text.</summary>
+public enum CellAlign { Left, Center, Right, Auto }
 
-/// <summary>A pipe table with the "표:" caption and "(단위: …)" line above it; numbered "&lt;표 n&gt;" by the composer.</summary>
+/// <summary>Which rows of a table: the header, the body, or the totals after a "|---|" row.</summary>
+public enum TablePart { Header, Body, Totals }
+
+/// <summary>
+/// A merged cell: the cell at <paramref name="Row"/>, <paramref name="Column"/> of its part spans that many rows and
+/// columns; the cells it covers are empty in the rows.
+/// </summary>
+public sealed record CellSpan(TablePart Part, int Row, int Column, int RowSpan, int ColumnSpan);
+
+/// <summary>
+/// A pipe table with the "표:" caption and "(단위: …)" line above it; numbered "&lt;표 n&gt;" by the composer. Every row
+/// has one cell per column; cells inside a merged cell (<see cref="Spans"/>) are empty.
+/// </summary>
 public sealed record BriefTable(
     int Number,
     string Caption,
@@ -46,12 +59,24 @@ public sealed record BriefTable(
     IReadOnlyList<IReadOnlyList<IReadOnlyList<Inline>>> Rows,
     IReadOnlyList<CellAlign> Align) : BriefBlock
 {
-    /// <summary>Each cell's origin, row by row: the header row first (when there is one), then the body rows.</summary>
+    /// <summary>Each cell's origin, row by row: the header row first (when there is one), then the body rows, then the totals rows.</summary>
     public IReadOnlyList<IReadOnlyList<BlockOrigin>> CellOrigins { get; init; } = [];
+    /// <summary>Totals rows: the rows after a "|---|" row, set over a rule in bold.</summary>
+    public IReadOnlyList<IReadOnlyList<IReadOnlyList<Inline>>> Totals { get; init; } = [];
+    /// <summary>Merged cells ("^" and "&lt;" cells, columns named by "열 병합:").</summary>
+    public IReadOnlyList<CellSpan> Spans { get; init; } = [];
+    /// <summary>Column widths from "열 너비:": a percentage of the table's width, or null where the content decides; empty: all by content.</summary>
+    public IReadOnlyList<float?> Widths { get; init; } = [];
+    /// <summary>"배치: 고정" above it: it stays where it stands instead of floating to the next page's top.</summary>
+    public bool InPlace { get; init; }
 }
 
 /// <summary>A chart placed by id; the caption "[그림 n] …" and its source line come from the figure itself.</summary>
-public sealed record BriefFigure(int Number, string FigureId) : BriefBlock;
+public sealed record BriefFigure(int Number, string FigureId) : BriefBlock
+{
+    /// <summary>"배치: 고정" above it: it stays where it stands instead of floating to the next page's top.</summary>
+    public bool InPlace { get; init; }
+}
 
 /// <summary>The boxed 요약 (":::summary" container).</summary>
 public sealed record BriefSummary(IReadOnlyList<BriefBlock> Blocks) : BriefBlock;

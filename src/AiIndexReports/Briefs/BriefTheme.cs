@@ -73,8 +73,9 @@ public sealed record BriefTheme(
     float H1Size, float H2Size, float ParagraphSpacing, bool Justify,
     SKColor Text, SKColor Muted, SKColor Accent, SKColor SummaryBackground, SKColor SummaryBorder,
     SKColor TableHeaderBackground, SKColor TableBorder, SKColor Link,
-    ChartTheme Chart, float ChartHeight,
-    IReadOnlyDictionary<string, ThemeStyle> Styles, IReadOnlyDictionary<string, string> Labels)
+    ChartTheme Chart, float ChartHeight, float ChartMinScale,
+    IReadOnlyDictionary<string, ThemeStyle> Styles, IReadOnlyDictionary<string, string> Labels,
+    ThemeContents Contents, ThemeJustification Justification)
 {
     /// <summary>A named style of theme.toml [styles] (the names are <see cref="ThemeFile.StyleNames"/>).</summary>
     public ThemeStyle Style(string name) => Styles[name];
@@ -106,20 +107,34 @@ public sealed record BriefTheme(
             file.BodySize, file.LineHeight, file.TableSize, file.TableLineHeight, file.NoteSize, file.CaptionSize,
             file.H1Size, file.H2Size, file.ParagraphSpacing, file.Justify,
             Color("text"), Color("muted"), Color("accent"), Color("summary_background"), Color("summary_border"),
-            Color("table_header_background"), Color("table_border"), Color("link"), chart, c.Height, file.Styles, file.Labels);
+            Color("table_header_background"), Color("table_border"), Color("link"), chart, c.Height, c.MinScale, file.Styles, file.Labels,
+            file.Contents, file.Justification);
     }
 
     public Theme ToTypesettingTheme()
     {
         var baseTheme = Theme.Create(BriefFonts.Family, BriefFonts.FallbackFamily);
+        var j = Justification;
+        var justification = new JustificationStyle
+        {
+            MinWordSpace = j.MinWordSpace, MaxWordSpace = j.MaxWordSpace, LetterSpace = j.LetterSpace, MaxLetterSpace = j.MaxLetterSpace,
+            ShortLastLine = j.ShortLastLine, ShortLastLineDemerits = j.ShortLastLineDemerits,
+            DiscouragedBreakPenalty = j.DiscouragedBreakPenalty, TotalFit = j.TotalFit,
+        };
         var textStyle = baseTheme.Body.Text with { Size = BodySize, Color = Text };
         var body = baseTheme.Body with
         {
             Text = textStyle, LineHeight = LineHeight, SpaceAfter = ParagraphSpacing * 0.4f,
-            Align = Justify ? TextAlign.Justify : TextAlign.Left,
+            Align = Justify ? TextAlign.Justify : TextAlign.Left, Justification = justification,
         };
         ParagraphStyle Restyle(ParagraphStyle s, float size, SKColor color, float lineHeight) =>
-            s with { Text = s.Text with { Size = size, Color = color }, LineHeight = lineHeight, Align = s.Align == TextAlign.Justify && !Justify ? TextAlign.Left : s.Align };
+            s with
+            {
+                Text = s.Text with { Size = size, Color = color }, LineHeight = lineHeight,
+                Align = s.Align == TextAlign.Justify && !Justify ? TextAlign.Left : s.Align, Justification = justification,
+            };
+        var tocLevel = baseTheme.Toc.Levels[0];
+        var tocEntry = Style("contents_entry");
 
         var bullets = baseTheme.Bullets.Select((b, i) => b with
         {
@@ -146,11 +161,22 @@ public sealed record BriefTheme(
             {
                 Header = Restyle(baseTheme.Table.Header, TableSize, Text, TableLineHeight),
                 Body = Restyle(baseTheme.Table.Body, TableSize, Text, TableLineHeight),
+                Footer = Restyle(baseTheme.Table.Footer!, TableSize, Text, TableLineHeight),
                 HeaderBackground = TableHeaderBackground,
                 RuleColor = TableBorder,
                 OuterRuleColor = Accent,
             },
             Box = baseTheme.Box with { Background = SummaryBackground, BorderColor = SummaryBorder },
+            Toc = baseTheme.Toc with
+            {
+                Levels =
+                [
+                    Restyle(tocLevel, tocEntry.Size, Text, tocEntry.LineHeight) with { SpaceBefore = Contents.Columns > 1 ? 0 : tocLevel.SpaceBefore },
+                    .. baseTheme.Toc.Levels.Skip(1),
+                ],
+                MaxLevel = Contents.MaxLevel,
+                Columns = Contents.Columns,
+            },
             PageHeader = Restyle(baseTheme.PageHeader, NoteSize, Muted, 1.2f),
             PageFooter = Restyle(baseTheme.PageFooter, Style("page_footer").Size, Muted, Style("page_footer").LineHeight),
         };

@@ -18,7 +18,7 @@ namespace AiIndexReports.Briefs;
 /// brief — numbered headings, □ ○ - · items, "&lt;표 n&gt;" tables and "[그림 n]" figures with their unit, notes and
 /// source lines, running header and "- n -" page numbers.
 /// </summary>
-public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStandard standard = PdfStandard.Ua1A2a)
+public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStandard standard = PdfStandard.Ua1A2a)
 {
     private readonly Theme _theme = theme.ToTypesettingTheme();
 
@@ -57,14 +57,16 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         document.AddRange(Cover(brief, edition, summary, body.Issue ?? brief.IssueFor(edition)));
         if (brief.Variant == "full")
         {
-            // The contents sit under the 요약 box on the cover; the body starts on page 2.
-            document.Add(new KeepTogether(new Column(
-                new Paragraph(new TextSpan(theme.Label("contents")) { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
+            // A compact contents under the 요약 box, only in a brief long enough to need one (theme.toml [contents]);
+            // the body follows on the cover page, as Korean briefs run on from their summary.
+            document.Add(new KeepTogether(new TableOfContents
+            {
+                Title = new Paragraph(new TextSpan(theme.Label("contents")) { Weight = SKFontStyleWeight.Bold, Color = theme.Accent })
                 {
-                    Style = Styled("box_title", _theme.Body) with { Align = TextAlign.Left, SpaceBefore = 6, SpaceAfter = 2 },
+                    Style = Styled("box_title", _theme.Body) with { Align = TextAlign.Left, SpaceBefore = 6, SpaceAfter = 2, KeepWithNext = true },
                 },
-                new TableOfContents())));
-            document.Add(new PageBreak());
+                MinPages = theme.Contents.MinPages,
+            }));
         }
         document.AddRange(Body(blocks, figures));
         return document;
@@ -108,7 +110,9 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         var date = issue is null ? "" : Text.KoreanDates.DateDot(issue.Date);
         yield return new Box(new Row { Spacing = 8 }
             .Relative(1, new Paragraph(string.Join(", ", brief.Authors)) { Style = lineStyle with { Align = TextAlign.Left, Text = lineStyle.Text with { Color = theme.Muted } } })
-            .Relative(1, new Paragraph(new TextSpan(date + "   ") { Weight = SKFontStyleWeight.Bold }, new TextSpan(brief.Publisher) { Weight = SKFontStyleWeight.SemiBold })
+            // Five spaces (over 1 em): readers and text extraction take the date and the publisher as two items, not as one
+            // flush-right line with a loose gap (the cover now shares its page with justified body text).
+            .Relative(1, new Paragraph(new TextSpan(date + "     ") { Weight = SKFontStyleWeight.Bold }, new TextSpan(brief.Publisher) { Weight = SKFontStyleWeight.SemiBold })
             { Style = lineStyle with { Align = TextAlign.Right } }))
         { Style = new BoxStyle { BorderColor = theme.Accent, BorderWidth = 0.8f, BorderSides = BorderSides.Top, Padding = new Spacing(6, 0, 0, 0) } };
         yield return new Spacer(14);
@@ -194,47 +198,76 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         _ => new Paragraph(Spans(p.Text)) { Source = p.At?.ToString() },
     };
 
+    /// <summary>
+    /// A table as Korean reports set them: columns sized to their content (or the editor's "열 너비:"), numbers
+    /// right-aligned under right-aligned headers (every header follows its column's alignment), merged cells, totals
+    /// after a rule in bold; kept whole and floating when it has at most 12 rows.
+    /// </summary>
     private Figure Table(BriefTable t, IReadOnlyList<string> notes)
     {
-        var columns = ColumnWidths(t);
-        var table = new Table(columns);
-        TextAlign Align(int column) => column < t.Align.Count ? t.Align[column] switch
+        var count = Math.Max(t.Align.Count, t.Header.Count);
+        var align = Enumerable.Range(0, count).Select(c => (c < t.Align.Count ? t.Align[c] : CellAlign.Auto) switch
         {
             CellAlign.Right => TextAlign.Right,
             CellAlign.Center => TextAlign.Center,
-            _ => TextAlign.Left,
-        } : TextAlign.Left;
+            CellAlign.Left => TextAlign.Left,
+            _ => IsNumberColumn(t, c) ? TextAlign.Right : TextAlign.Left,
+        }).ToList();
+        var columns = Enumerable.Range(0, Math.Max(count, 1))
+            .Select(c => c < t.Widths.Count && t.Widths[c] is { } percent ? Width.Percent(percent) : Width.Auto).ToList();
+        var table = new Table(columns);
 
         // Each cell names the template position that wrote it (a loop's row, a printed value), else the table's.
-        string? CellSource(int row, int column) =>
-            (row < t.CellOrigins.Count && column < t.CellOrigins[row].Count ? t.CellOrigins[row][column].At : null)?.ToString() ?? t.At?.ToString();
-        var first = t.Header.Count > 0 ? 1 : 0;
-        if (t.Header.Count > 0)
-            table.Header(t.Header.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = TextAlign.Center, Source = CellSource(0, c) })));
-        foreach (var (row, r) in t.Rows.Select((row, r) => (row, r)))
-            table.Row(row.Select((cell, c) => new TableCell(new Paragraph(Spans(cell)) { Align = Align(c), Source = CellSource(first + r, c) })));
+        string? CellSource(TablePart part, int row, int column)
+        {
+            var index = (t.Header.Count > 0 && part != TablePart.Header ? 1 : 0) + part switch
+            {
+                TablePart.Body => row,
+                TablePart.Totals => t.Rows.Count + row,
+                _ => 0,
+            };
+            return (index < t.CellOrigins.Count && column < t.CellOrigins[index].Count ? t.CellOrigins[index][column].At : null)?.ToString() ?? t.At?.ToString();
+        }
+        IEnumerable<TableCell> Cells(TablePart part, int row, IReadOnlyList<IReadOnlyList<Inline>> cells) =>
+            cells.Select((cell, c) => (cell, c))
+                .Where(x => !t.Spans.Any(s => s.Part == part && Covers(s, row, x.c) && (s.Row, s.Column) != (row, x.c)))
+                .Select(x =>
+                {
+                    var span = t.Spans.FirstOrDefault(s => s.Part == part && (s.Row, s.Column) == (row, x.c));
+                    return new TableCell(new Paragraph(Spans(x.cell)) { Align = align[Math.Min(x.c, align.Count - 1)], Source = CellSource(part, row, x.c) })
+                    {
+                        RowSpan = span?.RowSpan ?? 1,
+                        ColumnSpan = span?.ColumnSpan ?? 1,
+                    };
+                });
 
+        if (t.Header.Count > 0) table.Header(Cells(TablePart.Header, 0, t.Header));
+        for (var r = 0; r < t.Rows.Count; r++) table.Row(Cells(TablePart.Body, r, t.Rows[r]));
+        for (var r = 0; r < t.Totals.Count; r++) table.Footer(Cells(TablePart.Totals, r, t.Totals[r]));
+
+        var keep = t.Rows.Count + t.Totals.Count <= 12;
         return new Figure(theme.Label("table_caption").Replace("{number}", t.Number.ToString(CultureInfo.InvariantCulture)).Replace("{caption}", t.Caption), table)
         {
             Unit = t.Unit is null ? null : $"({t.Unit})",
             Notes = notes,
-            KeepTogether = t.Rows.Count <= 12,
+            KeepTogether = keep,
+            Float = keep && !t.InPlace,
             Source = t.At?.ToString(),
         };
     }
 
-    /// <summary>Columns share the width by how much text they hold (longest cell, clamped), so prose columns get room.</summary>
-    private static List<Width> ColumnWidths(BriefTable t)
+    private static bool Covers(CellSpan span, int row, int column) =>
+        row >= span.Row && row < span.Row + span.RowSpan && column >= span.Column && column < span.Column + span.ColumnSpan;
+
+    /// <summary>A column without an alignment mark is right-aligned when every cell under its header is a number ("17.3건", "1,091억 달러", "70.9%", "–").</summary>
+    private static bool IsNumberColumn(BriefTable t, int column)
     {
-        var count = Math.Max(t.Align.Count, t.Header.Count);
-        if (count == 0) return [Width.Relative()];
-        return Enumerable.Range(0, count).Select(c =>
-        {
-            var lengths = t.Rows.Prepend(t.Header).Where(r => c < r.Count).Select(r => Plain(r[c]).Length).ToList();
-            var typical = lengths.Count == 0 ? 4 : Math.Max(lengths.Max() * 0.5, lengths.Average());
-            return Width.Relative((float)Math.Clamp(typical, 4, 40));
-        }).ToList();
+        var cells = t.Rows.Concat(t.Totals).Where(r => column < r.Count).Select(r => Plain(r[column]).Trim()).Where(s => s.Length > 0).ToList();
+        return cells.Any(c => NumberCell().IsMatch(c)) && cells.All(c => NumberCell().IsMatch(c) || c is "-" or "–" or "—");
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[-−+]?[$₩]?\d[\d,]*(\.\d+)?(\s?(%p|%|[가-힣]{1,3})(\s[가-힣]{1,3})?)?$")]
+    private static partial System.Text.RegularExpressions.Regex NumberCell();
 
     private Figure FigureElement(BriefFigure f, Charts.Figure figure, IReadOnlyList<string> notes)
     {
@@ -250,6 +283,8 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
             Name = "figure " + figure.Id,
             Alt = FigureAltText.For(figure),
             Source = f.At?.ToString(),
+            // A figure that closes its section may be drawn shorter rather than leave its page's rest empty.
+            MinHeight = height * theme.ChartMinScale,
         };
         var lines = new List<string>();
         var (notePrefix, sourcePrefix) = (theme.Label("note_prefix"), theme.Label("source_prefix"));
@@ -257,7 +292,7 @@ public sealed class BriefTypesetter(BriefTheme theme, FontLibrary fonts, PdfStan
         lines.AddRange(notes);
         if (!notes.Any(n => n.StartsWith(sourcePrefix, StringComparison.Ordinal)) && figure.Source.Length > 0) lines.Add(figure.Source);
         var caption = theme.Label("figure_caption").Replace("{number}", f.Number.ToString(CultureInfo.InvariantCulture)).Replace("{title}", figure.Title);
-        return new Figure(caption, canvas) { Notes = lines, Source = f.At?.ToString() };
+        return new Figure(caption, canvas) { Notes = lines, Float = !f.InPlace, Source = f.At?.ToString() };
     }
 
     /// <summary>

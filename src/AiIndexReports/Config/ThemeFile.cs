@@ -11,8 +11,23 @@ public sealed record ThemeFonts(string Regular, string SemiBold, string Bold, st
 /// <summary>A named text style of theme.toml [styles.NAME]: size in pt, line height as a multiple of the size.</summary>
 public sealed record ThemeStyle(float Size, float LineHeight);
 
+/// <summary>
+/// The table of contents of theme.toml [contents]: printed only in a brief of more than <paramref name="MinPages"/> pages
+/// (0: always), with headings down to <paramref name="MaxLevel"/>, in <paramref name="Columns"/> columns.
+/// </summary>
+public sealed record ThemeContents(int MinPages, int Columns, int MaxLevel);
+
+/// <summary>
+/// How justified text is spaced and broken, theme.toml [justification]; the defaults are the engine's
+/// (<c>JustificationStyle</c>): word spaces 80–150 %, 0.05 em between syllables (at most 0.08 em), total fit.
+/// </summary>
+public sealed record ThemeJustification(
+    float MinWordSpace = 0.8f, float MaxWordSpace = 1.5f, float LetterSpace = 0.05f, float MaxLetterSpace = 0.08f,
+    float ShortLastLine = 0.15f, float ShortLastLineDemerits = 50_000f, float DiscouragedBreakPenalty = 60f, bool TotalFit = true);
+
 /// <summary>The chart settings of theme.toml [chart]; null values keep the chart stage's defaults.</summary>
-public sealed record ThemeChart(IReadOnlyList<string> Palette, string? Korea, float? TitleSize, float? LabelSize, float? TickSize, float Height);
+/// <param name="MinScale">a figure that closes its section may be drawn this much shorter (a share of its height) to stay on its page</param>
+public sealed record ThemeChart(IReadOnlyList<string> Palette, string? Korea, float? TitleSize, float? LabelSize, float? TickSize, float Height, float MinScale = 1);
 
 /// <summary>
 /// What templates/theme.toml says, checked: sizes in range, colours written "#RRGGBB", font files inside templates/ that
@@ -27,7 +42,9 @@ public sealed partial record ThemeFile(
     IReadOnlyDictionary<string, string> Colors,
     ThemeChart Chart,
     IReadOnlyDictionary<string, ThemeStyle> Styles,
-    IReadOnlyDictionary<string, string> Labels)
+    IReadOnlyDictionary<string, string> Labels,
+    ThemeContents Contents,
+    ThemeJustification Justification)
 {
     public const string DefaultPath = "templates/theme.toml";
 
@@ -48,7 +65,7 @@ public sealed partial record ThemeFile(
     /// </summary>
     public static readonly IReadOnlyList<string> StyleNames =
     [
-        "cover_band", "cover_title", "cover_subtitle", "cover_line", "box_title", "note", "page_footer",
+        "cover_band", "cover_title", "cover_subtitle", "cover_line", "box_title", "contents_entry", "note", "page_footer",
         "bullet_1", "bullet_2", "bullet_3", "bullet_4",
     ];
 
@@ -92,11 +109,25 @@ public sealed partial record ThemeFile(
         new TomlKey("colors", TomlType.Table, Schema: new([.. ColorDefaults.Select(c => Color(c.Name))])),
         new TomlKey("chart", TomlType.Table, Schema: new(
             new TomlKey("palette", TomlType.TextArray, Help: "colours written \"#RRGGBB\""), Color("korea"),
-            Size("title_size", 4, 30), Size("label_size", 4, 30), Size("tick_size", 4, 30), Size("height", 60, 700, "figure height in pt"))),
+            Size("title_size", 4, 30), Size("label_size", 4, 30), Size("tick_size", 4, 30), Size("height", 60, 700, "figure height in pt"),
+            Size("min_scale", 0.5, 1, "the share of its height a figure closing its section may shrink to, to stay on its page"))),
         new TomlKey("styles", TomlType.Table, Required: true, Schema: new(
             [.. StyleNames.Select(name => new TomlKey(name, TomlType.Table, Required: true, Schema: StyleSchema))])),
         new TomlKey("labels", TomlType.Table, Required: true, Schema: new(
-            [.. LabelNames.Select(l => new TomlKey(l.Name, TomlType.Text, Required: true, Help: l.Help))])));
+            [.. LabelNames.Select(l => new TomlKey(l.Name, TomlType.Text, Required: true, Help: l.Help))])),
+        new TomlKey("contents", TomlType.Table, Schema: new(
+            new TomlKey("min_pages", TomlType.Integer, Help: "print the table of contents only in a brief of more pages than this (0: always)", Min: 0, Max: 1000),
+            new TomlKey("columns", TomlType.Integer, Help: "entries side by side in this many columns", Min: 1, Max: 3),
+            new TomlKey("max_level", TomlType.Integer, Help: "1: sections only; 2: subsections too", Min: 1, Max: 2))),
+        new TomlKey("justification", TomlType.Table, Schema: new(
+            Size("min_word_space", 0.5, 1, "word spaces shrink to this share of their width"),
+            Size("max_word_space", 1, 3, "word spaces stretch to this multiple before syllables are spaced"),
+            Size("letter_space", 0, 0.1, "em added between Hangul syllables of a loose line"),
+            Size("max_letter_space", 0, 0.099, "most em ever added there; under 0.1, where pdftotext splits a word"),
+            Size("short_last_line", 0, 1, "a last line narrower than this share of the measure is too short"),
+            Size("short_last_line_demerits", 0, 1_000_000, "cost of a too-short last line of one word"),
+            Size("discouraged_break_penalty", 0, 10_000, "cost of a break after a hyphen, slash or middle dot, or inside a title"),
+            new TomlKey("total_fit", TomlType.Boolean, Help: "break paragraphs as a whole (true) or line by line (false)"))));
 
     public static ThemeFile Load(string repoRoot, string relativePath = DefaultPath)
     {
@@ -138,7 +169,8 @@ public sealed partial record ThemeFile(
         foreach (var p in palette.Where(p => !ColorPattern().IsMatch(p)))
             errors.Add(new Diagnostic(ch!.WhereIs("palette"), $"palette colours must be written \"#RRGGBB\", found \"{Echo.Clip(p)}\""));
         var chart = new ThemeChart(palette, ch?.Has("korea") == true ? ColorOf(ch, "korea", "#E4572E") : null,
-            (float?)ch?.Number("title_size"), (float?)ch?.Number("label_size"), (float?)ch?.Number("tick_size"), Number(ch, "height", 215));
+            (float?)ch?.Number("title_size"), (float?)ch?.Number("label_size"), (float?)ch?.Number("tick_size"), Number(ch, "height", 215),
+            Number(ch, "min_scale", 1));
 
         var styleTables = root.Table("styles");
         var styles = new Dictionary<string, ThemeStyle>(StringComparer.Ordinal);
@@ -152,11 +184,25 @@ public sealed partial record ThemeFile(
             if (Placeholders.Problem(text, LabelPlaceholders.GetValueOrDefault(name, [])) is { } problem)
                 errors.Add(new Diagnostic(labelTable!.WhereIs(name), $"label '{name}' {problem}"));
 
+        var toc = root.Table("contents");
+        var contents = new ThemeContents((int)(toc?.Integer("min_pages") ?? 0), (int)(toc?.Integer("columns") ?? 1), (int)(toc?.Integer("max_level") ?? 2));
+
+        var j = root.Table("justification");
+        var d = new ThemeJustification();
+        var justification = new ThemeJustification(
+            Number(j, "min_word_space", d.MinWordSpace), Number(j, "max_word_space", d.MaxWordSpace),
+            Number(j, "letter_space", d.LetterSpace), Number(j, "max_letter_space", d.MaxLetterSpace),
+            Number(j, "short_last_line", d.ShortLastLine), Number(j, "short_last_line_demerits", d.ShortLastLineDemerits),
+            Number(j, "discouraged_break_penalty", d.DiscouragedBreakPenalty), j?.Boolean("total_fit") ?? d.TotalFit);
+        if (justification.LetterSpace > justification.MaxLetterSpace)
+            errors.Add(new Diagnostic(j!.WhereIs("letter_space"),
+                $"'letter_space' ({justification.LetterSpace.ToString(System.Globalization.CultureInfo.InvariantCulture)}) may not exceed 'max_letter_space' ({justification.MaxLetterSpace.ToString(System.Globalization.CultureInfo.InvariantCulture)})"));
+
         if (errors.Count > 0) throw new BuildFailedException(errors);
         return new ThemeFile(margins, fonts,
             Number(t, "body_size", 10.5f), Number(t, "line_height", 1.65f), Number(t, "table_size", 9), Number(t, "table_line_height", 1.3f),
             Number(t, "note_size", 8.5f), Number(t, "caption_size", 10), Number(t, "h1_size", 15), Number(t, "h2_size", 12),
-            Number(t, "paragraph_spacing", 5), t?.Boolean("justify") ?? true, colors, chart, styles, labels);
+            Number(t, "paragraph_spacing", 5), t?.Boolean("justify") ?? true, colors, chart, styles, labels, contents, justification);
     }
 
     /// <summary>Largest font file accepted (a full CJK font is about 20 MB; the theme's are 2 to 5 MB).</summary>

@@ -16,8 +16,22 @@ public sealed class BuiltBriefs : IDisposable
     private readonly Typesetting.Fonts.FontLibrary _fonts;
     private readonly Dictionary<(int, string), byte[]> _pdfs = [];
     private readonly Dictionary<(int, string), BriefDocument> _sources = [];
+    private readonly Dictionary<int, FigureSet> _figures = [];
 
     public BuiltBriefs() => _fonts = _theme.Fonts.Load(TestRepo.Root);
+
+    /// <summary>The brief fonts, loaded once (to typeset variants of the briefs).</summary>
+    public Typesetting.Fonts.FontLibrary Fonts => _fonts;
+
+    /// <summary>The figures of an edition as its briefs were built with.</summary>
+    public FigureSet Figures(int edition)
+    {
+        lock (_pdfs)
+        {
+            if (_figures.TryGetValue(edition, out var figures)) return figures;
+            return _figures[edition] = FigureBuilder.Build(new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, edition)));
+        }
+    }
 
     public byte[] Pdf(int edition, string briefId)
     {
@@ -26,7 +40,7 @@ public sealed class BuiltBriefs : IDisposable
             if (_pdfs.TryGetValue((edition, briefId), out var pdf)) return pdf;
             var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == briefId);
             var metrics = new MetricsCalculator().Compute(new DatasetLoader().Load(TestRepo.Root, edition));
-            var figures = FigureBuilder.Build(metrics);
+            var figures = _figures.TryGetValue(edition, out var built) ? built : _figures[edition] = FigureBuilder.Build(metrics);
             var document = _sources[(edition, briefId)] = new BriefWriter(TestRepo.Root).Write(brief, edition, metrics, figures);
             var created = document.Issue!.Date.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
             pdf = new BriefTypesetter(_theme, _fonts).Typeset(brief, edition, document, figures, created).Pdf;

@@ -86,4 +86,73 @@ public class MarkdownReaderTests
              "templates/brief/03.md.sbn:7: error: raw HTML is not allowed in briefs: <div>x</div>"],
             reader.Errors.Select(e => e.ToString()));
     }
+
+    private static string Cell(IReadOnlyList<Inline> cell) => Text(cell);
+
+    [Fact]
+    public void A_caret_cell_merges_with_the_cell_above_and_a_less_than_cell_with_the_cell_to_its_left()
+    {
+        var md = "표: 순위\n\n| 순위 | 국가 | 모델 수 |\n|:---:|:---|---:|\n| 4위 | 프랑스 | 3 |\n| 공동 5위 | 캐나다 | 1 |\n| ^ | 한국 | 1 |\n" +
+                 "| ^ | 이스라엘 | 1 |\n| 기타 | < | 0 |\n";
+        var reader = new MarkdownReader();
+        var table = Assert.IsType<BriefTable>(reader.Read(md, "x.md.sbn").Single());
+
+        Assert.Empty(reader.Errors);
+        Assert.Equal([new CellSpan(TablePart.Body, 1, 0, 3, 1), new CellSpan(TablePart.Body, 4, 0, 1, 2)], table.Spans);
+        Assert.Equal(["공동 5위", "", ""], table.Rows.Skip(1).Take(3).Select(r => Cell(r[0])));
+        Assert.Equal(["기타", "", "0"], table.Rows[4].Select(Cell));
+    }
+
+    [Fact]
+    public void Named_columns_merge_equal_cells_and_rows_after_a_dash_row_are_totals()
+    {
+        var md = "표: 순위\n\n열 병합: 순위\n\n| 순위 | 국가 | 모델 수 |\n|:---:|:---|---|\n| 1위 | 미국 | 39 |\n| 공동 5위 | 캐나다 | 1 |\n" +
+                 "| 공동 5위 | 한국 | 1 |\n| 공동 5위 | 영국 | 1 |\n| 9위 | 독일 | 1 |\n|---|---|---|\n| **합계** | < | 43 |\n";
+        var reader = new MarkdownReader();
+        var table = Assert.IsType<BriefTable>(reader.Read(md, "x.md.sbn").Single());
+
+        Assert.Empty(reader.Errors);
+        Assert.Equal(5, table.Rows.Count);
+        Assert.Equal(["합계", "", "43"], Assert.Single(table.Totals).Select(Cell));
+        Assert.True(table.Totals[0][0].Single().Bold);
+        Assert.Equal([new CellSpan(TablePart.Totals, 0, 0, 1, 2), new CellSpan(TablePart.Body, 1, 0, 3, 1)], table.Spans);
+        Assert.Equal(CellAlign.Auto, table.Align[2]);
+    }
+
+    [Fact]
+    public void Column_widths_and_in_place_lines_belong_to_the_table_or_figure_below()
+    {
+        var md = "배치: 고정\n\n표: 성적표\n\n(단위: 건)\n\n열 너비: 50%, *, 20%\n\n| 지표 | 한국 | 순위 |\n|---|---|---|\n| 특허 | 17.3건 | 1위 |\n\n" +
+                 "배치: 고정\n\n" + MarkdownReader.FigureMarker("models_by_country") + "\n\n" + MarkdownReader.FigureMarker("models_trend") + "\n";
+        var reader = new MarkdownReader();
+        var blocks = reader.Read(md, "x.md.sbn");
+
+        Assert.Empty(reader.Errors);
+        var table = Assert.IsType<BriefTable>(blocks[0]);
+        Assert.Equal("단위: 건", table.Unit);
+        Assert.Equal([50f, null, 20f], table.Widths);
+        Assert.True(table.InPlace);
+        Assert.True(Assert.IsType<BriefFigure>(blocks[1]).InPlace);
+        Assert.False(Assert.IsType<BriefFigure>(blocks[2]).InPlace);
+    }
+
+    [Fact]
+    public void Mistakes_in_the_table_conventions_are_errors_with_their_lines()
+    {
+        var md = "표: 표 하나\n\n열 너비: 50%, 넓게\n\n열 병합: 나라\n\n| ^ | 값 |\n|---|---|\n| 한국 | < |\n| ^ | 2 |\n|---|---|\n\n" +
+                 "열 너비: 30%, *\n\n배치: 고정\n\n본문 문단\n";
+        var reader = new MarkdownReader();
+        reader.Read(md, "t.md.sbn");
+
+        Assert.Equal(
+        [
+            "t.md.sbn:11: error: a \"|---|\" row must be followed by the totals row(s) (합계)",
+            "t.md.sbn:7: error: \"^\" in cell 1 has no cell to merge with above it (the first row of the table or of its totals)",
+            "t.md.sbn:10: error: cell 2 holds text but lies inside the cell merged from row 1, column 1 (write \"^\" or \"<\" there)",
+            "t.md.sbn:5: error: \"열 병합:\" names a column \"나라\" the table does not have (its columns: , 값)",
+            "t.md.sbn:3: error: \"열 너비:\" takes a percentage such as 30% or * (content decides) per column, found \"넓게\"",
+            "t.md.sbn:13: error: \"열 너비:\" belongs between a table's caption line \"표: …\" and the table",
+            "t.md.sbn:15: error: \"배치: 고정\" must stand right above a figure ({{ figure \"id\" }}) or a table's \"표:\" line",
+        ], reader.Errors.Select(e => e.ToString()));
+    }
 }

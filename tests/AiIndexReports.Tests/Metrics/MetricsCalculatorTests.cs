@@ -290,4 +290,25 @@ public class MetricsCalculatorTests
         Assert.Equal(1.0, row["leader_value"]);
         Assert.Equal("▲", row["change_sign"]);  // 7위 → 4위
     }
+    [Fact]
+    public void A_lone_country_row_of_a_world_indicator_is_not_the_world_value()
+    {
+        // newly_funded_ai_companies takes world rows: Korea's 40 must not be printed as the world's count.
+        var m = Compute(new TestDataset()
+            .Indicator("newly_funded_ai_companies", "South Korea", "KOR", "2024", 40));
+
+        Assert.False(m["indicators.newly_funded_ai_companies"].Available);
+        Assert.Equal("not computable: newly_funded_ai_companies has no world row for edition 2025, only KOR; name it (indicators.newly_funded_ai_companies.KOR)", m["indicators.newly_funded_ai_companies"].UnavailableReason);
+        Assert.Equal(40, m["indicators.newly_funded_ai_companies.KOR"].Number);
+    }
+
+    [Fact]
+    public void An_indicator_without_a_world_takes_its_only_geography_as_main_value()
+    {
+        // A US–China gap exists only for the pair: its one geography is the indicator's value.
+        var m = Compute(new TestDataset()
+            .Indicator("us_china_top_model_gap_arena", "USA-CHN", null, "2024-12", 1.7));
+
+        Assert.Equal(1.7, m["indicators.us_china_top_model_gap_arena"].Number);
+    }
 }

@@ -18,6 +18,8 @@ internal sealed class TaggedPdfReport
     public List<string> FigureAlts { get; } = [];
     /// <summary>Structure types in reading order (pre-order walk of the tree).</summary>
     public List<string> ReadingOrder { get; } = [];
+    /// <summary>Every table cell (TH, TD) in reading order: its role, the row group it is in (THead, TBody, TFoot), its /RowSpan and /ColSpan.</summary>
+    public List<(string Role, string Group, int RowSpan, int ColSpan)> Cells { get; } = [];
     public int Pages { get; set; }
     public int MarkedSequences { get; set; }
     public int Artifacts { get; set; }
@@ -230,6 +232,7 @@ internal static partial class TaggedPdfChecker
         var pageIndex = pages.Select((p, i) => (p.GetString()!, i)).ToDictionary(x => x.Item1, x => x.i);
         var referenced = pages.Select(_ => new HashSet<int>()).ToList();
         var seen = new HashSet<string>();
+        var group = "";
         void Visit(JsonElement kid, int? page)
         {
             if (kid.ValueKind == JsonValueKind.Number)
@@ -264,9 +267,18 @@ internal static partial class TaggedPdfChecker
                 if (alt.Trim().Length == 0) report.Failures.Add("a Figure without /Alt");
                 report.FigureAlts.Add(alt);
             }
-            if (role == "TH" && !(node.TryGetProperty("/A", out var attributes) && file.Resolve(attributes).TryGetProperty("/Scope", out _)))
+            var table = node.TryGetProperty("/A", out var attributes) ? TableAttributes(file, file.Resolve(attributes)) : null;
+            if (role == "TH" && !(table?.TryGetProperty("/Scope", out _) ?? false))
                 report.Failures.Add("a TH without /Scope");
+            if (role is "TH" or "TD")
+            {
+                int Span(string key) => table is { } t && t.TryGetProperty(key, out var v) ? v.GetInt32() : 1;
+                report.Cells.Add((role, group, Span("/RowSpan"), Span("/ColSpan")));
+            }
+            var outer = group;
+            if (role is "THead" or "TBody" or "TFoot") group = role;
             if (node.TryGetProperty("/K", out var k2)) Visit(k2, page);
+            group = outer;
         }
         Visit(treeRoot.GetProperty("/K"), null);
         if (treeRoot.TryGetProperty("/RoleMap", out var roleMap) && file.Resolve(roleMap).EnumerateObject().Any())
@@ -283,6 +295,15 @@ internal static partial class TaggedPdfChecker
             var length = at < 0 ? 0 : file.Resolve(nums[at + 1]).GetArrayLength();
             if (length != mcidsByPage[i]) report.Failures.Add($"page {i + 1}: the parent tree lists {length} elements for {mcidsByPage[i]} MCIDs");
         }
+    }
+
+    /// <summary>The /O /Table attribute dictionary of an element's /A (a dictionary, or an array of them).</summary>
+    static JsonElement? TableAttributes(QpdfObjects file, JsonElement attributes)
+    {
+        var all = attributes.ValueKind == JsonValueKind.Array ? attributes.EnumerateArray().Select(file.Resolve).ToList() : [attributes];
+        foreach (var a in all)
+            if (a.ValueKind == JsonValueKind.Object && a.TryGetProperty("/O", out var owner) && owner.GetString() == "/Table") return a;
+        return null;
     }
 
     /// <summary>The objects of <c>qpdf --json=2</c> with references resolved.</summary>

@@ -8,7 +8,7 @@ namespace AiIndexReports.Metrics.Sections;
 /// <summary>
 /// indicators.*: the same few metrics for every indicator of data/indicators.toml, with no C# per indicator — this
 /// edition's value per geography, the previous edition's value and the change, the first period printed, ranks among
-/// countries, the leader, and a "main" value (the world's, or the only geography's) so that a template can name an
+/// countries, the leader, and a "main" value (the world's, or a lone pair's or benchmark's) so that a template can name an
 /// indicator without knowing how an editor spelt its geography.
 /// </summary>
 /// <remarks>
@@ -58,11 +58,17 @@ internal static class IndicatorMetrics
             .GroupBy(i => KeyOf(i.Geo!), StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.MaxBy(i => Period.Parse(i.Period)!.Value.SortKey)!, StringComparer.Ordinal);
 
-        // Main value: the world's, else the only geography's.
-        var main = byGeo.GetValueOrDefault("WLD") ?? (byGeo.Count == 1 ? byGeo.Values.Single() : null);
+        // Main value: the world's. Only a pair (USA-CHN) or a benchmark stands for the whole indicator when it is the one
+        // geography: a lone country or region row must never be printed as the world's value.
+        var lone = byGeo.Count == 1 ? byGeo.Values.Single() : null;
+        var loneStandsForAll = lone?.Geo is { Kind: GeoKind.Pair } or { Kind: GeoKind.Named, NamedKind: "benchmark" };
+        var main = byGeo.GetValueOrDefault("WLD") ?? (loneStandsForAll ? lone : null);
         var mainWhy = byGeo.Count == 0 ? missing
-            : new NotComputable($"not computable: {d.Name} has {byGeo.Count} geographies and no world row; name one (indicators.{d.Name}.<GEO>)",
-                $"‘{d.Label}’ 값이 여러 지역별로만 있어 하나로 고를 수 없음");
+            : byGeo.Count == 1
+                ? new NotComputable($"not computable: {d.Name} has no world row for edition {indicators.Edition}, only {lone!.Geo!.Code}; name it (indicators.{d.Name}.{byGeo.Keys.Single()})",
+                    $"‘{d.Label}’의 전 세계 값이 없음({lone.Geo.KoreanName} 값만 있음)")
+                : new NotComputable($"not computable: {d.Name} has {byGeo.Count} geographies and no world row; name one (indicators.{d.Name}.<GEO>)",
+                    $"‘{d.Label}’ 값이 여러 지역별로만 있어 하나로 고를 수 없음");
         foreach (var metric in Values(p, d.Label, unit, d, main, current, previous, latestPrevious, indicators, mainWhy, source))
             yield return metric;
         yield return latest.Count == 0
