@@ -175,6 +175,26 @@ public sealed class PreviewBrowserTests(PreviewFixture preview) : IAsyncLifetime
     }
 
     [BrowserFact]
+    public async Task The_brief_switcher_shows_the_other_brief_and_back()
+    {
+        var page = await preview.OpenPage();
+        await page.WaitForFunctionAsync("() => +(document.body.dataset.shown || 0) >= 1 && document.querySelectorAll('#pages .page img[src]').length === 2", null, Within);
+        Assert.Equal(["2025/preview-test", "2025/second-brief"], await page.Locator("#brief option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+        Assert.Equal("2025 · 둘째 시험 2025", await page.InnerTextAsync("#brief option[value='2025/second-brief']"));
+
+        await page.SelectOptionAsync("#brief", "2025/second-brief");
+        await page.WaitForFunctionAsync("() => document.getElementById('pages').dataset.brief === '2025/second-brief' && document.querySelectorAll('#pages .page img[src]').length === 1", null, Within);
+        Assert.Equal(1, await page.Locator("#thumbs .thumb").CountAsync());
+        Assert.EndsWith("#2025%2Fsecond-brief", page.Url, StringComparison.Ordinal);
+        await ClickBlock(page, b => b.GetProperty("kind").GetString() == "heading");
+        Assert.Equal("templates/ptest2/01.md.sbn:1:1", await page.InnerTextAsync("#selection-source"));
+
+        await page.SelectOptionAsync("#brief", "2025/preview-test");
+        await page.WaitForFunctionAsync("() => document.getElementById('pages').dataset.brief === '2025/preview-test' && document.querySelectorAll('#pages .page img[src]').length === 2", null, Within);
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserFact]
     public async Task Zoom_changes_the_page_size_and_keeps_the_page_in_view()
     {
         var page = await preview.OpenPage();

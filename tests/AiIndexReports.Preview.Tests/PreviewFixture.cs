@@ -7,9 +7,9 @@ using Microsoft.Playwright;
 namespace AiIndexReports.Preview.Tests;
 
 /// <summary>
-/// One `aiindex preview` for the tests of the collection: a scratch copy of the repository whose manifest lists one small
-/// brief ("preview-test", template folder templates/ptest/, edition 2025: one section of two pages — a list, a figure
-/// and a paragraph, then a page break and a paragraph), the CLI started on it as a child process on a free port, and — where Debian's Chromium is installed —
+/// One `aiindex preview` for the tests of the collection: a scratch copy of the repository whose manifest lists two small
+/// briefs — "preview-test" (template folder templates/ptest/, edition 2025: one section of two pages — a list, a figure
+/// and a paragraph, then a page break and a paragraph) and "second-brief" (one page, templates/ptest2/) — the CLI started on it as a child process on a free port, and — where Debian's Chromium is installed —
 /// one headless Chromium driven by Playwright. Tests edit the section on disk and restore it.
 /// </summary>
 public sealed class PreviewFixture : IAsyncLifetime
@@ -93,9 +93,14 @@ public sealed class PreviewFixture : IAsyncLifetime
         File.WriteAllText(Path.Combine(Root, "templates", "briefs.toml"),
             "[defaults]\npublisher = \"AI정책연구센터\"\nauthors = [\"시험\"]\nseries = \"AI 정책 브리프\"\n\n" +
             "[[brief]]\nid = \"preview-test\"\ntemplate = \"ptest\"\nvariant = \"summary\"\noutput = \"{edition}/{id}.pdf\"\n" +
-            "title = \"미리보기 시험 {edition}\"\nsubtitle = \"두 쪽짜리 시험 브리프\"\n");
+            "title = \"미리보기 시험 {edition}\"\nsubtitle = \"두 쪽짜리 시험 브리프\"\n\n" +
+            "[[brief]]\nid = \"second-brief\"\ntemplate = \"ptest2\"\nvariant = \"summary\"\noutput = \"{edition}/{id}.pdf\"\n" +
+            "title = \"둘째 시험 {edition}\"\n");
         Directory.CreateDirectory(Path.Combine(Root, "templates", "ptest"));
         WriteSection(SectionText);
+        // A second brief for the brief switcher: one page, its own template folder (not rebuilt when ptest/ changes).
+        Directory.CreateDirectory(Path.Combine(Root, "templates", "ptest2"));
+        File.WriteAllText(Path.Combine(Root, "templates", "ptest2", "01.md.sbn"), "# 둘째 브리프\n\n둘째 브리프의 문단입니다.\n");
     }
 
     public void WriteSection(string text) => File.WriteAllText(Path.Combine(Root, Section), text);

@@ -20,7 +20,10 @@ internal sealed class PreviewState(string root) : IWatchObserver
 
     private readonly Lock _gate = new();
     private readonly Dictionary<string, BriefFiles> _briefs = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, Dictionary<string, (string Label, string? Value)>> _metrics = [];
+    private readonly Dictionary<int, Dictionary<string, MetricValue>> _metrics = [];
+
+    /// <summary>A metric's value as compared (the JSON) and as shown (a number or text; for series and tables, their size).</summary>
+    private sealed record MetricValue(string Label, string? Raw, string? Shown);
     private PreviewStateDto _state = new(0, 0, Building: true, null, 0, Ok: true, [], [], [], [], []);
     private byte[] _json = [];
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -88,10 +91,13 @@ internal sealed class PreviewState(string root) : IWatchObserver
             {
                 if (now is null) continue;
                 if (_metrics.TryGetValue(edition, out var before))
-                    foreach (var (id, (label, value)) in now.OrderBy(m => m.Key, StringComparer.Ordinal))
+                    foreach (var (id, value) in now.OrderBy(m => m.Key, StringComparer.Ordinal))
                     {
-                        var old = before.TryGetValue(id, out var b) ? b.Value : null;
-                        if (old != value) metricChanges.Add(new MetricChangeDto(edition, id, label, old, value));
+                        var old = before.GetValueOrDefault(id);
+                        if (old?.Raw == value.Raw) continue;
+                        // A table or series of the same size: say that its content changed.
+                        var shown = old?.Shown == value.Shown ? value.Shown + " (내용 바뀜)" : value.Shown;
+                        metricChanges.Add(new MetricChangeDto(edition, id, value.Label, old?.Shown, shown));
                     }
                 _metrics[edition] = now;
             }
@@ -171,21 +177,22 @@ internal sealed class PreviewState(string root) : IWatchObserver
         return new PreviewErrorDto(brief, at?.File, at?.Line ?? 0, at?.Column ?? 0, at?.ToString() ?? "", message, excerpt);
     }
 
-    /// <summary>id → (label, value as text) from output/&lt;edition&gt;/metrics.json, or null when it cannot be read.</summary>
-    private Dictionary<string, (string Label, string? Value)>? ReadMetrics(int edition)
+    /// <summary>id → value from output/&lt;edition&gt;/metrics.json (what the build just wrote), or null when it cannot be read.</summary>
+    private Dictionary<string, MetricValue>? ReadMetrics(int edition)
     {
         try
         {
             using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Root, "output", edition.ToString(CultureInfo.InvariantCulture), "metrics.json")));
-            var result = new Dictionary<string, (string, string?)>(StringComparer.Ordinal);
+            var result = new Dictionary<string, MetricValue>(StringComparer.Ordinal);
             foreach (var m in json.RootElement.GetProperty("metrics").EnumerateArray())
             {
-                var value = m.TryGetProperty("value", out var v) ? v.GetRawText()
-                    : m.TryGetProperty("text", out var t) ? t.GetString()
-                    : m.TryGetProperty("series", out var s) ? s.GetRawText()
-                    : m.TryGetProperty("rows", out var rows) ? rows.GetRawText()
-                    : null;
-                result[m.GetProperty("id").GetString()!] = (m.GetProperty("label").GetString() ?? "", value);
+                var label = m.GetProperty("label").GetString() ?? "";
+                var value = m.TryGetProperty("value", out var v) ? new MetricValue(label, v.GetRawText(), v.GetRawText())
+                    : m.TryGetProperty("text", out var t) ? new MetricValue(label, t.GetString(), t.GetString())
+                    : m.TryGetProperty("series", out var s) ? new MetricValue(label, s.GetRawText(), $"계열 {s.GetArrayLength().ToString(CultureInfo.InvariantCulture)}개 점")
+                    : m.TryGetProperty("rows", out var rows) ? new MetricValue(label, rows.GetRawText(), $"표 {rows.GetArrayLength().ToString(CultureInfo.InvariantCulture)}행")
+                    : new MetricValue(label, null, null);
+                result[m.GetProperty("id").GetString()!] = value;
             }
             return result;
         }

@@ -382,8 +382,12 @@ function renderChanges(next) {
       el("div", {}, `${m.label} `, el("code", { class: "source" }, m.id)),
       el("span", { class: "change-old" }, clip(m.old ?? "없음")), " → ", el("span", { class: "change-new" }, clip(m.new ?? "없음")))))
     : el("p", { class: "hint" }, "값이 바뀐 지표가 없습니다."));
-  parts.push(el("h3", {}, `경고 ${next.warnings.length}개`));
-  if (next.warnings.length) parts.push(el("ul", { class: "plain" }, next.warnings.map((w) => el("li", { class: "warning" }, w))));
+  if (next.warnings.length) {
+    parts.push(el("details", { id: "warnings" }, el("summary", {}, `경고 ${next.warnings.length}개`),
+      el("ul", { class: "plain" }, next.warnings.map((w) => el("li", { class: "warning" }, w)))));
+  } else {
+    parts.push(el("h3", {}, "경고 없음"));
+  }
   body.replaceChildren(...parts);
 }
 
