@@ -26,6 +26,68 @@ public sealed class PreviewLatency(ITestOutputHelper output)
         }
     }
 
+    public sealed class DocsFactAttribute : FactAttribute
+    {
+        public DocsFactAttribute()
+        {
+            if (Environment.GetEnvironmentVariable("AIIR_UPDATE_DOCS") != "1")
+                Skip = "writes docs/preview*.png: set AIIR_UPDATE_DOCS=1 to regenerate the README's screenshots";
+            else if (!PreviewFixture.HasChromium)
+                Skip = $"Chromium is not installed at {PreviewFixture.ChromiumPath}";
+        }
+    }
+
+    /// <summary>
+    /// The README's screenshots: the full 2025 brief after an edit of its second section (the pages that changed marked),
+    /// its first chart selected; then a template error over the last good pages.
+    /// <c>AIIR_UPDATE_DOCS=1 dotnet test tests/AiIndexReports.Preview.Tests --filter Screenshots_for_the_readme</c>.
+    /// </summary>
+    [DocsFact]
+    public async Task Screenshots_for_the_readme()
+    {
+        var preview = new PreviewFixture(smallBrief: false);
+        await preview.InitializeAsync();
+        try
+        {
+            var docs = Path.Combine(PreviewFixture.RepositoryRoot(), "docs");
+            var page = await preview.OpenPage(1280, 820);
+            var wait = new Microsoft.Playwright.PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 20 };
+            await page.WaitForFunctionAsync("() => +(document.body.dataset.shown || 0) >= 1", null, wait);
+            await page.SelectOptionAsync("#brief", "2025/ai-index-brief");
+            await page.WaitForFunctionAsync("() => document.getElementById('pages').dataset.brief === '2025/ai-index-brief' && document.querySelectorAll('#pages .page img[src]').length > 10", null, wait);
+
+            var file = Path.Combine(preview.Root, "templates", "brief", "02-AI모델.md.sbn");
+            var original = File.ReadAllText(file);
+            var shown = await page.EvaluateAsync<string>("() => document.body.dataset.shown");
+            File.WriteAllText(file, original.Replace("미·중 양국이 전체 개발을 주도", "미·중 양국이 세계 개발을 주도", StringComparison.Ordinal));
+            await page.WaitForFunctionAsync($"() => +(document.body.dataset.shown || 0) > {shown}", null, wait);
+
+            // Page 2, its chart clicked: the template line that placed it and the numbers it draws.
+            await page.ClickAsync("#thumbs .thumb[data-page='2']");
+            var figure = page.Locator("#pages .page[data-page='2'] .sheet");
+            var mapUrl = await page.GetAttributeAsync("#pages .page[data-page='2']", "data-map");
+            using var map = System.Text.Json.JsonDocument.Parse(await preview.Http.GetStringAsync(mapUrl!.TrimStart('/')));
+            var chart = map.RootElement.GetProperty("blocks").EnumerateArray().First(b => b.GetProperty("kind").GetString() == "figure");
+            var box = (await figure.BoundingBoxAsync())!;
+            var scale = box.Width / map.RootElement.GetProperty("width").GetDouble();
+            await figure.ClickAsync(new() { Position = new() { X = (float)((chart.GetProperty("x").GetDouble() + chart.GetProperty("w").GetDouble() / 2) * scale), Y = (float)((chart.GetProperty("y").GetDouble() + 40) * scale) } });
+            await page.WaitForFunctionAsync("() => document.body.dataset.selected !== undefined", null, wait);
+            await page.EvaluateAsync("() => document.getElementById('pages').scrollBy(0, 260)");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(docs, "preview.png") });
+
+            shown = await page.EvaluateAsync<string>("() => document.body.dataset.shown");
+            File.WriteAllText(file, original.Replace("{{ m.models.aiindex.USA.count.value | num }}개, 중국이", "{{ m.models.aiindex.USA.cuont.value | num }}개, 중국이", StringComparison.Ordinal));
+            await page.WaitForFunctionAsync("() => !document.getElementById('error-overlay').hidden", null, wait);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(docs, "preview-error.png") });
+            File.WriteAllText(file, original);
+            await page.Context.CloseAsync();
+        }
+        finally
+        {
+            await preview.DisposeAsync();
+        }
+    }
+
     [MeasureFact]
     public async Task Save_to_visible_for_a_template_edit_of_the_full_brief()
     {
