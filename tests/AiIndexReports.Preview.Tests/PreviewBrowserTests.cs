@@ -171,6 +171,15 @@ public sealed class PreviewBrowserTests(PreviewFixture preview) : IAsyncLifetime
         Assert.Contains("models.aiindex.USA.count", panel, StringComparison.Ordinal);
         Assert.Contains("41 개", panel, StringComparison.Ordinal);
         Assert.Contains(PreviewFixture.Indicators + ":58", panel, StringComparison.Ordinal);
+
+        // A value that is not a number: the overlay names the row and field and shows the row, the caret at the field.
+        lines[57] = lines[57].Replace(",2024,41,", ",2024,4o,", StringComparison.Ordinal);
+        preview.WriteIndicators(string.Join('\n', lines));
+        await page.WaitForFunctionAsync("() => !document.getElementById('error-overlay').hidden", null, Within);
+        Assert.Equal(PreviewFixture.Indicators + ":58:6", await page.InnerTextAsync(".error-location"));
+        Assert.Contains("expected a number, found \"4o\"", await page.InnerTextAsync(".error-message"), StringComparison.Ordinal);
+        Assert.Contains("58 | 2025,notable_ai_models,United States,USA,2024,4o,models,", await page.InnerTextAsync(".error-excerpt"), StringComparison.Ordinal);
+        Assert.Equal("4", await page.InnerTextAsync(".error-excerpt mark"));
         await page.Context.CloseAsync();
     }
 

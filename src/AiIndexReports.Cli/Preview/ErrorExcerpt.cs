@@ -24,7 +24,23 @@ internal static class ErrorExcerpt
         var message = string.Join("\n", kept).TrimEnd();
         if (d.Location is not { Line: > 0 } at) return (message, null);
         var text = LineOf(root, at.File, at.Line);
-        return (message, text is null ? null : new ExcerptDto(at.Line, text, Math.Max(0, at.Column)));
+        if (text is null) return (message, null);
+        // A table's locations count columns as fields (the 6th value of the row), templates' as characters.
+        var column = at.File.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? FieldStart(text, at.Column) : at.Column;
+        return (message, new ExcerptDto(at.Line, text, Math.Max(0, column)));
+    }
+
+    /// <summary>The 1-based character column where field <paramref name="field"/> (1-based) of a CSV line starts; 0 if there is none.</summary>
+    private static int FieldStart(string line, int field)
+    {
+        if (field <= 1) return field;
+        var quoted = false;
+        for (int i = 0, seen = 1; i < line.Length; i++)
+        {
+            if (line[i] == '"') quoted = !quoted;
+            else if (line[i] == ',' && !quoted && ++seen == field) return i + 2;
+        }
+        return 0;
     }
 
     private static bool IsQuote(string line)
