@@ -15,12 +15,14 @@ namespace AiIndexReports.Preview.Tests;
 public sealed class PreviewFixture : IAsyncLifetime
 {
     private readonly bool smallBrief;
+    private readonly bool browser;
 
     /// <summary>The small brief of the tests.</summary>
     public PreviewFixture() : this(smallBrief: true) { }
 
     /// <param name="smallBrief">false: the repository's own manifest and templates (measurements)</param>
-    internal PreviewFixture(bool smallBrief) => this.smallBrief = smallBrief;
+    /// <param name="browser">false: no Chromium (a test of the process alone)</param>
+    internal PreviewFixture(bool smallBrief, bool browser = true) => (this.smallBrief, this.browser) = (smallBrief, browser);
 
     /// <summary>Debian's Chromium; Playwright drives it instead of downloading a browser of its own.</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -68,7 +70,7 @@ public sealed class PreviewFixture : IAsyncLifetime
         LayRepository();
         await StartPreview();
         await WaitForState(s => s.GetProperty("build").GetInt32() >= 1 && !s.GetProperty("building").GetBoolean(), TimeSpan.FromMinutes(2));
-        if (HasChromium)
+        if (browser && HasChromium)
         {
             Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
             Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -172,6 +174,16 @@ public sealed class PreviewFixture : IAsyncLifetime
         if (first != url.Task) throw new InvalidOperationException("aiindex preview did not print its address:\n" + Log);
         Url = url.Task.Result;
         Http.BaseAddress = Url;
+    }
+
+    /// <summary>Sends SIGTERM (as `kill`, `timeout` or a service manager do) and waits; the exit code, or null if it did not exit.</summary>
+    public async Task<int?> Terminate(TimeSpan within)
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process!.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        using var timeout = new CancellationTokenSource(within);
+        try { await _process.WaitForExitAsync(timeout.Token); }
+        catch (OperationCanceledException) { return null; }
+        return _process.ExitCode;
     }
 
     /// <summary>/api/state as JSON.</summary>

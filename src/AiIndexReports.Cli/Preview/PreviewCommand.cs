@@ -21,7 +21,9 @@ internal sealed class PreviewCommand : Command<PreviewSettings>
         try
         {
             Console.WriteLine($"preview: {server.Url} (open it in a browser; Ctrl+C stops)");
-            return new Watcher(root, request, state).Run(cancellation);
+            // Ctrl+C reaches both; SIGTERM only the web host, which then stops the watcher too.
+            using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation, server.Stopping);
+            return new Watcher(root, request, state).Run(stop.Token);
         }
         finally
         {

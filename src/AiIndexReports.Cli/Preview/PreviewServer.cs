@@ -42,6 +42,9 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     public int Port => _port;
 
+    /// <summary>Cancelled when the host is asked to stop (SIGTERM, Ctrl+C): the watcher stops with it.</summary>
+    public CancellationToken Stopping => _app.Lifetime.ApplicationStopping;
+
     /// <summary>Starts serving <paramref name="state"/> on 127.0.0.1:<paramref name="port"/> (0: a free port).</summary>
     /// <exception cref="InvalidRequestException">the port is taken</exception>
     public static async Task<PreviewServer> StartAsync(PreviewState state, int port)
