@@ -454,7 +454,8 @@ public sealed partial class MarkdownReader
     private SourceLocation Where(string file, Block block) => Where(file, block.Span.Start, block.Line, column: -1);
 
     private SourceLocation Where(string file, int offset, int line, int column) =>
-        _origins?.At(_markdown, offset) is { Line: > 0 } at ? at
+        // Text no template line wrote (a caveat line made from metrics) is placed at its section, without a line.
+        _origins?.At(_markdown, offset) is { } at ? at
         : column < 0 ? new SourceLocation(file, line + 1) : new SourceLocation(file, line + 1, column + 1);
 
     /// <summary>Where line <paramref name="line"/> (1-based) of the rendered Markdown was written: its template line, else that line.</summary>
