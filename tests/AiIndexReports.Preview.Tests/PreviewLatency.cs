@@ -15,23 +15,13 @@ public sealed class PreviewLatency(ITestOutputHelper output)
 {
     private const int Rounds = 12;
 
-    public sealed class MeasureFactAttribute : FactAttribute
+    /// <summary>Runs only when <paramref name="variable"/> is 1 (and Chromium is there): a measurement or a docs refresh, not a test.</summary>
+    public sealed class OptInFactAttribute : FactAttribute
     {
-        public MeasureFactAttribute()
+        public OptInFactAttribute(string variable, string what)
         {
-            if (Environment.GetEnvironmentVariable("AIIR_MEASURE_PREVIEW") != "1")
-                Skip = "a measurement, not a test: set AIIR_MEASURE_PREVIEW=1 to run it (README, Editing)";
-            else if (!PreviewFixture.HasChromium)
-                Skip = $"Chromium is not installed at {PreviewFixture.ChromiumPath}";
-        }
-    }
-
-    public sealed class DocsFactAttribute : FactAttribute
-    {
-        public DocsFactAttribute()
-        {
-            if (Environment.GetEnvironmentVariable("AIIR_UPDATE_DOCS") != "1")
-                Skip = "writes docs/preview*.png: set AIIR_UPDATE_DOCS=1 to regenerate the README's screenshots";
+            if (Environment.GetEnvironmentVariable(variable) != "1")
+                Skip = $"{what}: set {variable}=1 to run it (README, \"Live preview in the browser\")";
             else if (!PreviewFixture.HasChromium)
                 Skip = $"Chromium is not installed at {PreviewFixture.ChromiumPath}";
         }
@@ -42,7 +32,7 @@ public sealed class PreviewLatency(ITestOutputHelper output)
     /// its first chart selected; then a template error over the last good pages.
     /// <c>AIIR_UPDATE_DOCS=1 dotnet test tests/AiIndexReports.Preview.Tests --filter Screenshots_for_the_readme</c>.
     /// </summary>
-    [DocsFact]
+    [OptInFact("AIIR_UPDATE_DOCS", "writes docs/preview*.png, the README's screenshots")]
     public async Task Screenshots_for_the_readme()
     {
         var preview = new PreviewFixture(smallBrief: false);
@@ -88,7 +78,7 @@ public sealed class PreviewLatency(ITestOutputHelper output)
         }
     }
 
-    [MeasureFact]
+    [OptInFact("AIIR_MEASURE_PREVIEW", "a measurement, not a test")]
     public async Task Save_to_visible_for_a_template_edit_of_the_full_brief()
     {
         var preview = new PreviewFixture(smallBrief: false);
