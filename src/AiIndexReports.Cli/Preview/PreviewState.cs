@@ -142,7 +142,8 @@ internal sealed class PreviewState(string root) : IWatchObserver
         {
             var name = n.ToString("00", CultureInfo.InvariantCulture);
             if (!written.TryGetValue($"page-{name}.png", out var png) || !written.TryGetValue($"page-{name}.json", out var map)) break;
-            var changed = before is null || n > before.Pages.Count || before.Pages[n - 1].Png.Sha256 != png.Sha256;
+            // Changed since the brief's last build shown (the first build has nothing to compare with: nothing is marked).
+            var changed = before is { Pages.Count: > 0 } && (n > before.Pages.Count || before.Pages[n - 1].Png.Sha256 != png.Sha256);
             files.Add((png, map));
             var url = $"{r.Job.Edition.ToString(CultureInfo.InvariantCulture)}/{r.Job.Brief.Id}/{n.ToString(CultureInfo.InvariantCulture)}";
             var (width, height) = PngSize(png.Path);

@@ -146,6 +146,12 @@ public sealed class PageMap
         return "paragraph";
     }
 
+    private static void WriteValue(Utf8JsonWriter w, string kind, string value)
+    {
+        w.WriteString("kind", kind);
+        w.WriteString("value", value);
+    }
+
     private static string Clip(string text) => text.Length <= 160 ? text : text[..159] + "…";
 
     private static void WriteRounded(Utf8JsonWriter w, string name, float value) =>
@@ -157,10 +163,11 @@ public sealed class PageMap
         w.WriteStartObject(m.Id);
         w.WriteString("label", m.Label);
         w.WriteString("unit", m.Unit);
-        if (m.Number is { } number) w.WriteString("value", number.ToString("G10", CultureInfo.InvariantCulture));
-        else if (m.Text is { } text) w.WriteString("value", text);
-        else if (m.Series is { } series) w.WriteString("value", string.Join(", ", series.Select(p => $"{p.Label}: {p.Value.ToString("G10", CultureInfo.InvariantCulture)}")));
-        else if (m.Rows is { } rows) w.WriteString("value", $"{rows.Count.ToString(CultureInfo.InvariantCulture)} rows");
+        // value: the number or text; for a series its points ("2023: 3, 2024: 1"), for a table its row count.
+        if (m.Number is { } number) WriteValue(w, "number", number.ToString("G10", CultureInfo.InvariantCulture));
+        else if (m.Text is { } text) WriteValue(w, "text", text);
+        else if (m.Series is { } series) WriteValue(w, "series", string.Join(", ", series.Select(p => $"{p.Label}: {p.Value.ToString("G10", CultureInfo.InvariantCulture)}")));
+        else if (m.Rows is { } rows) WriteValue(w, "rows", rows.Count.ToString(CultureInfo.InvariantCulture));
         if (m.Period is not null) w.WriteString("period", m.Period);
         w.WriteString("formula", m.Formula);
         w.WriteStartArray("sources");

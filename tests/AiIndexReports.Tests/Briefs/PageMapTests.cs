@@ -78,6 +78,7 @@ public class PageMapTests
 
         // What the preview shows for a number: label, value, unit, formula, data rows.
         var usa = root.GetProperty("metrics").GetProperty("models.by_country.USA.count");
+        Assert.Equal("number", usa.GetProperty("kind").GetString());
         Assert.Equal("39", usa.GetProperty("value").GetString());
         Assert.Equal("개", usa.GetProperty("unit").GetString());
         Assert.False(string.IsNullOrEmpty(usa.GetProperty("formula").GetString()));

@@ -223,15 +223,25 @@ async function mapOf(url) {
   return maps.get(url);
 }
 
-/** The smallest box of the page's map under the point (page coordinates, points). */
+/**
+ * The smallest box of the page's map under the point (page coordinates, points); else the nearest box within a few
+ * points (a click beside the text of a table cell or a short line).
+ */
 function blockAt(map, x, y) {
   let best = null;
+  let nearest = null;
+  let nearestDistance = 12;
   for (const block of map.blocks) {
-    if (x >= block.x - 1 && x <= block.x + block.w + 1 && y >= block.y - 1 && y <= block.y + block.h + 1) {
+    const dx = Math.max(block.x - x, 0, x - (block.x + block.w));
+    const dy = Math.max(block.y - y, 0, y - (block.y + block.h));
+    if (dx <= 1 && dy <= 1) {
       if (!best || block.w * block.h < best.w * best.h) best = block;
+    } else if (Math.hypot(dx, dy) < nearestDistance) {
+      nearestDistance = Math.hypot(dx, dy);
+      nearest = block;
     }
   }
-  return best;
+  return best || nearest;
 }
 
 async function pick(event, number) {
@@ -309,7 +319,12 @@ function describeSource(source) {
 
 function metricCard(id, metric) {
   if (!metric) return el("div", { class: "metric" }, el("code", {}, id));
-  const value = metric.value === undefined ? "—" : `${metric.value}${metric.unit ? " " + metric.unit : ""}`;
+  const unit = metric.unit ? ` (단위: ${metric.unit})` : "";
+  const value = metric.value === undefined ? "—"
+    : metric.kind === "number" ? `${metric.value}${metric.unit ? " " + metric.unit : ""}`
+    : metric.kind === "rows" ? `표 ${metric.value}행`
+    : metric.kind === "series" ? `${metric.value}${unit}`
+    : metric.value;
   return el("div", { class: "metric" },
     el("div", {}, el("strong", {}, metric.label)),
     el("dl", {},
