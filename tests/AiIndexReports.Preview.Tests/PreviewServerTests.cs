@@ -68,14 +68,15 @@ public sealed class PreviewServerTests(PreviewFixture preview)
 
     [Theory]
     [InlineData("POST")]
+    [InlineData("HEAD")]
     [InlineData("PUT")]
     [InlineData("DELETE")]
     [InlineData("OPTIONS")]
-    public async Task Only_GET_and_HEAD_are_answered(string method)
+    public async Task Only_GET_is_answered(string method)
     {
         var reply = await Raw("/api/state", method: method);
         Assert.Equal(405, reply.Status);
-        Assert.Contains("Allow: GET, HEAD", reply.Headers, StringComparison.Ordinal);
+        Assert.Contains("Allow: GET\r\n", reply.Headers + "\r\n", StringComparison.Ordinal);
     }
 
     [Theory]

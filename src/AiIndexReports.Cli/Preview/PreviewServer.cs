@@ -18,7 +18,7 @@ namespace AiIndexReports.Cli.Preview;
 /// reflection, so the native (AOT) binary serves the same. It serves the page and its own script and style (embedded in
 /// the program), the state of the last build, and the page images and maps the builds reported writing — by page number
 /// and hash, never by a path from the request — and pushes "a build started/ended" to the page as Server-Sent Events.
-/// Requests whose Host is not this address and port are refused (DNS rebinding), and only GET and HEAD are answered.
+/// Requests whose Host is not this address and port are refused (DNS rebinding), and only GET is answered.
 /// Loaded only by `preview` and `watch --serve`: `build` never starts ASP.NET Core.
 /// </summary>
 internal sealed class PreviewServer : IAsyncDisposable
@@ -101,7 +101,7 @@ internal sealed class PreviewServer : IAsyncDisposable
 
     /// <summary>
     /// Every request passes here first: a Host other than 127.0.0.1 or localhost at this port (a page of another site
-    /// that had its name resolve to 127.0.0.1) gets 421, a method other than GET or HEAD 405; every answer forbids being
+    /// that had its name resolve to 127.0.0.1) gets 421, a method other than GET 405; every answer forbids being
     /// framed, sniffed or loading anything from elsewhere.
     /// </summary>
     private async Task Guard(HttpContext context, RequestDelegate next)
@@ -113,10 +113,10 @@ internal sealed class PreviewServer : IAsyncDisposable
             await context.Response.WriteAsync("미리보기 서버는 127.0.0.1 주소로만 엽니다 (Host not allowed)\n");
             return;
         }
-        if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+        if (!HttpMethods.IsGet(context.Request.Method))
         {
             context.Response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            context.Response.Headers.Allow = "GET, HEAD";
+            context.Response.Headers.Allow = "GET";
             return;
         }
         var headers = context.Response.Headers;
