@@ -148,8 +148,11 @@ public sealed class PreviewFixture : IAsyncLifetime
 
     private async Task StartPreview()
     {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in new[] { Path.Combine(AppContext.BaseDirectory, "aiindex.dll"), "preview", "--root", Root, "--edition", "2025", "--jobs", "1" })
+        // AIIR_PREVIEW_BINARY=…/aiindex runs the tests against another build of the CLI, e.g. the native (AOT) one.
+        var binary = Environment.GetEnvironmentVariable("AIIR_PREVIEW_BINARY");
+        var info = new ProcessStartInfo(binary is { Length: > 0 } ? binary : "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (binary is not { Length: > 0 }) info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "aiindex.dll"));
+        foreach (var arg in new[] { "preview", "--root", Root, "--edition", "2025", "--jobs", "1" })
             info.ArgumentList.Add(arg);
         info.Environment.Remove("CI");
         info.Environment.Remove("SOURCE_DATE_EPOCH");

@@ -166,9 +166,10 @@ internal sealed class PreviewServer : IAsyncDisposable
                 try
                 {
                     var fonts = Briefs.BriefTheme.Load(_state.Root).Fonts;
-                    bytes = Briefs.BriefFonts.ReadFont(_state.Root, weight == "bold" ? fonts.Bold : fonts.Regular);
+                    var found = Config.ThemeFile.ResolveFont(_state.Root, weight == "bold" ? fonts.Bold : fonts.Regular);
+                    bytes = found.File is { } file ? Config.InputRoot.ReadAllBytes(file) : null;
                 }
-                catch (BuildFailedException)
+                catch (Exception e) when (e is BuildFailedException or IOException or UnauthorizedAccessException)
                 {
                     bytes = null;
                 }
