@@ -171,6 +171,10 @@ internal sealed class BuildSettingsOptions : WatchSettings
     [Description("also write output/<edition>/<brief>.layout.txt: the composed element tree as text (styles, texts, order)")]
     public bool DumpLayout { get; init; }
 
+    [CommandOption("--provenance")]
+    [Description("also write output/<edition>/<brief>.provenance.md: how each printed value is computed and the data rows it comes from")]
+    public bool Provenance { get; init; }
+
     [CommandOption("--timings")]
     [Description("print per-stage timings")]
     public bool Timings { get; init; }
@@ -185,7 +189,7 @@ internal sealed class BuildSettingsOptions : WatchSettings
     public override BuildRequest Request(long? sourceDateEpoch) => base.Request(sourceDateEpoch) with
     {
         Shard = Shard is { } s && Pipeline.Shard.TryParse(s, out var shard, out _) ? shard : Pipeline.Shard.All,
-        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
+        Settings = new BuildSettings { Force = Force, Previews = Previews, DumpLayout = DumpLayout, Provenance = Provenance, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
     };
 }
 

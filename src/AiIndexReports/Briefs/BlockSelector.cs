@@ -160,7 +160,7 @@ public sealed partial class BlockSelector(MetricSet metrics, FigureSet figures)
     /// <summary>A figure's coverage: a placeholder (no data) is omitted with the reason of its first unavailable metric.</summary>
     public CoverageEntry FigureEntry(Figure figure, string file, int line)
     {
-        var what = $"[그림] {figure.Title}";
+        var what = $"{figure.Title} 그림"; // "… 그림은 다루지 않음" reads as a sentence of the note
         if (!figure.IsPlaceholder) return new CoverageEntry(file, line, "figure", what, CoverageStatus.Available);
         var why = figure.MetricIds.Select(id => metrics.TryGet(id, out var m) ? m : null).FirstOrDefault(m => m is { Available: false });
         return new CoverageEntry(file, line, "figure", what, CoverageStatus.Omitted, null,

@@ -92,5 +92,8 @@ public sealed record BriefDocument(IReadOnlyList<BriefBlock> Blocks)
     /// <summary>Cover number and date as the Write stage resolved them (briefs.toml entry, else the edition's [brief]).</summary>
     public Config.BriefIssue? Issue { get; init; }
 
+    /// <summary>The metrics the text and the figures printed (the provenance document lists where each comes from).</summary>
+    public IReadOnlyList<string> PrintedMetricIds { get; init; } = [];
+
     public IEnumerable<BriefHeading> Headings => Blocks.OfType<BriefHeading>();
 }

@@ -115,6 +115,10 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             .Relative(1, new Paragraph(new TextSpan(date + "     ") { Weight = SKFontStyleWeight.Bold }, new TextSpan(brief.Publisher) { Weight = SKFontStyleWeight.SemiBold })
             { Style = lineStyle with { Align = TextAlign.Right } }))
         { Style = new BoxStyle { BorderColor = theme.Accent, BorderWidth = 0.8f, BorderSides = BorderSides.Top, Padding = new Spacing(6, 0, 0, 0) } };
+        // Contact and disclaimer (briefs.toml), in the cover line's size and the muted colour, under the authors.
+        var fine = lineStyle with { Align = TextAlign.Left, SpaceBefore = 2, Text = lineStyle.Text with { Color = theme.Muted } };
+        if (brief.Contact.Length > 0) yield return new Paragraph(brief.Contact) { Style = fine };
+        if (brief.Disclaimer.Length > 0) yield return new Paragraph(brief.Disclaimer) { Style = fine };
         yield return new Spacer(14);
 
         if (summary is not null)
@@ -273,7 +277,9 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
     {
         // Bar charts grow with their bars (one line per label); line charts take the theme's height.
         var width = theme.PageSize.Width - theme.Margins.Horizontal;
-        var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width) * 0.85f, 130f, theme.ChartHeight * 1.5f) : theme.ChartHeight;
+        // Grouped bars (a title row per group) may take a little more of the page, so their rows stay readable.
+        var tallest = figure.Body is BarBody { GroupList.Count: > 0 } ? 1.8f : 1.5f;
+        var height = figure.Body is BarBody ? Math.Clamp(figure.PreferredHeight(width) * 0.85f, 130f, theme.ChartHeight * tallest) : theme.ChartHeight;
         var chartTheme = theme.Chart;
         if (ChartGlyphProblems(figure, ChartFontsCover(fonts)) is { Count: > 0 } problems) throw new BuildFailedException(problems);
         var canvas = new CanvasElement(height, (canvas, size, typefaces) =>

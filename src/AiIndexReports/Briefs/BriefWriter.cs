@@ -129,7 +129,11 @@ public sealed class BriefWriter(string repoRoot)
         reader.CheckAnchors(blocks);
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
         CheckVintage(metrics, model.UsedMetricIds.Concat(state.FigureMetrics), issue);
-        return new BriefDocument(blocks) { Issue = issue, Origins = new TextOrigins(sections, metrics, model.UsedMetricIds.ToList(), brief) };
+        return new BriefDocument(blocks)
+        {
+            Issue = issue, Origins = new TextOrigins(sections, metrics, model.UsedMetricIds.ToList(), brief),
+            PrintedMetricIds = model.UsedMetricIds.Concat(state.FigureMetrics).Distinct().Order(StringComparer.Ordinal).ToList(),
+        };
     }
 
     /// <summary>What the functions of one brief's rendering share: the decisions, and the metrics of the figures placed so far.</summary>
@@ -227,6 +231,10 @@ public sealed class BriefWriter(string repoRoot)
                 "Korean name of a country code (USA → 미국, EUR → 유럽)", "{{ \"KOR\" | country }}, {{ \"EUR\" | country }}"),
             new("num_auto", (object value) => NumAuto(value), "value | num_auto",
                 "comma grouping with as many decimals as the value has (at most 2)", "{{ 1 | num_auto }}, {{ 17.3 | num_auto }}, {{ 1234.567 | num_auto }}"),
+            new("num_like", (object value, object like) => KoreanNumbers.Group(ScriptValues.ToNumber(value, "num_like"), DecimalsOf(ScriptValues.ToNumber(like, "num_like"))),
+                "value | num_like other",
+                "comma grouping with as many decimals as other has (at most 2): one precision for one quantity, e.g. last edition's value and the change written like this one's",
+                "{{ 10.26 | num_like 17.3 }}, {{ 7.04 | num_like 17.3 }}"),
             new("show", (object metric) => metric is MetricNode node
                     ? KoreanNumbers.WithUnit(node.NumberFor("show"), node.Metric.Unit)
                     : throw new ArgumentException($"`show` expects a metric object (e.g. metrics.indicators.corporate_ai_investment), found {metric ?? "nothing (null)"}"),
@@ -245,7 +253,7 @@ public sealed class BriefWriter(string repoRoot)
                 "rows {reason, parts, text} of the parts of this brief's body left out or replaced by their alternative for lack of data, one per reason, in Korean",
                 "{{ for n in coverage_notes }}- {{ n.text }}{{ end }}"),
             new("references", () => References(metrics, PrintedCredits()), "references",
-                "rows {publisher, year, title, date, licence, line} of the sources of everything printed so far (참고문헌), from edition.toml and data/indicators.toml",
+                "rows {publisher, year, title, report, date, licence, url, line} of the sources of everything printed so far (참고문헌), from edition.toml and data/indicators.toml; report is true for a report, whose title a Korean brief prints in 『』",
                 "{{ for r in references }}1. {{ r.line }}{{ end }}"),
         ];
     }
@@ -260,9 +268,12 @@ public sealed class BriefWriter(string repoRoot)
     private static string NumAuto(object value)
     {
         var number = ScriptValues.ToNumber(value, "num_auto");
-        var decimals = Math.Round(number, 0) == Math.Round(number, 2) ? 0 : Math.Round(number, 1) == Math.Round(number, 2) ? 1 : 2;
-        return KoreanNumbers.Group(number, decimals);
+        return KoreanNumbers.Group(number, DecimalsOf(number));
     }
+
+    /// <summary>Decimals a value is written with (at most two): 17 → 0, 17.3 → 1, 10.26 → 2.</summary>
+    private static int DecimalsOf(double number) =>
+        Math.Round(number, 0) == Math.Round(number, 2) ? 0 : Math.Round(number, 1) == Math.Round(number, 2) ? 1 : 2;
 
     private static string YearOf(object date) =>
         KoreanDates.Parse(ScriptValues.ToText(date, "year_of")).Year.ToString(CultureInfo.InvariantCulture);
@@ -310,21 +321,29 @@ public sealed class BriefWriter(string repoRoot)
     /// in reading order: "Epoch AI … 재집계할 수 없음: 국가별 모델 수 표 생략; 미국·중국의 모델 수는 발표값으로 대신함".
     /// </summary>
     private static object? CoverageNotes(IReadOnlyList<CoverageEntry> coverage) =>
-        ScriptValues.From(coverage.Where(c => c.Status != CoverageStatus.Available && c.Kind != "headline" && !c.Optional)
-            .GroupBy(c => c.Reason ?? "", StringComparer.Ordinal)
+        ScriptValues.From(coverage.Select((c, Order) => (c, Order))
+            .Where(x => x.c.Status != CoverageStatus.Available && x.c.Kind != "headline" && !x.c.Optional)
+            .GroupBy(x => x.c.Reason ?? "", x => x, StringComparer.Ordinal)
             .Select(g =>
             {
-                var omitted = g.Where(c => c.Status == CoverageStatus.Omitted).Select(c => c.What).Distinct().ToList();
-                var replaced = g.Where(c => c.Status == CoverageStatus.Alternative).DistinctBy(c => c.What)
+                // What a reader misses, not every sentence that depended on it: the section, figure or table first,
+                // then the first paragraphs, at most two per reason.
+                var shown = g.DistinctBy(x => x.c.What).OrderBy(x => x.c.Kind switch { "section" => 0, "figure" or "table" => 1, _ => 2 })
+                    .ThenBy(x => x.Order).Take(2).OrderBy(x => x.Order).Select(x => x.c).ToList();
+                var omitted = shown.Where(c => c.Status == CoverageStatus.Omitted).Select(c => c.What).ToList();
+                var replaced = shown.Where(c => c.Status == CoverageStatus.Alternative)
                     .Select(c => $"{Josa.Attach(c.What, "은/는")} {Josa.Attach(c.UsedInstead ?? "", "(으)로")} 대신함").ToList();
+                // A report's sentence: "추론 비용은 다루지 않음: 2024년판 AI 인덱스 자료에 … 값이 없음".
                 var parts = new List<string>();
-                if (omitted.Count > 0) parts.Add(string.Join(", ", omitted) + " 생략");
+                if (omitted.Count > 0) parts.Add(Josa.Attach(string.Join(", ", omitted), "은/는") + " 다루지 않음");
                 parts.AddRange(replaced);
+                var joined = string.Join(", ", parts);
                 return new Dictionary<string, object?>
                 {
-                    ["reason"] = g.Key, ["parts"] = string.Join("; ", parts),
-                    ["text"] = (g.Key.Length > 0 ? g.Key + ": " : "") + string.Join("; ", parts),
-                    ["omitted"] = omitted, ["kinds"] = g.Select(c => c.Kind).Distinct().ToList(),
+                    ["reason"] = g.Key, ["parts"] = joined,
+                    ["text"] = g.Key.Length > 0 ? $"{joined}: {g.Key}" : joined,
+                    ["omitted"] = g.Where(x => x.c.Status == CoverageStatus.Omitted).Select(x => x.c.What).Distinct().ToList(),
+                    ["kinds"] = g.Select(x => x.c.Kind).Distinct().ToList(),
                 };
             }).ToList(), "coverage_notes");
 
@@ -332,16 +351,17 @@ public sealed class BriefWriter(string repoRoot)
     private static object? References(MetricSet metrics, IEnumerable<string> printedCredits)
     {
         var wanted = printedCredits.ToHashSet(StringComparer.Ordinal);
-        // As reference lists read: by publisher, then year (undated last), then title.
+        // As Korean reference lists read: Korean sources first, then by publisher, year (undated last) and title.
         return ScriptValues.From(metrics.Sources.Where(c => wanted.Contains(c.Line)).DistinctBy(c => c.Line)
-            .OrderBy(c => c.Publisher, StringComparer.Ordinal).ThenBy(c => c.Released?.Year ?? c.Year ?? int.MaxValue)
+            .OrderBy(c => c.Publisher.Length > 0 && c.Publisher[0] is >= '가' and <= '힣' ? 0 : 1)
+            .ThenBy(c => c.Publisher, StringComparer.Ordinal).ThenBy(c => c.Released?.Year ?? c.Year ?? int.MaxValue)
             .ThenBy(c => c.Title, StringComparer.Ordinal)
             .Select(c => new Dictionary<string, object?>
             {
-                ["publisher"] = c.Publisher, ["title"] = c.Title,
+                ["publisher"] = c.Publisher, ["title"] = c.Title, ["report"] = c.IsReport,
                 ["year"] = c.Released?.Year.ToString(CultureInfo.InvariantCulture) ?? "",
                 ["date"] = c.Released?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "",
-                ["licence"] = c.Licence, ["line"] = c.Line,
+                ["licence"] = c.Licence, ["url"] = c.Url ?? "", ["line"] = c.Line,
             }).ToList(), "references");
     }
 

@@ -58,6 +58,10 @@ internal static class AxisBuilder
     public static ChartAxis Categories(IReadOnlyList<BarItem> bars) =>
         new("", AxisScale.Linear, -(bars.Count - 0.5), 0.5, bars.Select((b, i) => new AxisTick(BarPosition(i), b.Label)).ToList());
 
+    /// <summary>Category axis for grouped bars: rows of group titles carry no tick (the title is drawn in the plot).</summary>
+    public static ChartAxis Categories(BarBody body) =>
+        new("", AxisScale.Linear, -(body.Rows - 0.5), 0.5, body.Bars.Select((b, i) => new AxisTick(BarPosition(body.RowOf(i)), b.Label)).ToList());
+
     public static double BarPosition(int index) => -index;
 
     private static List<AxisTick> TicksBetween(double from, double to, double step, Func<double, string> format)

@@ -131,6 +131,7 @@ public sealed partial class ChartRenderer
                 yield break;
             case BarBody bars:
                 foreach (var bar in bars.Bars) yield return bar.ValueLabel;
+                foreach (var group in bars.GroupList) yield return group.Title;
                 break;
             case LineBody lines:
                 foreach (var series in lines.Series) yield return series.Name;

@@ -16,8 +16,29 @@ public sealed record ChartAxis(string Title, AxisScale Scale, double Min, double
 /// <summary>What a figure draws. Each figure has exactly one body.</summary>
 public abstract record FigureBody;
 
-/// <summary>Horizontal bars, first item drawn on top.</summary>
-public sealed record BarBody(IReadOnlyList<BarItem> Bars) : FigureBody;
+/// <summary>
+/// Horizontal bars, first item drawn on top. <paramref name="Groups"/> (optional) splits the bars into titled groups:
+/// each group's title takes a row of its own above its first bar.
+/// </summary>
+public sealed record BarBody(IReadOnlyList<BarItem> Bars, IReadOnlyList<BarGroup>? Groups = null) : FigureBody
+{
+    public IReadOnlyList<BarGroup> GroupList => Groups ?? [];
+
+    /// <summary>Rows on the category axis: one per bar and one per group title.</summary>
+    public int Rows => Bars.Count + GroupList.Count;
+
+    /// <summary>The row of bar <paramref name="index"/>: after the titles of its group and of the groups before it.</summary>
+    public int RowOf(int index) => index + GroupList.Count(g => g.First <= index);
+
+    /// <summary>The row of a group's title, just above its first bar.</summary>
+    public int TitleRow(BarGroup group) => RowOf(group.First) - 1;
+
+    /// <summary>The group a bar belongs to, or null.</summary>
+    public BarGroup? GroupOf(int index) => GroupList.LastOrDefault(g => g.First <= index);
+}
+
+/// <summary>A titled run of bars: <paramref name="First"/> is the index of its first bar in <see cref="BarBody.Bars"/>.</summary>
+public sealed record BarGroup(string Title, int First);
 
 /// <param name="Low">Lower end of an interval (e.g. 90% CI), in data units; null when the bar has none.</param>
 public sealed record BarItem(string Label, double Value, string ValueLabel, BarEmphasis Emphasis = BarEmphasis.None, double? Low = null, double? High = null);
@@ -70,7 +91,8 @@ public sealed record Figure
     /// <summary>Height (pt) this figure wants at the given width: bar charts grow with their rows, others keep ~0.6 aspect.</summary>
     public float PreferredHeight(float width) => Body switch
     {
-        BarBody bars => Math.Max(150f, 60f + 17f * bars.Bars.Count),
+        // Grouped bars (many rows) are set a little tighter.
+        BarBody bars => Math.Max(150f, 60f + (bars.GroupList.Count > 0 ? 14.5f : 17f) * bars.Rows),
         PlaceholderBody => width * 0.35f,
         _ => width * 0.6f,
     };

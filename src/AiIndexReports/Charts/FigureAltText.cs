@@ -20,6 +20,15 @@ public static partial class FigureAltText
             case PlaceholderBody placeholder:
                 text.Append(": ").Append(placeholder.Message);
                 break;
+            case BarBody { GroupList.Count: > 0 } grouped:
+                // "지식·언어 이해(MMLU): GPT-3.5 수준(64.8점 이상) 16배(90% 신뢰구간 8~31배), …. 수학(MATH): …"
+                var groupUnit = Unit(figure.XAxis.Title);
+                text.Append(". ").AppendJoin(". ", grouped.GroupList.Select((g, k) =>
+                {
+                    int end = k + 1 < grouped.GroupList.Count ? grouped.GroupList[k + 1].First : grouped.Bars.Count;
+                    return $"{g.Title}: {string.Join(", ", grouped.Bars.Skip(g.First).Take(end - g.First).Select(bar => Bar(bar, groupUnit)))}";
+                }));
+                break;
             case BarBody bars:
                 var unit = Unit(figure.XAxis.Title);
                 text.Append(": ").AppendJoin(", ", bars.Bars.Select(bar => Bar(bar, unit)));
@@ -39,8 +48,10 @@ public static partial class FigureAltText
     static string Bar(BarItem bar, string unit)
     {
         var value = char.IsAsciiDigit(bar.ValueLabel[^1]) ? bar.ValueLabel + unit : bar.ValueLabel;
+        // Multiples with the bars' precision (whole from 1 up), as the brief prints intervals of multiples.
+        string Bound(double x) => value.EndsWith('배') ? NumberFormat.Number(x, x >= 1 ? 0 : 1) : Number(x);
         var interval = bar.Low is double low && bar.High is double high
-            ? $"(90% 신뢰구간 {Number(low)}~{Number(high)}{(value.EndsWith('배') ? "배" : unit)})" : "";
+            ? $"(90% 신뢰구간 {Bound(low)}~{Bound(high)}{(value.EndsWith('배') ? "배" : unit)})" : "";
         return $"{bar.Label} {value}{interval}";
     }
 

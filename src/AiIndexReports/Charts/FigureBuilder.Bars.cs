@@ -3,11 +3,12 @@ namespace AiIndexReports.Charts;
 // Country bar charts: sorted, top ten plus Korea, Korea in its own colour, a value label on each bar.
 public static partial class FigureBuilder
 {
-    // The recount when the Epoch export covers the year; else the AI Index's published counts, and the title says so.
+    // The counts the AI Index published (the brief's one set of headline numbers); the Epoch recount only when the
+    // edition prints no country counts, and the title then says so. The recount's differences are a table of the text.
     private static Figure ModelsByCountry(MetricReader reader, CountryNames names) =>
-        reader.ByCountry("models.by_country.{C}.count").Count(c => c.Iso3 != "EUR") >= 2
-            ? CountryBars(reader, names, "models.by_country.{C}.count", reader.Title(MeasuredYear(reader)), scale: 1, decimals: 0, unitSuffix: "")
-            : CountryBars(reader, names, "models.aiindex.{C}.count", reader.Title(MeasuredYear(reader))[..^1] + ", AI 인덱스 발표)",
+        reader.CountriesWith("models.aiindex.{C}.count") >= 2
+            ? CountryBars(reader, names, "models.aiindex.{C}.count", reader.Title(MeasuredYear(reader)), scale: 1, decimals: 0, unitSuffix: "")
+            : CountryBars(reader, names, "models.by_country.{C}.count", reader.Title(MeasuredYear(reader))[..^1] + ", Epoch AI 재집계)",
                 scale: 1, decimals: 0, unitSuffix: "");
 
     // The printed breakdown (countries and aggregates such as "EU + UK", "Rest of world") when Metrics has it; else the per-country shares.
@@ -74,8 +75,11 @@ public static partial class FigureBuilder
         if (!shown.Any(r => r.Iso3 == Korea) && sorted.FirstOrDefault(r => r.Iso3 == Korea) is { Iso3: Korea } korea)
             shown.Add(korea);
 
+        // One precision for the quantity: every label with the decimals the most precise value has (at most the
+        // figure's), so "2.0%" stands beside "61.1%", not "2%".
+        int labelDecimals = Math.Min(decimals, rows.Max(r => NumberFormat.DecimalsOf(r.Value)));
         var bars = shown.Select(r => new BarItem(
-            r.Name, r.Value, NumberFormat.Number(r.Value, decimals) + unitSuffix,
+            r.Name, r.Value, NumberFormat.Fixed(r.Value, labelDecimals) + unitSuffix,
             r.Iso3 == Korea ? BarEmphasis.Korea : BarEmphasis.None)).ToList();
         string? note = rows.Any(r => r.Iso3 == Korea) ? null : "주: 한국은 원자료에 값이 없음";
         var valueAxis = AxisBuilder.LinearFromZero(reader.Spec.XTitle, bars.Max(b => b.Value),
@@ -83,6 +87,12 @@ public static partial class FigureBuilder
         return Make(reader, title, valueAxis, AxisBuilder.Categories(bars), new BarBody(bars), note);
     }
 
+    /// <summary>
+    /// Epoch's yearly price decline per benchmark threshold on a log axis with its 90% interval, grouped by benchmark
+    /// family (data/names.toml), families in order of their fastest decline; values in one precision (whole multiples),
+    /// written in a column of their own so no interval runs through them; the GPT-3.5-level series (the price figure's)
+    /// is highlighted.
+    /// </summary>
     private static Figure PriceDecline(MetricReader reader)
     {
         string title = reader.Title(null);
@@ -90,10 +100,14 @@ public static partial class FigureBuilder
         var rows = reader.Rows(id);
         if (rows is null) return Placeholder(reader, title, $"metric '{id}'");
 
-        var bars = new List<BarItem>();
+        var items = new List<(string Family, string Benchmark, BarItem Bar)>();
         foreach (var row in rows)
         {
-            string label = $"{MetricReader.TextCell(row, "benchmark")} · {MetricReader.TextCell(row, "threshold_model")}";
+            string benchmark = MetricReader.TextCell(row, "benchmark") ?? "?";
+            string family = MetricReader.TextCell(row, "family") ?? benchmark;
+            string shortName = MetricReader.TextCell(row, "benchmark_ko") ?? benchmark;
+            string threshold = MetricReader.TextCell(row, "threshold_label") ?? MetricReader.TextCell(row, "threshold_model") ?? "?";
+            string label = $"{shortName} · {threshold}";
             if (MetricReader.Cell(row, "factor") is not double factor || factor <= 0)
             {
                 reader.Warn($"point '{label}' has factor {MetricReader.TextCell(row, "factor") ?? "(none)"} in '{id}'; "
@@ -108,18 +122,28 @@ public static partial class FigureBuilder
                 low = high = null;
             }
             // The GPT-3.5 threshold is the series the inference_price figure draws: mark it so the two figures connect.
-            bool focus = MetricReader.TextCell(row, "benchmark") == "MMLU" && MetricReader.TextCell(row, "threshold_model") == "GPT-3.5";
-            bars.Add(new BarItem(label, factor, NumberFormat.Number(factor, factor < 100 ? 1 : 0) + "배",
-                focus ? BarEmphasis.Focus : BarEmphasis.None, low, high));
+            bool focus = benchmark == "MMLU" && MetricReader.Cell(row, "threshold_score") is 64.8;
+            items.Add((family, shortName, new BarItem(threshold, factor, NumberFormat.Multiple(Math.Round(factor)) + "배",
+                focus ? BarEmphasis.Focus : BarEmphasis.None, low, high)));
         }
-        if (bars.Count < 2) return Placeholder(reader, title, $"fewer than two usable rows in '{id}'");
+        if (items.Count < 2) return Placeholder(reader, title, $"fewer than two usable rows in '{id}'");
 
-        bars = bars.OrderByDescending(b => b.Value).ToList();
+        var bars = new List<BarItem>();
+        var groups = new List<BarGroup>();
+        foreach (var family in items.GroupBy(x => x.Family).OrderByDescending(g => g.Max(x => x.Bar.Value)).ThenBy(g => g.Key, StringComparer.Ordinal))
+        {
+            groups.Add(new BarGroup(family.Key, bars.Count));
+            // A family of several benchmarks (MATH-500, MATH 5단계) names the benchmark on each row.
+            bool several = family.Select(x => x.Benchmark).Distinct().Count() > 1;
+            bars.AddRange(family.OrderByDescending(x => x.Bar.Value).ThenBy(x => x.Benchmark, StringComparer.Ordinal)
+                .Select(x => several ? x.Bar with { Label = $"{x.Benchmark} · {x.Bar.Label}" } : x.Bar));
+        }
+        var body = new BarBody(bars, groups);
+        // The axis spans the decades the bars and their intervals reach, and no more.
         double min = bars.Min(b => Math.Min(b.Low ?? b.Value, 1));
-        // Room on the right for the value label written after the interval's end.
-        double max = bars.Max(b => b.High ?? b.Value) * 4;
+        double max = bars.Max(b => Math.Max(b.High ?? b.Value, b.Value));
         var valueAxis = AxisBuilder.LogDecades(reader.Spec.XTitle, min, max, NumberFormat.Multiple);
-        return Make(reader, title, valueAxis, AxisBuilder.Categories(bars), new BarBody(bars),
-            "주: 오차 막대는 90% 신뢰구간, 진한 막대는 GPT-3.5 수준(MMLU 64.8점 이상)");
+        return Make(reader, title, valueAxis, AxisBuilder.Categories(body), body,
+            "주: 가는 선은 90% 신뢰구간, 진한 막대는 GPT-3.5 수준(MMLU 64.8점 이상)");
     }
 }

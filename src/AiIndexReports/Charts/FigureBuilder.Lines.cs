@@ -23,7 +23,8 @@ public static partial class FigureBuilder
         string years = $"{NumberFormat.Year(xs.Min())}~{NumberFormat.Year(xs.Max())}";
         var x = AxisBuilder.Years(reader.Spec.XTitle, xs.Min() - 0.4, xs.Max() + 0.4);
         var y = AxisBuilder.LinearFromZero(reader.Spec.YTitle, series.SelectMany(s => s.Points).Max(p => p.Y), v => NumberFormat.Number(v, 0));
-        return Make(reader, reader.Title(years), x, y, new LineBody(series, [], LegendCorner.UpperLeft));
+        return Make(reader, reader.Title(years), x, y, new LineBody(series, [], LegendCorner.UpperLeft),
+            "주: Epoch AI 자료 재집계(공동 개발 모델은 참여국마다 셈)로, AI 인덱스 발표값과 다를 수 있음");
     }
 
     private static Figure MmluGap(MetricReader reader, CountryNames names)
@@ -39,29 +40,26 @@ public static partial class FigureBuilder
             new(names.TryGet("CHN", out var cnName) ? cnName : "CHN", china.Select(p => new ChartPoint(p.X, p.Value)).ToList(), 1),
         };
 
+        // Brackets at the periods the report prints its gap for, spanning (and labelled with) the gap drawn: the two
+        // recounted scores. The printed gap differs; the text prints it and its table sets the two side by side.
         var callouts = new List<Callout>();
-        var unplaced = new List<string>();
         int year = reader.Metrics.MeasuredYear;
         foreach (var (id, fallbackPeriod) in new[] { ("gap.mmlu.start", $"{year - 1}년 말"), ("gap.mmlu.end", $"{year}년 말") })
         {
-            if (reader.Number(id) is not double gap) continue;
+            if (reader.Number(id, required: false) is null) continue;
             string period = reader.Find(id + "_period", required: false)?.Text ?? fallbackPeriod;
-            string text = $"{period} 격차 {NumberFormat.Number(gap, 1)}%p";
-            // The bracket stands at the last quarter up to the printed period, between the two lines.
             var usAt = PeriodEnd(period) is double end ? us.LastOrDefault(p => p.X <= end + 1e-9 && p.X > end - 1) : null;
             var cnAt = usAt is null ? null : china.LastOrDefault(p => p.X <= usAt.X + 1e-9 && p.X > usAt.X - 0.5);
-            if (usAt is null || cnAt is null) unplaced.Add(text);
-            else callouts.Add(new Callout(usAt.X, cnAt.Value, usAt.Value, text));
+            if (usAt is null || cnAt is null) continue;
+            callouts.Add(new Callout(usAt.X, cnAt.Value, usAt.Value, $"{period} {NumberFormat.Number(usAt.Value - cnAt.Value, 1)}%p"));
         }
 
         var all = us.Concat(china).ToList();
         double span = all.Max(p => p.X) - all.Min(p => p.X);
         var x = QuarterAxis(reader.Spec.XTitle, all, all.Min(p => p.X) - span * 0.03, all.Max(p => p.X) + span * 0.32);
         var y = AxisBuilder.LinearRange(reader.Spec.YTitle, all.Min(p => p.Value), all.Max(p => p.Value), v => NumberFormat.Number(v, 0));
-        // The printed gaps are mentioned only when the edition has them (callouts on the chart or listed in the note).
-        string note = "주: 분기별 미국·중국 최고 성능 모델의 MMLU 점수(Epoch AI 자료 재집계)"
-            + (callouts.Count + unplaced.Count > 0 ? ", 격차 표시는 AI 인덱스 발표값" : "")
-            + (unplaced.Count > 0 ? $"({string.Join(", ", unplaced)})" : "");
+        string note = "주: 분기별 최고 점수(Epoch AI 자료 재집계)"
+            + (callouts.Count > 0 ? ". 괄호는 두 점수의 차로, AI 인덱스가 발표한 격차와 다름" : "");
         return Make(reader, title, x, y, new LineBody(series, callouts, LegendCorner.LowerRight), note);
     }
 
@@ -84,7 +82,8 @@ public static partial class FigureBuilder
         double span = all.Max(p => p.X) - all.Min(p => p.X);
         // Model names are written right of their points: leave a third of the span free on the right.
         var x = AxisBuilder.Years(reader.Spec.XTitle, all.Min(p => p.X) - span * 0.06, all.Max(p => p.X) + span * 0.35);
-        var y = AxisBuilder.LogDecades(reader.Spec.YTitle, all.Min(p => p.Y), all.Max(p => p.Y), NumberFormat.Dollars);
+        // The unit is in the axis title (달러, as the text writes it): the ticks are plain numbers.
+        var y = AxisBuilder.LogDecades(reader.Spec.YTitle, all.Min(p => p.Y), all.Max(p => p.Y), NumberFormat.Multiple);
         return Make(reader, title, x, y, new LineBody(series, [], LegendCorner.UpperRight));
     }
 

@@ -12,7 +12,7 @@ public static class FigureSpecs
 {
     public static FigureSpec ModelsByCountry { get; } = new(
         "models_by_country", "국가별 주목할 만한 AI 모델 수({year}년)", "모델 수 (개)", "",
-        ["models.by_country.{C}.count", "models.ranking"]);
+        ["models.aiindex.{C}.count", "models.by_country.{C}.count"]);
 
     public static FigureSpec ModelsTrend { get; } = new(
         "models_trend", "주요국 주목할 만한 AI 모델 수 추이({year}년)", "연도", "모델 수 (개)",
@@ -31,7 +31,7 @@ public static class FigureSpecs
         ["gap.mmlu.quarterly.USA", "gap.mmlu.quarterly.CHN", "gap.mmlu.start", "gap.mmlu.end"]);
 
     public static FigureSpec InferencePrice { get; } = new(
-        "inference_price", "GPT-3.5 수준(MMLU 64.8점 이상) 최저 추론 가격 추이", "모델 공개 시점", "가격 (달러/백만 토큰, 로그 축)",
+        "inference_price", "GPT-3.5 수준(MMLU 64.8점 이상) 최저 추론 가격 추이", "모델 공개 시점", "가격 (달러/100만 토큰, 로그 축)",
         ["cost.gpt35.series", "cost.gpt35.trend"]);
 
     public static FigureSpec PriceDecline { get; } = new(

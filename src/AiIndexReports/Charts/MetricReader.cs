@@ -47,7 +47,13 @@ internal sealed class MetricReader(MetricSet metrics, FigureSpec spec, List<Diag
     /// Unavailable members are skipped silently: Metrics pads families with USA, CHN and KOR even where the edition
     /// has no value, and a missing bar is the expected reading of that.
     /// </summary>
-    public List<(string Iso3, double Value, Metric Metric)> ByCountry(string pattern)
+    public List<(string Iso3, double Value, Metric Metric)> ByCountry(string pattern) => ByCountry(pattern, use: true);
+
+    /// <summary>How many countries (aggregates such as EUR left out) have an available value for <paramref name="pattern"/>,
+    /// without counting the metrics as read: a figure choosing between two sources credits only the one it draws.</summary>
+    public int CountriesWith(string pattern) => ByCountry(pattern, use: false).Count(c => c.Iso3 != "EUR");
+
+    private List<(string Iso3, double Value, Metric Metric)> ByCountry(string pattern, bool use)
     {
         var regex = new Regex("^" + Regex.Escape(pattern).Replace(@"\{C}", "([A-Z]{3})") + "$", RegexOptions.CultureInvariant);
         var found = new List<(string, double, Metric)>();
@@ -55,7 +61,7 @@ internal sealed class MetricReader(MetricSet metrics, FigureSpec spec, List<Diag
         {
             var match = regex.Match(metric.Id);
             if (!match.Success) continue;
-            Use(metric.Id);
+            if (use) Use(metric.Id);
             if (metric is { Available: true, Number: double value })
                 found.Add((match.Groups[1].Value, value, metric));
         }

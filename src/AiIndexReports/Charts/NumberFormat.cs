@@ -18,8 +18,17 @@ internal static class NumberFormat
         return text == "-0" ? "0" : text;
     }
 
-    /// <summary>"$0.01", "$1", "$1,000" for a log axis of prices.</summary>
-    public static string Dollars(double value) => "$" + Number(value, DecimalsFor(value));
+    /// <summary>"2.0", "61.1", "1,091": grouping and exactly <paramref name="decimals"/> decimals (labels that stand side by side).</summary>
+    public static string Fixed(double value, int decimals)
+    {
+        string format = decimals <= 0 ? "#,0" : "#,0." + new string('0', decimals);
+        string text = Math.Round(value, Math.Max(decimals, 0)).ToString(format, Invariant);
+        return text.TrimStart('-').All(c => c is '0' or '.' or ',') ? text.TrimStart('-') : text;
+    }
+
+    /// <summary>Decimals a value is written with, at most two: 17 → 0, 17.3 → 1, 10.26 → 2.</summary>
+    public static int DecimalsOf(double value) =>
+        Math.Round(value, 0) == Math.Round(value, 2) ? 0 : Math.Round(value, 1) == Math.Round(value, 2) ? 1 : 2;
 
     /// <summary>"0.1", "10", "1,000", "1만", "100만", "1억": decade ticks of a multiple, short enough for a crowded axis.</summary>
     public static string Multiple(double value)

@@ -70,6 +70,7 @@ internal sealed class PlotComposer(ChartTheme theme, ChartFonts fonts)
     private void AddBars(Plot plot, Figure figure, BarBody body)
     {
         var valueAxis = figure.XAxis;
+        double Row(int i) => AxisBuilder.BarPosition(body.RowOf(i));
         // Bars start at the axis origin: 0 on a linear axis, 1 (no change) on a log axis of multiples.
         double basePosition = valueAxis.Scale == AxisScale.Log10 ? Math.Log10(Math.Max(valueAxis.Min, 1)) : 0;
         var bars = new List<Bar>();
@@ -78,7 +79,7 @@ internal sealed class PlotComposer(ChartTheme theme, ChartFonts fonts)
             var item = body.Bars[i];
             bars.Add(new Bar
             {
-                Position = AxisBuilder.BarPosition(i), Value = Position(valueAxis, item.Value), ValueBase = basePosition,
+                Position = Row(i), Value = Position(valueAxis, item.Value), ValueBase = basePosition,
                 Size = theme.BarThickness, FillColor = BarColor(item.Emphasis), LineWidth = 0, Orientation = Orientation.Horizontal,
             });
         }
@@ -89,7 +90,7 @@ internal sealed class PlotComposer(ChartTheme theme, ChartFonts fonts)
         if (intervals.Count > 0)
         {
             var xs = intervals.Select(x => Position(valueAxis, x.b.Value)).ToList();
-            var ys = intervals.Select(x => AxisBuilder.BarPosition(x.i)).ToList();
+            var ys = intervals.Select(x => Row(x.i)).ToList();
             var plus = intervals.Select(x => Position(valueAxis, x.b.High!.Value) - Position(valueAxis, x.b.Value)).ToList();
             var minus = intervals.Select(x => Position(valueAxis, x.b.Value) - Position(valueAxis, x.b.Low!.Value)).ToList();
             var zeros = intervals.Select(_ => 0.0).ToList();
@@ -98,20 +99,47 @@ internal sealed class PlotComposer(ChartTheme theme, ChartFonts fonts)
                 LineColor = Color.FromHex(theme.TextColor).WithOpacity(0.7), LineWidth = 0.8f, CapSize = 3,
             };
             plot.Add.Plottable(errors);
+            ValueColumn(plot, body, figure);
         }
+        else
+            for (int i = 0; i < body.Bars.Count; i++)
+            {
+                var item = body.Bars[i];
+                var label = plot.Add.Text(item.ValueLabel, Position(valueAxis, item.Value), Row(i));
+                SetFont(label.LabelStyle, theme.ValueLabelSize, Color.FromHex(theme.TextColor));
+                label.LabelStyle.Alignment = Alignment.MiddleLeft;
+                label.LabelStyle.OffsetX = 3;
+            }
 
-        for (int i = 0; i < body.Bars.Count; i++)
+        // Group titles: in the plot, at the left edge of their own row, in the strong face.
+        foreach (var group in body.GroupList)
         {
-            var item = body.Bars[i];
-            double end = Position(valueAxis, Math.Max(item.Value, item.High ?? item.Value));
-            var label = plot.Add.Text(item.ValueLabel, end, AxisBuilder.BarPosition(i));
-            SetFont(label.LabelStyle, theme.ValueLabelSize, Color.FromHex(theme.TextColor));
-            label.LabelStyle.Alignment = Alignment.MiddleLeft;
-            label.LabelStyle.OffsetX = 3;
+            var title = plot.Add.Text(group.Title, Position(valueAxis, valueAxis.Min), AxisBuilder.BarPosition(body.TitleRow(group)));
+            SetFont(title.LabelStyle, theme.TickSize, Color.FromHex(theme.TextColor));
+            title.LabelStyle.Font = fonts.Strong;
+            title.LabelStyle.Alignment = Alignment.MiddleLeft;
+            title.LabelStyle.OffsetX = 2;
         }
 
         plot.Grid.YAxisStyle.MajorLineStyle.Width = 0; // rows need no horizontal lines; the value grid runs vertically
         plot.Axes.Left.MajorTickStyle.Length = 0;
+    }
+
+    /// <summary>
+    /// Values of bars with intervals go in a column right of the plot (the right axis's labels), where
+    /// no interval line can cross them, instead of after each bar.
+    /// </summary>
+    private void ValueColumn(Plot plot, BarBody body, Figure figure)
+    {
+        var right = (AxisBase)plot.Axes.Right;
+        var ticks = new NumericManual();
+        for (int i = 0; i < body.Bars.Count; i++) ticks.AddMajor(AxisBuilder.BarPosition(body.RowOf(i)), body.Bars[i].ValueLabel);
+        right.TickGenerator = ticks;
+        right.IsVisible = true;
+        right.MajorTickStyle.Length = 0;
+        right.FrameLineStyle.Width = 0;
+        SetFont(right.TickLabelStyle, theme.ValueLabelSize, Color.FromHex(theme.TextColor));
+        plot.Axes.SetLimitsY(figure.YAxis.Min, figure.YAxis.Max, plot.Axes.Right);
     }
 
     private void AddLines(Plot plot, LineBody body, Figure figure)

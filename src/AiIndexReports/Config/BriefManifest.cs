@@ -35,6 +35,12 @@ public sealed record BriefSpec(
     RenderLimits? Limits = null,
     SourceLocation? OutputWhere = null)
 {
+    /// <summary>How to reach the authors, printed on the cover (e.g. "문의: 데이터분석팀 02-0000-0000, brief@example.kr"); empty when none.</summary>
+    public string Contact { get; init; } = "";
+
+    /// <summary>The disclaimer printed on the cover (e.g. "이 브리프의 내용은 연구진의 견해로 …"); empty when none.</summary>
+    public string Disclaimer { get; init; } = "";
+
     /// <summary>The placeholders an output pattern may use.</summary>
     public static readonly IReadOnlyList<string> OutputPlaceholders = ["edition", "id"];
 
@@ -102,6 +108,8 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
         new TomlKey("defaults", TomlType.Table, Schema: new(
             new TomlKey("publisher", TomlType.Text),
             new TomlKey("authors", TomlType.TextArray),
+            new TomlKey("contact", TomlType.Text, Help: "how to reach the authors, printed on the cover"),
+            new TomlKey("disclaimer", TomlType.Text, Help: "the disclaimer printed on the cover"),
             new TomlKey("series", TomlType.Text),
             TimeLimit, OutputLimit)),
         new TomlKey("brief", TomlType.TableArray, Required: true, Help: "one [[brief]] per kind of PDF", Schema: new(
@@ -115,6 +123,8 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
             new TomlKey("subtitle", TomlType.Text),
             new TomlKey("publisher", TomlType.Text),
             new TomlKey("authors", TomlType.TextArray),
+            new TomlKey("contact", TomlType.Text, Help: "how to reach the authors, printed on the cover"),
+            new TomlKey("disclaimer", TomlType.Text, Help: "the disclaimer printed on the cover"),
             new TomlKey("number", TomlType.Text, Help: "issue-number pattern for editions without an issues entry: {number} is the edition's [brief] number, e.g. \"{number}-S\""),
             new TomlKey("issues", TomlType.TableArray, Help: "{ edition = 2025, number = \"2025-04\", date = 2025-04-16 }", Schema: Issue),
             TimeLimit, OutputLimit)));
@@ -132,6 +142,8 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
         var defaultPublisher = defaults?.Text("publisher") ?? "";
         var defaultAuthors = defaults?.Texts("authors") ?? [];
         var defaultSeries = defaults?.Text("series") ?? "";
+        var defaultContact = defaults?.Text("contact") ?? "";
+        var defaultDisclaimer = defaults?.Text("disclaimer") ?? "";
         RenderLimits LimitsOf(ConfigTable? table, RenderLimits fallback) => new(
             table?.Number(TimeLimit.Name) is { } seconds ? TimeSpan.FromSeconds(seconds) : fallback.Time,
             table?.Integer(OutputLimit.Name) is { } chars ? (int)chars : fallback.OutputChars);
@@ -184,7 +196,12 @@ public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, stri
                 issues,
                 b.Where,
                 LimitsOf(b, defaultLimits),
-                b.WhereIs("output")) { NumberPattern = numberPattern });
+                b.WhereIs("output"))
+            {
+                NumberPattern = numberPattern,
+                Contact = b.Text("contact") ?? defaultContact,
+                Disclaimer = b.Text("disclaimer") ?? defaultDisclaimer,
+            });
         }
 
         if (errors.Count > 0) throw new BuildFailedException(errors);

@@ -16,6 +16,12 @@ public sealed record EditionTable(string File, DeclaredEncoding Encoding, Source
 }
 
 /// <summary>
+/// A Korean analysis of the edition's report that the briefs cite ([[analysis]] of edition.toml): who published it,
+/// its title, date and address, and the policy points it makes, in the editor's words.
+/// </summary>
+public sealed record EditionAnalysis(string Publisher, string Title, DateOnly Released, string? Url, IReadOnlyList<string> Points, SourceLocation Where);
+
+/// <summary>
 /// What data/&lt;edition&gt;/edition.toml declares, checked against its schema: the edition, the year it measures, and the
 /// file of each table it is computed from (resolving those files is the Data stage's job).
 /// </summary>
@@ -37,6 +43,8 @@ public sealed record EditionFile(
     public string? IssueNumber { get; init; }
     /// <summary>[notable_models] year_complete_from: a year counts as complete in exports taken on or after this month and day of the next year.</summary>
     public (int Month, int Day) YearCompleteFrom { get; init; } = (3, 1);
+    /// <summary>[[analysis]]: Korean analyses of the report the briefs cite (none when the file lists none).</summary>
+    public IReadOnlyList<EditionAnalysis> Analyses { get; init; } = [];
 
     public const string FileName = "edition.toml";
 
@@ -79,6 +87,12 @@ public sealed record EditionFile(
         new TomlKey("brief", TomlType.Table, Help: "this edition's briefs: date and issue number", Schema: new(
             new TomlKey("date", TomlType.Date, Required: true, Help: "publication date of this edition's briefs, e.g. 2026-04-16 (used when templates/briefs.toml gives none)"),
             new TomlKey("number", TomlType.Text, Help: "issue number of this edition's briefs, e.g. \"2026-04\" (used when templates/briefs.toml gives none)"))),
+        new TomlKey("analysis", TomlType.TableArray, Help: "a Korean analysis of this edition's report that the briefs cite", Schema: new(
+            new TomlKey("publisher", TomlType.Text, Required: true, Help: "e.g. \"소프트웨어정책연구소\""),
+            new TomlKey("title", TomlType.Text, Required: true, Help: "the title without brackets, e.g. \"AI 인덱스 2025 주요내용 및 시사점\""),
+            new TomlKey("released", TomlType.Date, Required: true, Help: "its publication date (not after the briefs' date)"),
+            new TomlKey("url", TomlType.Text, Help: "where it is published"),
+            new TomlKey("points", TomlType.TextArray, Help: "the policy points it makes, as short Korean noun phrases"))),
     ]);
 
     /// <summary>Reads data/&lt;edition&gt;/edition.toml; null after reporting every problem found.</summary>
@@ -137,6 +151,17 @@ public sealed record EditionFile(
         if (snapshot > publication)
             diagnostics.Warning(notable.WhereIs("snapshot_date"),
                 $"snapshot_date = {snapshot:yyyy-MM-dd} is after the briefs' date ([brief] date = {publication:yyyy-MM-dd}): the recount uses data the briefs' readers could not have seen on that date");
+        var analyses = new List<EditionAnalysis>();
+        foreach (var a in root.Tables("analysis"))
+        {
+            var cited = a.Date("released")!.Value;
+            // The vintage rule: a brief cites nothing published after its own date.
+            if (publication is { } date && cited > date)
+                diagnostics.Error(a.WhereIs("released"), $"[[analysis]] released = {cited:yyyy-MM-dd} is after the briefs' date ([brief] date = {date:yyyy-MM-dd}): a brief cannot cite what was not yet published");
+            if (a.Text("url") is { } url && !url.StartsWith("https://", StringComparison.Ordinal) && !url.StartsWith("http://", StringComparison.Ordinal))
+                diagnostics.Error(a.WhereIs("url"), $"url = \"{Echo.Clip(url)}\": expected an address starting with https://");
+            analyses.Add(new EditionAnalysis(a.Text("publisher")!, a.Text("title")!, cited, a.Text("url"), a.Texts("points"), a.Where));
+        }
         if (diagnostics.HasErrors) return null;
 
         return new EditionFile(editionValue, root.WhereIs("edition"), measuredYear, root.WhereIs("measured_year"),
@@ -146,6 +171,7 @@ public sealed record EditionFile(
             PublicationDate = publication,
             IssueNumber = brief?.Text("number"),
             YearCompleteFrom = complete,
+            Analyses = analyses,
         };
     }
 

@@ -113,4 +113,10 @@ public sealed record Dataset(
     IndicatorCatalog? Catalog = null)        // data/indicators.toml (null: hand-built datasets without one)
 {
     public IndicatorCatalog IndicatorCatalog => Catalog ?? IndicatorCatalog.Empty;
+
+    /// <summary>Korean names of institutions and models (data/names.toml).</summary>
+    public NameTable Names { get; init; } = NameTable.Empty;
+
+    /// <summary>Korean analyses of the edition's report that its briefs cite (edition.toml [[analysis]]).</summary>
+    public IReadOnlyList<Config.EditionAnalysis> Analyses { get; init; } = [];
 }

@@ -61,6 +61,10 @@ public sealed class DatasetLoader
             if (problem.Severity == Severity.Error || strict) diagnostics.Error(problem.Location, problem.Message);
             else diagnostics.Warning(problem.Location, problem.Message);
 
+        var nameProblems = new List<Diagnostic>();
+        var names = NameTable.Read(repoRoot, nameProblems);
+        foreach (var problem in nameProblems) diagnostics.Error(problem.Location, problem.Message);
+
         var info = manifest.Info;
         var reportCredit = Credit(manifest.Indicators, catalog.ReportCredit(info.Edition, info.ReportReleased));
         var notable = NotableModelsTable.Read(manifest.NotableModels, manifest.ModelColumn, manifest.ModelColumnAt, diagnostics);
@@ -71,6 +75,7 @@ public sealed class DatasetLoader
         var mmlu = manifest.MmluScores is { } s ? MmluScoresTable.Read(s, diagnostics) : [];
 
         CheckIndicatorEdition(manifest, indicators, diagnostics);
+        WarnAboutEnglishNames(notable, info.MeasuredYear, names, diagnostics);
         WarnAboutSecondarySources(manifest.Info.IndicatorEdition, indicators, diagnostics);
         if (diagnostics.HasErrors) return (null, diagnostics);
 
@@ -87,12 +92,13 @@ public sealed class DatasetLoader
         if (manifest.ModelPrices is { } mf) tables.Add(WithCredit(InferencePriceTables.DescribeModelPrices(mf), mf, "LLM Inference Prices"));
         if (manifest.MmluScores is { } sf) tables.Add(WithCredit(MmluScoresTable.Describe(sf), sf, "Benchmarking Hub: MMLU"));
 
-        var dataset = new Dataset(info, notable, indicators, cheapest, decline, modelPrices, mmlu, tables, diagnostics.Warnings, catalog);
+        var dataset = new Dataset(info, notable, indicators, cheapest, decline, modelPrices, mmlu, tables, diagnostics.Warnings, catalog) { Names = names, Analyses = manifest.Analyses };
         return (dataset, diagnostics);
     }
 
     private static Credit Credit(DataFile file, Credit fallback) => new(
-        file.Title ?? fallback.Title, file.Publisher ?? fallback.Publisher, file.Released ?? fallback.Released, file.Licence ?? fallback.Licence, fallback.Year);
+        file.Title ?? fallback.Title, file.Publisher ?? fallback.Publisher, file.Released ?? fallback.Released, file.Licence ?? fallback.Licence, fallback.Year)
+    { IsReport = fallback.IsReport };
 
     /// <summary>
     /// The release an indicators.csv row was printed in: this edition's report (edition.toml), another AI Index edition
@@ -120,6 +126,17 @@ public sealed class DatasetLoader
         if (indicators.Count == 0 || indicators.Any(i => i.ReportEdition == wanted)) return;
         diagnostics.Error(manifest.IndicatorEditionAt,
             $"{manifest.Indicators.RepoPath} has no rows with report_edition \"{wanted}\"; it has: {string.Join(", ", indicators.Select(i => $"\"{i.ReportEdition}\"").Distinct())}");
+    }
+
+    /// <summary>The brief names Korea's models of the measured year and their makers in Korean: say which names data/names.toml lacks.</summary>
+    private static void WarnAboutEnglishNames(IReadOnlyList<NotableModel> models, int year, NameTable names, DiagnosticBag diagnostics)
+    {
+        // A repository without the table has opted out; a name already written in Hangul needs no entry.
+        if (names == NameTable.Empty) return;
+        foreach (var model in models.Where(m => m.PublicationDate.Year == year && m.CountryIso3.Contains("KOR")))
+            foreach (var organization in names.Unnamed(model.Organization).Where(o => !o.Any(c => c is >= '가' and <= '힣')))
+                diagnostics.Warning(model.Source with { Column = 0 },
+                    $"organization \"{organization}\" of the Korean model \"{model.Name}\" has no Korean name in {NameTable.RepoPath}: the brief prints it in English");
     }
 
     /// <summary>One warning per indicator of this edition that rests on secondary sources (lower confidence).</summary>

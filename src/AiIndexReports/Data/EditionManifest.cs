@@ -13,7 +13,11 @@ internal sealed record EditionManifest(
     DataFile? CheapestPrices,
     DataFile? DeclineRates,
     DataFile? ModelPrices,
-    DataFile? MmluScores);
+    DataFile? MmluScores)
+{
+    /// <summary>Korean analyses of the report the briefs cite ([[analysis]]).</summary>
+    public IReadOnlyList<EditionAnalysis> Analyses { get; init; } = [];
+}
 
 /// <summary>
 /// Turns the checked edition file (<see cref="EditionFile"/>, read by the configuration layer) into the data files of the
@@ -46,7 +50,7 @@ internal static class EditionManifestReader
         var info = new EditionInfo(file.Edition, file.MeasuredYear, folder, notable.RepoPath, file.SnapshotDate, file.IndicatorEdition,
             file.PublicationDate, file.IssueNumber, indicators.Released, file.YearCompleteFrom.Month, file.YearCompleteFrom.Day);
         return new EditionManifest(info, notable, file.ModelColumn, file.ModelColumnAt, indicators, file.IndicatorEditionAt,
-            cheapest, decline, modelPrices, mmlu);
+            cheapest, decline, modelPrices, mmlu) { Analyses = file.Analyses };
     }
 
     /// <summary>
@@ -58,7 +62,7 @@ internal static class EditionManifestReader
         var file = EditionFile.Read(repoRoot, edition, new DiagnosticBag());
         if (file is null || !file.Tables.TryGetValue("indicators", out var table)) return null;
         return table.Title is { } title && table.Publisher is { } publisher
-            ? new Catalog.Credit(title, publisher, table.Released, table.Licence ?? "", edition)
+            ? new Catalog.Credit(title, publisher, table.Released, table.Licence ?? "", edition) { IsReport = true }
             : null;
     }
 

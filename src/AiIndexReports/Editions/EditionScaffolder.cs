@@ -59,6 +59,10 @@ public static partial class EditionScaffolder
             .Set("indicators", "report_edition", $"\"{year}\"")
             .Set("indicators", "title", $"\"{dataset.IndicatorCatalog.ReportCredit(year, null).Title}\"")
             .Set("indicators", "released", Iso(released), $"estimate ({Iso(source.ReportReleased ?? released)} + {step} year): set the report's release date")
+            // Last year's analysis is not this year's: the editor cites one only when it is out.
+            .Without("analysis",
+                "# [[analysis]]  a Korean analysis of this edition's report, when one is published by the brief's date: publisher,",
+                "#               title, released, url, points (data/README.md, edition.toml); cited in 시사점 and 참고문헌")
             .Text;
         edited = edited.Replace($"AI Index {from} edition", $"AI Index {year} edition", StringComparison.Ordinal)
             .Replace($"AI 인덱스 {from} 주요", $"AI 인덱스 {year} 주요", StringComparison.Ordinal);
@@ -85,6 +89,7 @@ public static partial class EditionScaffolder
                 ? $"add the report's figures to data/shared/aiindex/indicators.csv with report_edition = {year} (names and units: data/indicators.toml; a new indicator is a new [[indicator]] there)"
                 : $"data/shared/aiindex/indicators.csv already has {rows} row(s) with report_edition = {year}; add the rest of the report's figures",
             $"set [indicators] released (the report's release date) and [brief] date and number in {folder}/{EditionManifestReader.FileName}",
+            $"if a Korean analysis of the report is out by the brief's date (e.g. 소프트웨어정책연구소's), add it as [[analysis]] to {folder}/{EditionManifestReader.FileName}",
             $"run `aiindex check --edition {year}` (add --strict to make unknown names errors), then `aiindex coverage --edition {year}` to see what each section uses",
             $"run `aiindex build --edition {year}` and read output/{year}/*.pdf",
         };
@@ -136,6 +141,25 @@ public static partial class EditionScaffolder
         private readonly List<string> _lines = [.. text.Replace("\r\n", "\n").Split('\n')];
 
         public string Text => string.Join('\n', _lines);
+
+        /// <summary>Removes every [[name]] table (with the comment lines right above it) and leaves <paramref name="comment"/> instead.</summary>
+        public TomlLines Without(string name, params string[] comment)
+        {
+            var removed = false;
+            for (var i = 0; i < _lines.Count; i++)
+            {
+                if (_lines[i].Trim() != $"[[{name}]]" && !_lines[i].TrimStart().StartsWith($"[[{name}]] ", StringComparison.Ordinal)
+                    && !_lines[i].TrimStart().StartsWith($"[[{name}]]#", StringComparison.Ordinal)) continue;
+                var end = i + 1;
+                while (end < _lines.Count && !TableHeader().IsMatch(_lines[end]) && !_lines[end].TrimStart().StartsWith("[[", StringComparison.Ordinal)) end++;
+                while (end > i + 1 && _lines[end - 1].Trim().Length == 0) end--;
+                _lines.RemoveRange(i, end - i);
+                if (!removed) _lines.InsertRange(i, comment);
+                else i--;
+                removed = true;
+            }
+            return this;
+        }
 
         /// <param name="note">a comment replacing the line's own, for values the editor must check</param>
         public TomlLines Set(string table, string key, string value, string? note = null)

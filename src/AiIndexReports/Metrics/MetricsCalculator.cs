@@ -35,6 +35,7 @@ public sealed class MetricsCalculator
             IssueNumber = dataset.Edition.IssueNumber,
             Sources = [.. dataset.Tables.Select(t => t.Credit).OfType<Data.Catalog.Credit>()
                 .Concat(dataset.Indicators.Select(i => i.Release).OfType<Data.Catalog.Credit>().OrderBy(c => c.Released ?? DateOnly.MaxValue))
+                .Concat(dataset.Analyses.Select(EditionMetrics.AnalysisCredit))
                 .DistinctBy(c => c.Line)],
         };
     }
@@ -82,10 +83,12 @@ public sealed class MetricsCalculator
                 if (line is not null) credits.Add((order, date ?? DateOnly.MaxValue, line));
                 if (dated is { } d && (released is null || d > released)) (released, releasedBy) = (d, source with { Column = 0 });
             }
+            // A metric may carry credits of its own (a cited analysis): they stay, with their date.
+            if (metric.Released is { } own && (released is null || own > released)) (released, releasedBy) = (own, metric.ReleasedBy);
             return metric with
             {
-                Credits = credits.OrderBy(c => c.Order).ThenBy(c => c.Date).ThenBy(c => c.Line, StringComparer.Ordinal)
-                    .Select(c => c.Line).Distinct().ToList(),
+                Credits = metric.Credits.Concat(credits.OrderBy(c => c.Order).ThenBy(c => c.Date).ThenBy(c => c.Line, StringComparer.Ordinal)
+                    .Select(c => c.Line)).Distinct().ToList(),
                 Released = released,
                 ReleasedBy = releasedBy,
             };

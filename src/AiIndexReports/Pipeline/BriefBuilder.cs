@@ -234,6 +234,9 @@ public sealed class BriefBuilder : IDisposable
                 var composed = new BriefTypesetter(theme, fonts, _settings.PdfStandard).Compose(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue));
                 writer.Add(Path.ChangeExtension(pdfRelative, ".layout.txt"), Encoding.UTF8.GetBytes(LayoutDump.Of(composed)));
             }
+            if (_settings.Provenance)
+                writer.Add(Path.ChangeExtension(pdfRelative, ".provenance.md"),
+                    Encoding.UTF8.GetBytes(ProvenanceDocument.Markdown(job.Brief, job.Edition, document, edition.Metrics)));
             if (_settings.Previews)
                 Timed("previews", () =>
                 {
@@ -321,7 +324,7 @@ public sealed class BriefBuilder : IDisposable
         var warnings = new List<Diagnostic>();
         var fingerprint = InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
-            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? $"previews {_settings.PreviewDpi.ToString(CultureInfo.InvariantCulture)}{(_settings.PreviewMaps ? " maps" : "")}" : "", _settings.DumpLayout ? "layout" : "", _settings.Strict ? "strict" : "",
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? $"previews {_settings.PreviewDpi.ToString(CultureInfo.InvariantCulture)}{(_settings.PreviewMaps ? " maps" : "")}" : "", _settings.DumpLayout ? "layout" : "", _settings.Provenance ? "provenance" : "", _settings.Strict ? "strict" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
             _fileHashes, warnings);
         Warn(warnings);

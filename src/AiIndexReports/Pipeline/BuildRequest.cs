@@ -36,6 +36,8 @@ public sealed record BuildSettings
     public bool PreviewMaps { get; init; }
     /// <summary>Also write output/&lt;edition&gt;/&lt;brief&gt;.layout.txt, a text dump of the composed element tree (<c>LayoutDump</c>).</summary>
     public bool DumpLayout { get; init; }
+    /// <summary>Also write output/&lt;edition&gt;/&lt;brief&gt;.provenance.md: every printed metric's method and source rows (<c>ProvenanceDocument</c>).</summary>
+    public bool Provenance { get; init; }
     /// <summary>Tagged PDF/UA-1 + PDF/A-2a (default) or a plain PDF (<c>--pdf-standard none</c>).</summary>
     public PdfStandard PdfStandard { get; init; } = PdfStandard.Ua1A2a;
     /// <summary>Seconds since 1970 for the PDF's dates instead of the publication date (SOURCE_DATE_EPOCH, read by the CLI).</summary>

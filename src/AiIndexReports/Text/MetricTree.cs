@@ -81,7 +81,7 @@ internal sealed class MetricNode : StrictScriptObject
     public static readonly IReadOnlySet<string> Fields = new HashSet<string>(StringComparer.Ordinal)
     {
         "id", "kind", "value", "label", "unit", "formula", "available", "reason", "reason_ko", "series", "rows", "sources",
-        "covers", "credits", "interval", "released",
+        "covers", "credits", "interval", "interval_basis", "released",
     };
 
     private readonly Metric _metric;
@@ -105,6 +105,7 @@ internal sealed class MetricNode : StrictScriptObject
         this["covers"] = metric.Period ?? "";
         this["credits"] = ScriptValues.From(metric.Credits.ToList(), path + ".credits");
         this["interval"] = metric.Interval is { } interval ? IntervalText(interval, metric.Unit) : "";
+        this["interval_basis"] = metric.Interval?.Basis ?? "";
         this["released"] = metric.Released?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "";
         this["sources"] = ScriptValues.From(metric.Sources.Select(s => s.ToString()).ToList(), path + ".sources");
         this["value"] = metric.Number is { } number ? number : metric.Text;
@@ -114,11 +115,16 @@ internal sealed class MetricNode : StrictScriptObject
         this["rows"] = metric.Rows is null ? null : ScriptValues.From(metric.Rows, path + ".rows");
     }
 
-    /// <summary>"90% 신뢰구간 6.2~117,290배" (bounds with at most three significant figures, at least whole numbers).</summary>
+    /// <summary>
+    /// "90% 신뢰구간 6~117,290배": multiples (배) in whole numbers from 1 up, as the brief prints the estimates they
+    /// bound; other units with at most three significant figures.
+    /// </summary>
     public static string IntervalText(MetricInterval interval, string unit) =>
-        $"{KoreanNumbers.Group(interval.Level, 0)}% 신뢰구간 {Bound(interval.Low)}~{Bound(interval.High)}{unit}";
+        $"{KoreanNumbers.Group(interval.Level, 0)}% 신뢰구간 {Bound(interval.Low, unit)}~{Bound(interval.High, unit)}{unit}";
 
-    private static string Bound(double x) => KoreanNumbers.Group(x, Math.Abs(x) >= 100 ? 0 : Math.Abs(x) >= 10 ? 1 : 2 - (Math.Abs(x) >= 1 ? 1 : 0));
+    private static string Bound(double x, string unit) => unit == "배"
+        ? KoreanNumbers.Group(x, Math.Abs(x) >= 1 ? 0 : 1)
+        : KoreanNumbers.Group(x, Math.Abs(x) >= 100 ? 0 : Math.Abs(x) >= 10 ? 1 : 2 - (Math.Abs(x) >= 1 ? 1 : 0));
 
     /// <summary>The metric itself, for functions given a metric object (source_line, show).</summary>
     internal Metric Metric => _metric;
@@ -141,7 +147,7 @@ internal sealed class MetricNode : StrictScriptObject
     {
         if (member == "interval")
         {
-            // "90% 신뢰구간 6.2~117,290배": read only for a metric whose value is available.
+            // "90% 신뢰구간 6~117,290배": read only for a metric whose value is available.
             if (!_metric.Available)
                 throw new ScriptRuntimeException(span, $"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); test `{Path}.available` before reading `interval`");
             // The brief then shows the uncertainty itself: no caveat line is added for it.

@@ -59,7 +59,8 @@ public static class VariablesDoc
             | `available` | `true`/`false`: test it before `value` when an edition may lack the input |
             | `reason`, `reason_ko` | why it is not available, in English and in Korean (empty when it is) |
             | `covers` | the period the value describes, in Korean ("2024년", "2013~2024년"; empty when the id says it) |
-            | `interval` | its uncertainty interval from the data, "90% 신뢰구간 6.2~117,290배" (empty when none); printing it spares the automatic caveat line |
+            | `interval` | its uncertainty interval from the data, "90% 신뢰구간 6~117,290배" (empty when none); printing it spares the automatic caveat line |
+            | `interval_basis` | what the interval rests on, "가격 자료점 4개" (empty when the data does not say) |
             | `credits` | how its sources are credited, e.g. ["Epoch AI(2025), Notable AI Models"] (from edition.toml and data/indicators.toml) |
             | `released` | the latest release date of its inputs, "yyyy-MM-dd" (a brief dated earlier may not print it) |
             | `series` | list of points `{x, label, value, note}` (series metrics only) |

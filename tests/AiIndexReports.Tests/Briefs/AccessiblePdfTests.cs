@@ -80,15 +80,19 @@ public class AccessiblePdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         var alts = TaggedPdfChecker.Check(briefs.Pdf(2025, "ai-index-brief")).FigureAlts;
 
         Assert.Equal(8, alts.Count);
-        Assert.StartsWith("국가별 주목할 만한 AI 모델 수(2024년): 미국 39개, 중국 10개, 영국 6개, 프랑스 3개", alts[0]);
+        // The published counts the text states (the recount is a table of its own).
+        Assert.StartsWith("국가별 주목할 만한 AI 모델 수(2024년): 미국 40개, 중국 15개, 프랑스 3개", alts[0]);
         Assert.EndsWith("한국 1개", alts[0]);
         Assert.Contains("한국: 2014년 0개, 2015년 0개, 2016년 1개", alts[1]);
         Assert.StartsWith("국가별 AI 등록 특허 점유율(2023년): 중국 69.7%, 미국 14.2%", alts[2]);
         Assert.StartsWith("인구 10만 명당 AI 등록 특허 수(2023년): 한국 17.3건, 룩셈부르크 15.3건", alts[3]);
-        Assert.Contains("2023년 말 격차 17.5%p. 2024년 말 격차 0.3%p", alts[4]);
-        Assert.Contains("2022년 11월 20달러/백만 토큰(GPT-3.5)", alts[5]);
-        Assert.Contains("2024년 10월 0.07달러/백만 토큰(Gemini-1.5-Flash-8B)", alts[5]);
-        Assert.Contains("MMLU · GPT-3.5 15.8배(90% 신뢰구간 8~31.1배)", alts[6]);
+        // The brackets as drawn: the gap between the plotted scores.
+        Assert.Contains("2023년 말 10.1%p. 2024년 말 0.9%p", alts[4]);
+        Assert.Contains("2022년 11월 20달러/100만 토큰(GPT-3.5)", alts[5]);
+        Assert.Contains("2024년 10월 0.07달러/100만 토큰(Gemini 1.5 Flash 8B)", alts[5]);
+        // Grouped by benchmark family, whole multiples as the bars print them.
+        Assert.Contains("지식·언어 이해(MMLU): GPT-4 Turbo 수준(87점 이상) 36배", alts[6]);
+        Assert.Contains("GPT-3.5 수준(64.8점 이상) 16배(90% 신뢰구간 8~31배)", alts[6]);
         Assert.StartsWith("국가별 민간 AI 투자 규모(2024년): 미국 1,091억 달러, 중국 93억 달러", alts[7]);
     }
 

@@ -72,7 +72,8 @@ public class BriefWriterTests
 
         var notes = blocks.OfType<BriefParagraph>().Where(p => p.Kind == ParagraphKind.Note).Select(p => string.Concat(p.Text.Select(t => t.Text))).ToList();
         // The first section printed "851배" alone: the caveat follows it. The second printed the interval: no caveat.
-        Assert.Equal(["※ 연간 추론 가격 하락 배수(최고) 851배는 가격 자료점 4개에 근거한 추정치로 90% 신뢰구간 6.2~117,290배의 불확실성이 커 해석에 유의"], notes);
+        // Multiples in whole numbers, like the estimates they bound ("6~117,290배", not "6.2~117,290배").
+        Assert.Equal(["※ 연간 추론 가격 하락 배수(최고) 851배는 가격 자료점 4개에 근거한 추정치로 90% 신뢰구간 6~117,290배의 불확실성이 커 해석에 유의"], notes);
         Assert.IsType<BriefParagraph>(blocks[2]);
         Assert.IsType<BriefHeading>(blocks[3]);
     }

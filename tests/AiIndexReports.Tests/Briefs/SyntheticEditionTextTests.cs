@@ -55,7 +55,7 @@ public class SyntheticEditionTextTests
 
         Assert.Contains("AI 인덱스에 따르면 GPT-3.5 수준(MMLU 64.8점 이상) 모델을 쓰는 비용은 2022년 11월부터 2026년 10월까지 약 1,000배 낮아짐", text);
         Assert.Contains("100만 토큰당 최저 가격이 20달러에서 0.02달러로 내려감", text);
-        Assert.Contains("GPT-3.5 수준 모델의 추론 비용은 100만 토큰당 20달러에서 0.02달러로 약 1,000배 하락(AI 인덱스 발표)", text);
+        Assert.Contains("GPT-3.5 수준 모델의 추론 비용은 100만 토큰당 20달러에서 0.02달러로 약 1,000배 하락", text);
         Assert.Contains("Epoch AI 최저 추론 가격표의 마지막 자료가 2025년 2월 5일이어서 2026년 전체를 다루지 못함", text);
         Assert.DoesNotContain("0.07달러", text);
     }

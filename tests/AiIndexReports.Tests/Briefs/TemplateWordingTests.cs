@@ -6,7 +6,7 @@ namespace AiIndexReports.Tests.Briefs;
 public sealed partial class TemplateWordingTests
 {
     // Words that say which way a number moved. Next to a printed value they must come from the data (`dir`, `fold`,
-    // `change`), or a value that fell is one day written "늘어". Rate names ("증가율") carry their sign in the number.
+    // `change`), or a value that fell is one day written "늘어". Rate names ("증가율", "하락 배수") carry their sign in the number.
     private static readonly string[] DirectionWords =
         ["증가", "감소", "늘어", "늘었", "줄어", "줄었", "좁혀", "벌어", "상승", "하락", "낮아", "높아", "급락", "급등", "해소", "축소", "확대", "내려", "올라"];
 
@@ -27,7 +27,7 @@ public sealed partial class TemplateWordingTests
             var tags = Tag().Matches(lines[i]).Select(m => m.Value).ToList();
             if (!tags.Any(PrintsAValue)) continue;
             // What the line says around its values, tags and their quoted words left out.
-            var prose = Tag().Replace(lines[i], " ").Replace("증가율", "", StringComparison.Ordinal);
+            var prose = Tag().Replace(lines[i], " ").Replace("증가율", "", StringComparison.Ordinal).Replace("하락 배수", "", StringComparison.Ordinal);
             foreach (var word in DirectionWords.Where(w => prose.Contains(w, StringComparison.Ordinal)))
                 offending.Add($"{file}:{i + 1}: \"{word}\" in: {lines[i].Trim()}");
         }

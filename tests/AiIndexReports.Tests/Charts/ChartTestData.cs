@@ -18,7 +18,8 @@ internal static class ChartTestData
 
     /// <summary>The credits the metrics stage would attach (a figure's source line is made from them).</summary>
     private static IReadOnlyList<string> CreditsOf(string id) =>
-        id.StartsWith("models.", StringComparison.Ordinal) ? ["Epoch AI(2025), Notable AI Models"]
+        id.StartsWith("models.aiindex.", StringComparison.Ordinal) ? ["Stanford HAI(2025), AI Index Report 2025"]
+        : id.StartsWith("models.", StringComparison.Ordinal) ? ["Epoch AI(2025), Notable AI Models"]
         : id.StartsWith("gap.mmlu.quarterly", StringComparison.Ordinal) ? ["Epoch AI, Benchmarking Hub: MMLU"]
         : id.StartsWith("cost.", StringComparison.Ordinal) ? ["Epoch AI(2025), LLM Inference Prices"]
         : ["Stanford HAI(2025), AI Index Report 2025"];
@@ -32,9 +33,19 @@ internal static class ChartTestData
     private static SeriesPoint[] Quarters(int fromYear, params double[] values) =>
         values.Select((v, i) => new SeriesPoint(fromYear + i / 4 + (i % 4) * 0.25, $"{fromYear + i / 4} Q{i % 4 + 1}", v)).ToArray();
 
-    private static Dictionary<string, object?> Rate(string benchmark, string model, double factor, double low, double high) => new()
+    // The family and short names data/names.toml gives the benchmarks, written out here as the metrics stage passes them.
+    private static readonly Dictionary<string, (string Korean, string Family)> Benchmarks = new()
     {
-        ["benchmark"] = benchmark, ["threshold_model"] = model, ["factor"] = factor, ["ci_low"] = low, ["ci_high"] = high,
+        ["MMLU"] = ("MMLU", "지식·언어 이해(MMLU)"), ["GPQA Diamond"] = ("GPQA Diamond", "과학 추론(GPQA Diamond)"),
+        ["MATH-500"] = ("MATH-500", "수학(MATH)"), ["MATH 5"] = ("MATH 5단계", "수학(MATH)"),
+        ["HumanEval"] = ("HumanEval", "코딩(HumanEval)"), ["LMSys Chatbot Arena ELO"] = ("챗봇 아레나", "사용자 선호(챗봇 아레나)"),
+    };
+
+    private static Dictionary<string, object?> Rate(string benchmark, string model, double factor, double low, double high, double score = 0, string? label = null) => new()
+    {
+        ["benchmark"] = benchmark, ["benchmark_ko"] = Benchmarks[benchmark].Korean, ["family"] = Benchmarks[benchmark].Family,
+        ["threshold_model"] = model, ["threshold_score"] = score, ["threshold_label"] = label ?? model + " 수준",
+        ["factor"] = factor, ["ci_low"] = low, ["ci_high"] = high,
     };
 
     private static Dictionary<string, object?> Ranked(string iso3, string nameKo, double value) =>
@@ -49,6 +60,9 @@ internal static class ChartTestData
             ("ESP", "스페인", 1), ("CHE", "스위스", 1),
         };
         foreach (var m in models) yield return Number($"models.by_country.{m.Iso3}.count", m.Count, "개");
+        // What the AI Index printed (the counts the brief states; Europe's combined figure is an aggregate).
+        foreach (var (iso3, count) in new[] { ("USA", 40.0), ("CHN", 15.0), ("FRA", 3.0), ("KOR", 1.0), ("CAN", 1.0), ("ISR", 1.0), ("SAU", 1.0), ("EUR", 3.0) })
+            yield return Number($"models.aiindex.{iso3}.count", count, "개");
         yield return Number("models.by_country.KOR.rank", 6, "위");
         yield return Number("models.by_country.EUR.count", 4, "개");
         yield return Rows("models.ranking", models.Select(m => Ranked(m.Iso3, m.Name, m.Count)).ToArray());
@@ -86,7 +100,7 @@ internal static class ChartTestData
             new SeriesPoint(2024.355, "Gemini-1.5-Flash-2024-05", 0.185499), new SeriesPoint(2024.558, "Llama-3.1-Instruct-8B", 0.105963),
             new SeriesPoint(2024.756, "Gemini-1.5-Flash-8B", 0.061452));
         yield return Rows("cost.decline.rates",
-            Rate("MMLU", "GPT-3", 11.77, 8.29, 16.72), Rate("MMLU", "GPT-3.5", 15.83, 8.05, 31.11),
+            Rate("MMLU", "GPT-3", 11.77, 8.29, 16.72), Rate("MMLU", "GPT-3.5", 15.83, 8.05, 31.11, 64.8, "GPT-3.5 수준(64.8점 이상)"),
             Rate("MMLU", "GPT-3.5 Turbo", 9.35, 4.8, 18.2), Rate("MMLU", "GPT-4-0314", 15.86, 4.09, 61.54),
             Rate("MMLU", "GPT-4 Turbo", 35.79, 5.03, 254.83), Rate("GPQA Diamond", "GPT-4-0314", 42.02, 4.4, 401.44),
             Rate("GPQA Diamond", "GPT-4 Turbo", 46.25, 3.79, 564.83), Rate("GPQA Diamond", "GPT-4o-2024-05", 851.16, 6.18, 117290.31),

@@ -25,11 +25,24 @@ public class FigureAltTextTests
     public void A_label_that_carries_its_unit_keeps_it_and_intervals_are_read_out()
     {
         var figure = Make("연간 추론 가격 하락 배수",
-            new BarBody([new("MMLU · GPT-3.5", 15.8, "15.8배", Low: 8.04, High: 31.12), new("점유율", 69.7, "69.7%")]),
+            new BarBody([new("MMLU · GPT-3.5", 15.8, "16배", Low: 8.04, High: 31.12), new("점유율", 69.7, "69.7%")]),
             x: new ChartAxis("연간 가격 하락 배수 (배, 로그 축)", AxisScale.Log10, 1, 1000, []), note: "주: 오차 막대는 90% 신뢰구간");
 
-        Assert.Equal("연간 추론 가격 하락 배수: MMLU · GPT-3.5 15.8배(90% 신뢰구간 8~31.1배), 점유율 69.7%. 오차 막대는 90% 신뢰구간",
+        // The interval of a multiple in the bars' precision (whole from 1 up).
+        Assert.Equal("연간 추론 가격 하락 배수: MMLU · GPT-3.5 16배(90% 신뢰구간 8~31배), 점유율 69.7%. 오차 막대는 90% 신뢰구간",
             FigureAltText.For(figure));
+    }
+
+    [Fact]
+    public void Grouped_bars_are_read_group_by_group()
+    {
+        var figure = Make("연간 추론 가격 하락 배수",
+            new BarBody([new("GPT-4o 수준", 851.16, "851배", Low: 6.18, High: 117290.31), new("GPT-3.5 수준", 15.83, "16배", BarEmphasis.Focus, 8.05, 31.11)],
+                [new BarGroup("과학 추론(GPQA Diamond)", 0), new BarGroup("지식·언어 이해(MMLU)", 1)]),
+            x: new ChartAxis("연간 가격 하락 배수 (배, 로그 축)", AxisScale.Log10, 0.1, 1e7, []));
+
+        Assert.Equal("연간 추론 가격 하락 배수. 과학 추론(GPQA Diamond): GPT-4o 수준 851배(90% 신뢰구간 6~117,290배). "
+            + "지식·언어 이해(MMLU): GPT-3.5 수준 16배(90% 신뢰구간 8~31배)", FigureAltText.For(figure));
     }
 
     [Fact]

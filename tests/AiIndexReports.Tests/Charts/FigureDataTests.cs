@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AiIndexReports.Metrics;
 using AiIndexReports.Charts;
 using static AiIndexReports.Tests.Charts.ChartTestData;
 
@@ -28,22 +29,36 @@ public class FigureDataTests
         Assert.Equal("1", korea.ValueLabel);
         Assert.Equal(BarEmphasis.Korea, korea.Emphasis);
 
-        var changed = FigureBuilder.Build(With(Number("models.by_country.KOR.count", 4)));
+        var changed = FigureBuilder.Build(With(Number("models.aiindex.KOR.count", 4)));
         Assert.Equal(4, Assert.Single(Bars(changed, "models_by_country").Bars, b => b.Label == "한국").Value);
     }
 
     [Fact]
-    public void Country_bars_are_sorted_top_ten_plus_korea_without_the_european_aggregate()
+    public void Models_by_country_draws_the_published_counts_and_credits_only_the_report()
     {
+        // The brief's one set of headline numbers: 40 and 15 as printed, not the recount's 39 and 10.
+        var figure = Figures["models_by_country"];
         var bars = Bars(Figures, "models_by_country").Bars;
-        Assert.Equal(11, bars.Count);
-        Assert.Equal(("미국", 39.0), (bars[0].Label, bars[0].Value));
-        Assert.Equal(("중국", 10.0), (bars[1].Label, bars[1].Value));
+        Assert.Equal([("미국", 40.0), ("중국", 15.0), ("프랑스", 3.0)], bars.Take(3).Select(b => (b.Label, b.Value)));
+        Assert.Equal(7, bars.Count);
         Assert.Equal("한국", bars[^1].Label);
         Assert.DoesNotContain(bars, b => b.Label is "유럽" or "EUR");
         Assert.Single(bars, b => b.Emphasis == BarEmphasis.Korea);
-        Assert.Contains("models.by_country.KOR.count", Figures["models_by_country"].MetricIds);
-        Assert.Equal("국가별 주목할 만한 AI 모델 수(2024년)", Figures["models_by_country"].Title);
+        Assert.Equal("국가별 주목할 만한 AI 모델 수(2024년)", figure.Title);
+        Assert.Equal("자료: Stanford HAI(2025), AI Index Report 2025", figure.Source);
+        Assert.DoesNotContain("models.by_country.USA.count", figure.MetricIds);
+    }
+
+    [Fact]
+    public void Country_bars_of_the_recount_when_the_report_prints_no_country_counts_say_so()
+    {
+        var set = FigureBuilder.Build(new MetricSet(2025, 2024, Edition2025Metrics().Where(m => !m.Id.StartsWith("models.aiindex.", StringComparison.Ordinal))));
+        var bars = Bars(set, "models_by_country").Bars;
+        Assert.Equal(11, bars.Count); // top ten plus Korea
+        Assert.Equal([("미국", 39.0), ("중국", 10.0)], bars.Take(2).Select(b => (b.Label, b.Value)));
+        Assert.Equal("한국", bars[^1].Label);
+        Assert.Equal("국가별 주목할 만한 AI 모델 수(2024년, Epoch AI 재집계)", set["models_by_country"].Title);
+        Assert.Equal("자료: Epoch AI(2025), Notable AI Models", set["models_by_country"].Source);
     }
 
     [Fact]
@@ -68,23 +83,42 @@ public class FigureDataTests
     }
 
     [Fact]
-    public void Price_decline_bars_carry_the_90_percent_interval_on_a_log_axis()
+    public void Price_decline_bars_carry_the_90_percent_interval_on_a_log_axis_fitted_to_the_data()
     {
         var figure = Figures["price_decline"];
-        var gpt35 = Assert.Single(Assert.IsType<BarBody>(figure.Body).Bars, b => b.Label == "MMLU · GPT-3.5");
+        var body = Assert.IsType<BarBody>(figure.Body);
+        var gpt35 = Assert.Single(body.Bars, b => b.Label == "GPT-3.5 수준(64.8점 이상)");
         Assert.Equal((15.83, 8.05, 31.11), (gpt35.Value, gpt35.Low!.Value, gpt35.High!.Value));
-        Assert.Equal("15.8배", gpt35.ValueLabel);
+        // One precision for the quantity: whole multiples (the text says "약 16배" for the same estimate).
+        Assert.Equal("16배", gpt35.ValueLabel);
+        Assert.All(body.Bars, b => Assert.Matches(@"^[\d,]+배$", b.ValueLabel));
         Assert.Equal(BarEmphasis.Focus, gpt35.Emphasis);
         Assert.Equal(AxisScale.Log10, figure.XAxis.Scale);
-        Assert.Equal(["0.1", "1", "10", "100", "1,000", "1만", "10만", "100만", "1,000만", "1억"], figure.XAxis.Ticks.Select(t => t.Label));
+        // The widest interval ends near 4백만: the axis stops at the next decade (1,000만), not two decades later.
+        Assert.Equal(["0.1", "1", "10", "100", "1,000", "1만", "10만", "100만", "1,000만"], figure.XAxis.Ticks.Select(t => t.Label));
     }
 
     [Fact]
-    public void Inference_price_has_dollar_decade_ticks_model_labels_and_the_fitted_trend()
+    public void Price_decline_bars_are_grouped_by_benchmark_family_fastest_first_with_korean_titles()
+    {
+        var body = Assert.IsType<BarBody>(Figures["price_decline"].Body);
+        Assert.Equal(["과학 추론(GPQA Diamond)", "수학(MATH)", "사용자 선호(챗봇 아레나)", "코딩(HumanEval)", "지식·언어 이해(MMLU)"],
+            body.GroupList.Select(g => g.Title));
+        // A family of two benchmarks names the benchmark on its rows; a family of one does not.
+        Assert.Equal("MATH 5단계 · GPT-4o-2024-05 수준", body.Bars[body.GroupList[1].First].Label);
+        Assert.Equal("GPT-4o-2024-05 수준", body.Bars[0].Label);
+        Assert.Equal([851.16, 251.16, 46.25, 42.02], body.Bars.Take(4).Select(b => b.Value));
+        Assert.Equal(21 + 5, body.Rows);
+        Assert.Equal(1, body.RowOf(0));
+        Assert.Equal(6, body.RowOf(4)); // after the first group's four bars and the second group's title
+    }
+
+    [Fact]
+    public void Inference_price_has_plain_decade_ticks_in_dollars_model_labels_and_the_fitted_trend()
     {
         var figure = Figures["inference_price"];
-        Assert.Equal(["$0.01", "$0.1", "$1", "$10", "$100"], figure.YAxis.Ticks.Select(t => t.Label));
-        Assert.Equal("가격 (달러/백만 토큰, 로그 축)", figure.YAxis.Title);
+        Assert.Equal(["0.01", "0.1", "1", "10", "100"], figure.YAxis.Ticks.Select(t => t.Label));
+        Assert.Equal("가격 (달러/100만 토큰, 로그 축)", figure.YAxis.Title);
         var lines = Assert.IsType<LineBody>(figure.Body);
         var prices = lines.Series[0];
         Assert.True(prices.LabelPoints);
@@ -95,14 +129,16 @@ public class FigureDataTests
     }
 
     [Fact]
-    public void Mmlu_gap_annotates_the_printed_gap_values_between_the_lines()
+    public void Mmlu_gap_brackets_span_and_state_the_plotted_gap()
     {
         var lines = Assert.IsType<LineBody>(Figures["mmlu_gap"].Body);
         Assert.Equal(["미국", "중국"], lines.Series.Select(s => s.Name));
-        Assert.Equal(["2023년 말 격차 17.5%p", "2024년 말 격차 0.3%p"], lines.Callouts.Select(c => c.Text));
-        var end2023 = lines.Callouts[0];
-        Assert.Equal((2023.75, 72.5, 90.0), (end2023.X, end2023.FromY, end2023.ToY));
+        // At the periods the report prints its gap for; the value is the gap drawn (92.3 − 88.5), not the printed 0.3.
+        Assert.Equal(["2023년 말 17.5%p", "2024년 말 3.8%p"], lines.Callouts.Select(c => c.Text));
+        Assert.Equal((2023.75, 72.5, 90.0), (lines.Callouts[0].X, lines.Callouts[0].FromY, lines.Callouts[0].ToY));
+        Assert.Equal((2024.75, 88.5, 92.3), (lines.Callouts[1].X, lines.Callouts[1].FromY, lines.Callouts[1].ToY));
         Assert.Equal(["2022", "2023", "2024"], Figures["mmlu_gap"].XAxis.Ticks.Select(t => t.Label));
+        Assert.Contains("AI 인덱스가 발표한 격차와 다름", Figures["mmlu_gap"].Note);
     }
 
     [Fact]
@@ -137,12 +173,14 @@ public class FigureDataTests
     public void Numbers_are_grouped_without_trailing_zeros(double value, int decimals, string expected) =>
         Assert.Equal(expected, NumberFormat.Number(value, decimals));
 
+    // Price ticks are plain numbers: the unit (달러, as the text writes it) is in the axis title.
     [Theory]
-    [InlineData(0.01, "$0.01")]
-    [InlineData(0.1, "$0.1")]
-    [InlineData(1, "$1")]
-    [InlineData(1000, "$1,000")]
-    public void Dollar_ticks_read_naturally(double value, string expected) => Assert.Equal(expected, NumberFormat.Dollars(value));
+    [InlineData(0.01, "0.01")]
+    [InlineData(0.1, "0.1")]
+    [InlineData(1, "1")]
+    [InlineData(1000, "1,000")]
+    [InlineData(100000, "10만")]
+    public void Decade_ticks_read_naturally(double value, string expected) => Assert.Equal(expected, NumberFormat.Multiple(value));
 }
 
 public class PatentShareBreakdownTests
@@ -158,7 +196,7 @@ public class PatentShareBreakdownTests
 
         var bars = Assert.IsType<BarBody>(set["patent_share"].Body).Bars;
         Assert.Equal(["중국", "미국", "기타", "EU·영국", "인도"], bars.Select(b => b.Label));
-        Assert.Equal(["61.1%", "20.9%", "15.7%", "2%", "0.2%"], bars.Select(b => b.ValueLabel));
+        Assert.Equal(["61.1%", "20.9%", "15.7%", "2.0%", "0.2%"], bars.Select(b => b.ValueLabel));
         Assert.Contains("patents.share.breakdown", set["patent_share"].MetricIds);
         Assert.Empty(set.Diagnostics);
     }

@@ -22,14 +22,15 @@ public class RealEditionFigureTests
         Assert.DoesNotContain(set.Figures, f => f.IsPlaceholder);
 
         var bars = Assert.IsType<BarBody>(set["models_by_country"].Body).Bars;
-        Assert.Equal(("미국", 39.0), (bars[0].Label, bars[0].Value));
+        Assert.Equal(("미국", 40.0), (bars[0].Label, bars[0].Value)); // the published count, as the text states it
         var korea = Assert.Single(bars, b => b.Emphasis == BarEmphasis.Korea);
         Assert.Equal(("한국", 1.0), (korea.Label, korea.Value));
 
         var perCapita = Assert.IsType<BarBody>(set["patents_per_100k"].Body).Bars[0];
         Assert.Equal(("한국", 17.3), (perCapita.Label, perCapita.Value));
         var gaps = Assert.IsType<LineBody>(set["mmlu_gap"].Body).Callouts.Select(c => c.Text);
-        Assert.Equal(["2023년 말 격차 17.5%p", "2024년 말 격차 0.3%p"], gaps);
+        // The brackets state the gap they span (the recounted scores); the printed 17.5%p and 0.3%p are in the text.
+        Assert.Equal(["2023년 말 10.1%p", "2024년 말 0.9%p"], gaps);
         var prices = Assert.IsType<LineBody>(set["inference_price"].Body).Series[0].Points;
         Assert.Equal((20.0, 0.07), (prices[0].Y, prices[^1].Y));
     }

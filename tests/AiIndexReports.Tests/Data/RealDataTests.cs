@@ -25,7 +25,7 @@ public sealed class RealDataTests
     {
         var e2024 = Edition2024.Value.Edition;
         Assert.Equal(new EditionInfo(2024, 2023, "data/2024", "data/shared/epoch/notable_ai_models_2024-07-16.csv", new DateOnly(2024, 7, 16), "2024",
-            new DateOnly(2024, 5, 20), "2024-05", new DateOnly(2024, 4, 15)), e2024);
+            new DateOnly(2024, 7, 22), "2024-07", new DateOnly(2024, 4, 15)), e2024);
         var e2025 = Edition2025.Value.Edition;
         // The 2025 brief was written from the export of 2025-02-24: its edition counts a year complete from 15 February.
         Assert.Equal(new EditionInfo(2025, 2024, "data/2025", "data/shared/epoch/notable_ai_models_2025-02-24.csv", new DateOnly(2025, 2, 24), "2025",

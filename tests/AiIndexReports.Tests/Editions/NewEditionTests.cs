@@ -51,6 +51,12 @@ public sealed class NewEditionTests(Edition2030Build built) : IClassFixture<Edit
         Assert.Contains("\nnumber = \"2026-04\" ", toml);
         Assert.Contains("\nyear_complete_from = \"03-01\" ", toml);
         Assert.DoesNotContain("2025-02-24 export", toml);   // the old edition's note about its own export does not carry over
+        // Last year's Korean analysis is not this year's: not copied (nor renamed "2026"), a comment says how to add one.
+        Assert.DoesNotContain("[[analysis]]\n", toml);
+        Assert.DoesNotContain("소프트웨어정책연구소", toml);
+        Assert.DoesNotContain("spri.kr", toml);
+        Assert.Contains("# [[analysis]]  a Korean analysis of this edition's report", toml);
+        Assert.Contains(result.NextSteps, s => s.Contains("add it as [[analysis]]", StringComparison.Ordinal));
         var stale = Assert.Single(result.Warnings);
         Assert.StartsWith("the Epoch export of 2025-02-24 was taken before 2025 was complete (exports count as complete from 2026-03-01 on)", stale);
         Assert.Contains(result.NextSteps, s => s.StartsWith("add the report's figures to data/shared/aiindex/indicators.csv with report_edition = 2026", StringComparison.Ordinal));
@@ -89,27 +95,30 @@ public sealed class NewEditionTests(Edition2030Build built) : IClassFixture<Edit
         // Published counts, not a recount from the stale export: no "0개", no recount sentence, the reason stated.
         Assert.DoesNotContain("재집계 기준 0개", text);
         Assert.DoesNotContain("재집계하면", text);
-        Assert.Contains("Epoch AI 자료(2025년 2월 24일 공개)에는 2029년 모델이 아직 다 담기지 않아 재집계는 할 수 없으며", text);
-        Assert.Contains("[그림 1] 국가별 주목할 만한 AI 모델 수(2029년, AI 인덱스 발표)", text);
+        Assert.Contains("Epoch AI가 2025년 2월 24일에 공개한 자료에는 2029년 모델이 아직 다 담기지 않아 모델 수를 다시 세지 않았으며", text);
+        Assert.Contains("[그림 1] 국가별 주목할 만한 AI 모델 수(2029년)", text);
+        Assert.Contains("자료: Stanford HAI(2030), AI Index Report 2030", text);
+        // A particle after the report's title agrees with the year as read (이천삼십 → 은).
+        Assert.Contains("『AI Index Report 2030』은 2029년의 변화를", text);
         // The leaderboard gap stands in for MMLU; it narrowed.
         Assert.Contains("챗봇 아레나 기준 격차는 2029년 1월 3.8%에서 2030년 1월 1.2%로 2.6%p 좁혀짐", text);
         Assert.Contains("미·중 최고 모델 간 차이가 2030년 1월 14점", text);
         Assert.DoesNotContain("MMLU(대규모", text);
         // Values that fell are written as falls.
-        Assert.Contains("직전 보고서의 17.3건에서 1.4건 줄었으며", text);
-        Assert.Contains("전 세계 기업 AI 투자는 2029년 2,310억 달러로 직전 보고서보다 213억 달러 줄어듦", text);
+        Assert.Contains("직전 판의 17.3건에서 1.4건 줄었으며", text);
+        Assert.Contains("전 세계 기업 AI 투자는 2029년 2,310억 달러로 직전 판보다 213억 달러 줄어듦", text);
         // The indicator no earlier edition printed is in Korea's scorecard.
-        Assert.Contains("생성형 AI 도입 순위(2029년) 6위", text);
+        Assert.Contains("생성형 AI 도입 순위(2029년) – 6위", text); // a rank in the rank column, no score beside it
         // Korea's private investment is not printed: said in the text, not invented.
         Assert.Contains("한국의 민간 AI 투자는 AI 인덱스 본문에 별도 수치로 제시되지 않아", text);
         // Every omission is stated in the methodology note, in Korean.
-        Assert.Contains("Epoch AI 주목할 만한 AI 모델 자료가 2025년 2월 24일에 내려받은 것이어서 2029년 자료가 아직 다 담기지 않아 재집계할 수 없음", text);
-        Assert.Contains("2030년판 AI 인덱스 자료에 ‘미·중 최고 모델 성능 격차’ 값(MMLU)이 없음: 미·중 최고 모델의 MMLU 성능 격차는 미·중 최고 모델의 챗봇 아레나 격차로 대신함", text);
-        Assert.Contains("2030년판 AI 인덱스 자료에 ‘GPT-3.5 수준(MMLU 64.8점 이상) 최저 추론 가격’ 값이 없음: 추론 비용", text);
-        Assert.Contains("Epoch AI MMLU 점수표의 마지막 자료가 2025년 2월 26일이어서 2029년 전체를 다루지 못함: [그림] 미·중 최고 모델의 MMLU 점수 추이 생략", text);
+        Assert.Contains("발표값과 재집계 비교는 다루지 않음: Epoch AI 주목할 만한 AI 모델 자료가 2025년 2월 24일에 내려받은 것이어서 2029년 자료가 아직 다 담기지 않아 재집계할 수 없음", text);
+        Assert.Contains("미·중 최고 모델의 MMLU 성능 격차는 미·중 최고 모델의 챗봇 아레나 격차로 대신함: 2030년판 AI 인덱스 자료에 ‘미·중 최고 모델 성능 격차’ 값(MMLU)이 없음", text);
+        Assert.Contains("추론 비용은 다루지 않음: 2030년판 AI 인덱스 자료에 ‘GPT-3.5 수준(MMLU 64.8점 이상) 최저 추론 가격’ 값이 없음", text);
+        Assert.Contains("미·중 최고 모델의 MMLU 점수 추이 그림은 다루지 않음: Epoch AI MMLU 점수표의 마지막 자료가 2025년 2월 26일이어서 2029년 전체를 다루지 못함", text);
         Assert.DoesNotContain("5. 추론 비용", text);
         // The note names what is missing in Korean: no data names (snake_case) or English reasons in it.
-        var note = text[text.IndexOf("이번 판의 자료로는 쓸 수 없어", StringComparison.Ordinal)..text.IndexOf("참고문헌", text.IndexOf("이번 판의 자료로는 쓸 수 없어", StringComparison.Ordinal), StringComparison.Ordinal)];
+        var note = text[text.IndexOf("이번 판에서 다루지 않거나 대신한 내용", StringComparison.Ordinal)..text.IndexOf("참고문헌", text.IndexOf("이번 판에서 다루지 않거나 대신한 내용", StringComparison.Ordinal), StringComparison.Ordinal)];
         Assert.DoesNotMatch(@"[a-z]+_[a-z]+", note);
         Assert.DoesNotContain(" rows", note);
         // Region names in Korean, and no leftovers of template code or of English data names.
@@ -131,7 +140,7 @@ public sealed class NewEditionTests(Edition2030Build built) : IClassFixture<Edit
         Assert.Equal("not computable: indicators.csv has no us_minus_china_top_model_gap rows for MMLU for edition 2030", gap.ReasonEnglish);
         var cost = brief.Single(e => e.Kind == "section" && e.What == "추론 비용");
         Assert.Equal(CoverageStatus.Omitted, cost.Status);
-        var recount = brief.Single(e => e.What == "Epoch AI 자료로 다시 센 모델 수");
+        var recount = brief.Single(e => e.Kind == "section" && e.What == "발표값과 재집계 비교");
         Assert.Equal(CoverageStatus.Omitted, recount.Status);
         Assert.StartsWith("not computable: the Epoch AI export data/shared/epoch/notable_ai_models_2025-02-24.csv was taken on 2025-02-24, before 2029 was complete", recount.ReasonEnglish);
         Assert.Contains(brief, e => e.Kind == "headline" && e.Status == CoverageStatus.Available && e.What == "주목할 만한 AI 모델 수(미국·중국)");

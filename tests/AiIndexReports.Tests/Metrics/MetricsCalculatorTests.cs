@@ -280,14 +280,15 @@ public class MetricsCalculatorTests
         Assert.False(m["invest.private.KOR"].Available);
         Assert.Equal(4, m["vibrancy.rank.KOR"].Number);
         Assert.Equal(7, m["vibrancy.rank.KOR.previous"].Number);
-        // A rank indicator: the value is the rank, the leader is the country ranked first, and a smaller rank is better.
+        // A rank indicator: the rank goes in the rank column (no score beside it), the leader is the country ranked
+        // first, and a smaller rank is better.
         var row = Assert.Single(m["korea.scorecard"].Rows!);
         Assert.Equal("indicators.global_ai_vibrancy_rank.KOR", row["indicator"]);
-        Assert.Equal(4.0, row["value"]);
+        Assert.Null(row["value"]);
         Assert.Equal("위", row["unit"]);
-        Assert.Null(row["rank"]);
+        Assert.Equal(4.0, row["rank"]);
         Assert.Equal("USA", row["leader_iso3"]);
-        Assert.Equal(1.0, row["leader_value"]);
+        Assert.Null(row["leader_value"]);
         Assert.Equal("▲", row["change_sign"]);  // 7위 → 4위
     }
     [Fact]

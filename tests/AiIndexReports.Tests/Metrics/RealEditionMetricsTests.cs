@@ -93,7 +93,7 @@ public class RealEditionMetricsTests
         Assert.Equal("2022-11-30", m["cost.gpt35.start_date"].Text);
         Assert.Equal("2024-10-03", m["cost.gpt35.end_date"].Text);
         Assert.Equal("GPT-3.5", m["cost.gpt35.start_model"].Text);
-        Assert.Equal("Gemini-1.5-Flash-8B", m["cost.gpt35.end_model"].Text);
+        Assert.Equal("Gemini 1.5 Flash 8B", m["cost.gpt35.end_model"].Text); // Epoch's id "Gemini-1.5-Flash-8B" as readers know it
         Assert.Equal(285.7, N(m, "cost.gpt35.factor"), 0.1);
         Assert.Equal(22.11, N(m, "cost.gpt35.months"), 2);            // 673 days ÷ 30.4375
         Assert.Equal(21.5, N(m, "cost.gpt35.annual_factor"), 0.1);
@@ -103,6 +103,14 @@ public class RealEditionMetricsTests
         Assert.Equal(851.16, N(m, "cost.decline.max"));
         Assert.Equal("GPQA Diamond", m["cost.decline.max_benchmark"].Text);
         Assert.Equal("GPT-4o-2024-05", m["cost.decline.max_threshold_model"].Text);
+        // The figure of rates highlights the GPT-3.5-level series and the text quotes its estimate: one number for one fact.
+        Assert.Equal(15.83, N(m, "cost.gpt35.fitted_factor"));
+        var gpt35 = Assert.Single(m["cost.decline.rates"].Rows!, r => (string)r["threshold_model"]! == "GPT-3.5");
+        Assert.Equal(("지식·언어 이해(MMLU)", "GPT-3.5 수준(64.8점 이상)"), ((string)gpt35["family"]!, (string)gpt35["threshold_label"]!));
+        Assert.Equal("GPT-4o 수준(53점 이상)", m["cost.decline.rates"].Rows![0]["threshold_label"]);
+        // The recount of the MMLU gap at the two ends the report prints, for the comparison table.
+        Assert.Equal(10.1, N(m, "gap.mmlu.recount.start"), 1);
+        Assert.Equal(0.9, N(m, "gap.mmlu.recount.end"), 1);
 
         Assert.Equal(109.1, N(m, "invest.private.USA"));
         Assert.Equal(11.73, N(m, "invest.private.us_china_multiple"), 2);
@@ -134,7 +142,8 @@ public class RealEditionMetricsTests
         Assert.Equal("KOR", patents["leader_iso3"]);
         Assert.Equal("▲", patents["change_sign"]);                  // 10.26 → 17.3
         Assert.Equal((31400.0, 4.0, "CHN"), ((double)rows[2]["value"]!, (double)rows[2]["rank"]!, (string)rows[2]["leader_iso3"]!));
-        Assert.Equal((7.0, "위", "–"), ((double)rows[3]["value"]!, (string)rows[3]["unit"]!, (string)rows[3]["change_sign"]!)); // no earlier release
+        // A rank indicator puts Korea's rank in the rank column; the value column stays empty (no score beside a rank).
+        Assert.Equal((null, 7.0, "위", "–"), (rows[3]["value"], (double)rows[3]["rank"]!, (string)rows[3]["unit"]!, (string)rows[3]["change_sign"]!)); // no earlier release
         Assert.StartsWith("data/shared/aiindex/indicators.csv:", (string)patents["source"]!);
     }
 
@@ -166,7 +175,7 @@ public class RealEditionMetricsTests
     {
         var rows = Edition2024.Value["korea.scorecard"].Rows!;
 
-        // No printed Korean model count in 2024: the recount stands in; no Vibrancy release was out by 2024-05-20.
+        // No printed Korean model count in 2024: the recount stands in; no Vibrancy release was out by 2024-07-22.
         Assert.Equal(["models.by_country.KOR.count", "indicators.ai_patents_granted_per_100k.KOR"], rows.Select(r => r["indicator"]));
         Assert.Equal("주목할 만한 AI 모델 수, 재집계", rows[0]["label_ko"]);
         Assert.Equal("▼", rows[0]["change_sign"]);                  // 3 Korean models in 2022, 1 in 2023

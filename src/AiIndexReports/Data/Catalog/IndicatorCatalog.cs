@@ -58,6 +58,12 @@ public sealed record Credit(string Title, string Publisher, DateOnly? Released, 
 {
     /// <summary>"Epoch AI(2025), Notable AI Models" — the form of a Korean brief's 자료 line.</summary>
     public string Line => (Released?.Year ?? Year) is { } y ? $"{Publisher}({y.ToString(CultureInfo.InvariantCulture)}), {Title}" : $"{Publisher}, {Title}";
+
+    /// <summary>A report (an AI Index edition, a published analysis) rather than a data set or a tool: its title is printed in 『』.</summary>
+    public bool IsReport { get; init; }
+
+    /// <summary>Where it is published, when the data gives an address (a cited analysis).</summary>
+    public string? Url { get; init; }
 }
 
 /// <summary>
@@ -134,7 +140,7 @@ public sealed class IndicatorCatalog
     /// <summary>The AI Index report of an edition: "{edition}" filled in.</summary>
     public Credit ReportCredit(int edition, DateOnly? released) => new(
         Report.Title.Replace("{edition}", edition.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal),
-        Report.Publisher, released, Report.Licence, edition);
+        Report.Publisher, released, Report.Licence, edition) { IsReport = true };
 }
 
 /// <summary>Period forms of indicators.csv: 2024 (year), 2013-2024 (span), 2024-01 (month), end-2023 (year_end).</summary>

@@ -49,9 +49,9 @@ internal static class CostMetrics
             (new("cost.gpt35.end_date", "GPT-3.5 수준 추론 비용 최근일", "", "마지막 자료점의 가격 기준일(yyyy-MM-dd)"),
                 s => s.Text(Iso(last!.PriceDate), [last.Source])),
             (new("cost.gpt35.start_model", "GPT-3.5 수준 최저가 모델(시작)", "", "첫 자료점에서 가장 싼 모델"),
-                s => s.Text(first!.Model, [first.Source])),
+                s => s.Text(ModelName(first!.Model), [first.Source])),
             (new("cost.gpt35.end_model", "GPT-3.5 수준 최저가 모델(최근)", "", "마지막 자료점에서 가장 싼 모델"),
-                s => s.Text(last!.Model, [last.Source])),
+                s => s.Text(ModelName(last!.Model), [last.Source])),
             (new("cost.gpt35.factor", "GPT-3.5 수준 추론 비용 하락 배수", "배", "시작 가격 ÷ 최근 가격"),
                 s => s.Number(Calc.Divide(first!.UsdPerMillionTokens, last!.UsdPerMillionTokens, "latest cheapest price"), both())),
             (new("cost.gpt35.months", "GPT-3.5 수준 추론 비용 하락 기간", "개월", "두 가격 기준일 사이의 일수 ÷ 30.4375(=365.25 ÷ 12), 소수 개월"),
@@ -62,11 +62,11 @@ internal static class CostMetrics
                     ? Calc.Fail(NotComputable.DivisionByZero("latest cheapest price"))
                     : Growth.AnnualisedFactor(first!.UsdPerMillionTokens / last.UsdPerMillionTokens, Months(first, last), "cheapest price series"), both())),
             (new("cost.gpt35.series", "GPT-3.5 수준 최저 추론 비용 추이", usd, $"{seriesText}의 자료점(X: 가격 기준일의 소수 연도, 이름: 모델, 주: 기준일)"),
-                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.UsdPerMillionTokens, Iso(p.PriceDate)) { At = p.Source with { Column = 0 } }).ToList(),
+                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), ModelName(p.Model), p.UsdPerMillionTokens, Iso(p.PriceDate)) { At = p.Source with { Column = 0 } }).ToList(),
                     points.Select(p => p.Source), "cheapest price series")),
             (new("cost.gpt35.trend", "GPT-3.5 수준 추론 비용 추세선(Epoch AI 적합값)", usd,
                     "같은 자료점에서 Epoch AI가 로그-선형 회귀로 적합한 가격(fitted_trend_price_usd_per_1m)"),
-                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), p.Model, p.FittedTrendUsdPerMillionTokens, Iso(p.PriceDate)) { At = p.Source with { Column = 0 } }).ToList(),
+                s => s.Series(points.Select(p => new SeriesPoint(DecimalYear(p.PriceDate), ModelName(p.Model), p.FittedTrendUsdPerMillionTokens, Iso(p.PriceDate)) { At = p.Source with { Column = 0 } }).ToList(),
                     points.Select(p => p.Source), "fitted trend series")),
         ];
         foreach (var (spec, make) in defs)
@@ -98,19 +98,27 @@ internal static class CostMetrics
                 s => s.Number(min!.FactorPerYear, [min.Source]) with { Interval = IntervalOf(min) }),
             (new("cost.decline.max", "연간 추론 가격 하락 배수(최고)", "배", $"{rateText} 가운데 가장 큰 값"),
                 s => s.Number(max!.FactorPerYear, [max.Source]) with { Interval = IntervalOf(max) }),
-            (new("cost.decline.min_benchmark", "연간 추론 가격 하락 배수가 가장 작은 벤치마크", "", "최저 하락 배수를 보인 벤치마크"),
-                s => s.Text(min!.Benchmark, [min.Source])),
-            (new("cost.decline.max_benchmark", "연간 추론 가격 하락 배수가 가장 큰 벤치마크", "", "최고 하락 배수를 보인 벤치마크"),
-                s => s.Text(max!.Benchmark, [max.Source])),
+            (new("cost.decline.min_benchmark", "연간 추론 가격 하락 배수가 가장 작은 벤치마크", "", "최저 하락 배수를 보인 벤치마크(data/names.toml의 한국어 이름)"),
+                s => s.Text(dataset.Names.Benchmark(min!.Benchmark).Korean, [min.Source])),
+            (new("cost.decline.max_benchmark", "연간 추론 가격 하락 배수가 가장 큰 벤치마크", "", "최고 하락 배수를 보인 벤치마크(data/names.toml의 한국어 이름)"),
+                s => s.Text(dataset.Names.Benchmark(max!.Benchmark).Korean, [max.Source])),
             (new("cost.decline.min_threshold_model", "최저 하락 배수의 기준 모델", "", $"최저 하락 배수의 {thresholdText}"),
                 s => s.Text(min!.ThresholdModel, [min.Source])),
             (new("cost.decline.max_threshold_model", "최고 하락 배수의 기준 모델", "", $"최고 하락 배수의 {thresholdText}"),
                 s => s.Text(max!.ThresholdModel, [max.Source])),
             (new("cost.decline.rates", "벤치마크별 연간 추론 가격 하락 배수", "배", rowsText),
                 s => s.Rows(rates.OrderByDescending(r => r.FactorPerYear).ThenBy(r => r.Benchmark, StringComparer.Ordinal)
-                        .Select(r => Row(("benchmark", r.Benchmark), ("threshold_model", r.ThresholdModel), ("threshold_score", r.ThresholdMinScore),
-                            ("factor", r.FactorPerYear), ("ci_low", r.Ci90Low), ("ci_high", r.Ci90High))).ToList(),
+                        .Select(r => Row(("benchmark", r.Benchmark), ("benchmark_ko", dataset.Names.Benchmark(r.Benchmark).Korean),
+                            ("family", dataset.Names.Benchmark(r.Benchmark).Family), ("threshold_model", r.ThresholdModel),
+                            ("threshold_score", r.ThresholdMinScore), ("threshold_label", ThresholdLabel(r)),
+                            ("factor", r.FactorPerYear), ("ci_low", r.Ci90Low), ("ci_high", r.Ci90High), ("points", r.PricePoints))).ToList(),
                     rates.Select(r => r.Source), "price decline rates")),
+            // The rate of the series the GPT-3.5-level price figure draws: the figure of rates highlights it, the text quotes it.
+            (new("cost.gpt35.fitted_factor", "GPT-3.5 수준 추론 가격의 연간 하락 배수(Epoch AI 추정)", "배",
+                    $"{rateText} 가운데 MMLU 64.8점(GPT-3.5 수준) 이상 기준의 값"),
+                s => rates.FirstOrDefault(r => r.Benchmark == Benchmark && r.ThresholdMinScore == Threshold) is { } gpt35
+                    ? s.Number(gpt35.FactorPerYear, [gpt35.Source]) with { Interval = IntervalOf(gpt35) }
+                    : s.Unavailable(NotComputable.NoRows($"a decline rate for {Benchmark} ≥ {Threshold}", "GPT-3.5 수준(MMLU 64.8점 이상)의 연간 하락 배수"))),
         ];
         foreach (var (spec, make) in defs)
             yield return why is null ? make(spec) : spec.Unavailable(why);
@@ -124,6 +132,27 @@ internal static class CostMetrics
             ? Unavailable("cost.decline.printed_high", "AI 인덱스 발표 연간 가격 하락 범위(상한)", "배", printedFormula,
                 indicators.Missing("inference_price_decline_range_high"))
             : Number("cost.decline.printed_high", "AI 인덱스 발표 연간 가격 하락 범위(상한)", "배", printedFormula, printedHigh.Value, [printedHigh.Location]);
+    }
+
+    /// <summary>
+    /// A model as readers know it, from Epoch's hyphenated id: "GPT-3.5-Turbo-2023-11" → "GPT-3.5 Turbo(2023.11)",
+    /// "Gemini-1.5-Flash-8B" → "Gemini 1.5 Flash 8B", "Claude-3-Haiku" → "Claude 3 Haiku" ("GPT-" keeps its hyphen).
+    /// </summary>
+    internal static string ModelName(string id)
+    {
+        var name = System.Text.RegularExpressions.Regex.Replace(id.Trim(), @"-(\d{4})-(\d{2})$", "($1.$2)");
+        return System.Text.RegularExpressions.Regex.Replace(name, @"(?<!GPT)-(?=[A-Za-z0-9])", " ");
+    }
+
+    /// <summary>
+    /// "GPT-4o 수준(53점 이상)": the threshold as a reader knows it, the model without its version date
+    /// ("GPT-4o-2024-05" → "GPT-4o", "GPT-4-0314" → "GPT-4", "Claude-3.5-Sonnet-2024-06" → "Claude 3.5 Sonnet").
+    /// </summary>
+    internal static string ThresholdLabel(PriceDeclineRate rate)
+    {
+        var model = System.Text.RegularExpressions.Regex.Replace(rate.ThresholdModel, @"-(\d{4}(-\d{2}){0,2}|\d{4})$", "");
+        model = System.Text.RegularExpressions.Regex.Replace(model, @"(?<!GPT)-(?=[A-Za-z0-9])", " ");
+        return $"{model} 수준({rate.ThresholdMinScore.ToString("#,0.#", CultureInfo.InvariantCulture)}점 이상)";
     }
 
     /// <summary>Epoch's 90% interval of a fitted rate and the number of price points it rests on.</summary>

@@ -118,6 +118,8 @@ internal static class GapMetrics
             foreach (var id in new[] { "USA", "CHN" })
                 yield return Unavailable($"gap.mmlu.quarterly.{id}", $"분기별 최고 MMLU 점수({RegionNames.Country(id)}, 자체 재집계)", "%", QuarterlyFormula, why);
             yield return Unavailable("gap.mmlu.quarterly.difference", "분기별 미·중 최고 MMLU 점수 격차(자체 재집계)", "%p", QuarterlyFormula, why);
+            foreach (var (id, label, formula, _) in RecountEnds(y))
+                yield return Unavailable(id, label, "%p", formula, why);
             yield break;
         }
         var scores = dataset.MmluScores.Where(s => s.ReleaseDate.Year <= y).ToList();
@@ -152,6 +154,26 @@ internal static class GapMetrics
                 $"{f.Best.Model} − {chinaByQuarter[f.Quarter].Best.Model}")).ToList(),
             both.SelectMany(f => new[] { f.Best.Source, chinaByQuarter[f.Quarter].Best.Source }),
             $"quarters with both US and Chinese MMLU scores up to {y}");
+
+        // The recount's gap at the two ends the report prints (the fourth quarter of the year before and of the measured
+        // year): the "발표값과 재집계 비교" table sets them beside the printed gap.
+        var usByQuarter = frontiers["USA"].ToDictionary(f => f.Quarter);
+        foreach (var (id, label, formula, quarter) in RecountEnds(y))
+        {
+            if (usByQuarter.TryGetValue(quarter, out var us) && chinaByQuarter.TryGetValue(quarter, out var cn))
+                yield return Number(id, label, "%p", formula, us.Best.AccuracyPct - cn.Best.AccuracyPct, [us.Best.Source, cn.Best.Source])
+                    with { Period = $"{quarter / 4}년 말" };
+            else
+                yield return Unavailable(id, label, "%p", formula, NotComputable.NoRows(
+                    $"US and Chinese MMLU scores up to the end of {quarter / 4}", $"{quarter / 4}년 말까지의 미국·중국 모델 MMLU 점수"));
+        }
+    }
+
+    private static IEnumerable<(string Id, string Label, string Formula, int Quarter)> RecountEnds(int y)
+    {
+        const string formula = "그해 4분기 말까지 공개된 미국 모델의 최고 MMLU 점수 − 중국 모델의 최고 MMLU 점수(Epoch AI MMLU 점수표, 자체 재집계)";
+        yield return ("gap.mmlu.recount.start", $"미·중 최고 모델의 MMLU 점수 차({y - 1}년 말, 재집계)", formula, (y - 1) * 4 + 3);
+        yield return ("gap.mmlu.recount.end", $"미·중 최고 모델의 MMLU 점수 차({y}년 말, 재집계)", formula, y * 4 + 3);
     }
 
     private static int QuarterIndex(DateOnly date) => date.Year * 4 + (date.Month - 1) / 3;

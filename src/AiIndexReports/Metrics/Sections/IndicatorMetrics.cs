@@ -28,7 +28,7 @@ internal static class IndicatorMetrics
     {
         "period", "previous", "change", "first", "first_period", "ranking", "leader", "leader_code", "leader_value", "rank", "rank_tied",
         "id", "kind", "value", "label", "unit", "formula", "available", "reason", "reason_ko", "series", "rows", "sources",
-        "covers", "credits", "interval", "released",
+        "covers", "credits", "interval", "interval_basis", "released",
     };
 
     private static readonly string[] AlwaysReported = ["KOR", "USA", "CHN"];

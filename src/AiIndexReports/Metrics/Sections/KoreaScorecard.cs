@@ -22,8 +22,12 @@ internal static class KoreaScorecard
 
         void Add(Metric value, string labelKo, string unit, double? rank, bool tied, string? leaderCode, double? leaderValue, string change, params Metric?[] evidence)
         {
-            rows.Add(Row(("indicator", value.Id), ("label_ko", labelKo), ("value", value.Number), ("unit", unit), ("rank", rank), ("tied", tied),
-                ("leader_iso3", leaderCode), ("leader_value", leaderValue), ("change_sign", change), ("period", value.Period),
+            // A rank indicator's value is Korea's rank: it goes in the rank column, and the value column stays empty
+            // (a score and a rank never share a column).
+            var isRank = unit == "위";
+            rows.Add(Row(("indicator", value.Id), ("label_ko", labelKo), ("value", isRank ? null : value.Number), ("unit", unit),
+                ("rank", isRank ? value.Number : rank), ("tied", tied),
+                ("leader_iso3", leaderCode), ("leader_value", isRank ? null : leaderValue), ("change_sign", change), ("period", value.Period),
                 ("source", value.Sources.Count == 0 ? null : (value.Sources[0] with { Column = 0 }).ToString())));
             foreach (var e in evidence.Prepend(value).OfType<Metric>()) sources.AddRange(e.Sources);
         }
@@ -45,7 +49,6 @@ internal static class KoreaScorecard
                 continue;
             }
             var isRank = d.Kind == "rank";
-            // A rank indicator's value is the rank itself: the rank column stays empty rather than repeating it.
             var rankMetric = isRank ? null : Get($"{p}.KOR.rank");
             var tied = Get($"{p}.ranking")?.Rows?.FirstOrDefault(r => r["iso3"] as string == "KOR")?["tied"] is true;
             var delta = Get($"{p}.KOR.change")?.Number;

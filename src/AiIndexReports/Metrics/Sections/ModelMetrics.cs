@@ -128,8 +128,112 @@ internal static class ModelMetrics
             (byCountry.GetValueOrDefault("USA") ?? []).Concat(byCountry.GetValueOrDefault("CHN") ?? []).Select(m => m.Source));
 
         foreach (var metric in YearSeries(dataset, y)) yield return metric;
-        yield return KoreaList(inYear, y, file);
+        yield return KoreaList(inYear, y, file, dataset.Names);
         foreach (var metric in Printed(indicators, y, snapshot, byCountry, europe, unattributed.Count)) yield return metric;
+        yield return Comparison(indicators, y, inYear, byCountry, europe, ranked);
+    }
+
+    private const string ComparisonFormula =
+        "AI 인덱스가 발표한 측정 연도의 국가별 모델 수와 Epoch AI 자료 재집계 값을 나란히 놓은 표. 행: 발표한 국가와 유럽 합계, 한국, 발표값은 없으나 " +
+        "재집계 값이 발표된 가장 작은 값 이상인 국가, 그리고 맨 앞의 전체(서로 다른 모델 수). 열: 코드, 이름, 발표값, 재집계, 발표값 사이 순위와 " +
+        "재집계 순위(공동 여부), 다른 나라와 함께 개발한 모델 수와 가장 많이 함께한 나라, 차이의 이유";
+
+    /// <summary>
+    /// models.comparison: the published counts next to the recount, one row per geography, each difference with its
+    /// reason in words (models counted once per country, a country the report does not print, the export date): the
+    /// brief's "발표값과 재집계 비교" table, written without a test per country.
+    /// </summary>
+    private static Metric Comparison(EditionIndicators indicators, int y, List<NotableModel> inYear,
+        Dictionary<string, List<NotableModel>> byCountry, List<NotableModel> europe, IReadOnlyList<Ranked<KeyValuePair<string, List<NotableModel>>>> ranked)
+    {
+        const string indicator = "notable_ai_models";
+        var year = y.ToString(CultureInfo.InvariantCulture);
+        var printed = indicators.Current(indicator).Where(i => i.Period == year).ToList();
+        var spec = new MetricSpec("models.comparison", "AI 인덱스 발표 모델 수와 재집계 비교", "개", ComparisonFormula);
+        if (printed.Count == 0) return spec.Unavailable(indicators.Missing(indicator, year, $"{y}년"));
+
+        string? CodeOf(Indicator i) => i.Iso3 ?? (i.GeoCode == Countries.Europe ? Countries.Europe : null);
+        var printedByCode = printed.Where(i => CodeOf(i) is not null).GroupBy(i => CodeOf(i)!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var printedCountries = printedByCode.Where(kv => kv.Key != Countries.Europe).ToList();
+        var printedRank = Ranking.Descending(printedCountries, kv => kv.Value.Value, kv => RegionNames.Country(kv.Key))
+            .ToDictionary(r => r.Item.Key, StringComparer.Ordinal);
+        var recountRank = ranked.ToDictionary(r => r.Item.Key, StringComparer.Ordinal);
+        var smallest = printedCountries.Count == 0 ? double.MaxValue : printedCountries.Min(kv => kv.Value.Value);
+
+        List<NotableModel> ModelsOf(string code) => code == Countries.Europe ? europe : byCountry.GetValueOrDefault(code) ?? [];
+        var codes = printedByCode.Keys
+            .Append("KOR")
+            .Concat(byCountry.Where(kv => !printedByCode.ContainsKey(kv.Key) && kv.Value.Count >= Math.Max(1, smallest)).Select(kv => kv.Key))
+            .Distinct(StringComparer.Ordinal)
+            .OrderBy(c => c == Countries.Europe ? 1 : 0)
+            .ThenByDescending(c => printedByCode.TryGetValue(c, out var p) ? p.Value : -1)
+            .ThenByDescending(c => ModelsOf(c).Count)
+            .ThenBy(c => RegionNames.Country(c), StringComparer.Ordinal)
+            .ToList();
+
+        var rows = new List<IReadOnlyDictionary<string, object?>>();
+        var sources = new List<SourceLocation>(printed.Select(i => i.Location));
+
+        // First row: the whole year. The report prints a world total in some editions; the recount's distinct total is
+        // smaller than the sum of its country counts, because a model made in two countries counts in each.
+        var world = indicators.Current("notable_ai_models_total").FirstOrDefault(i => i.Period == year);
+        var countrySum = byCountry.Values.Sum(v => v.Count);
+        var distinct = inYear.Count;
+        var worldReason = countrySum > distinct
+            ? $"재집계의 국가별 합은 {countrySum}개"
+            : "";
+        var unattributed = inYear.Count(m => m.CountryIso3.Count == 0);
+        if (unattributed > 0)
+            worldReason += (worldReason.Length > 0 ? ". " : "") + $"‘다국적’으로만 적힌 {unattributed}개는 국가별 수에서 빠짐";
+        if (world is null) worldReason = "국가별 수만 발표" + (worldReason.Length > 0 ? ". " + worldReason : "");
+        else if (world.Value != distinct && worldReason.Length == 0) worldReason = "내려받은 시점의 차이";
+        rows.Add(Row(("code", "WLD"), ("name_ko", "전체(서로 다른 모델)"), ("printed", world?.Value), ("recount", (double)distinct),
+            ("printed_rank", null), ("printed_tied", false), ("recount_rank", null), ("recount_tied", false),
+            ("shared", countrySum - distinct), ("partner", null), ("reason", worldReason)));
+        if (world is not null) sources.Add(world.Location);
+
+        foreach (var code in codes)
+        {
+            var models = ModelsOf(code);
+            double? printedValue = printedByCode.TryGetValue(code, out var row) ? row.Value : null;
+            double recount = models.Count;
+            // Models this country shares with another one, and the partner it shares most with.
+            var shared = code == Countries.Europe
+                ? models.Count(m => m.CountryIso3.Any(c => !Countries.IsInEurope(c)))
+                : models.Count(m => m.CountryIso3.Any(c => c != code));
+            var partner = models.SelectMany(m => m.CountryIso3.Where(c => code == Countries.Europe ? !Countries.IsInEurope(c) : c != code))
+                .GroupBy(c => c, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => g.Key).FirstOrDefault();
+            var pr = printedRank.TryGetValue(code, out var p) ? p : null;
+            var rr = recountRank.TryGetValue(code, out var r) ? r : null;
+
+            var reasons = new List<string>();
+            var codeveloped = shared == models.Count
+                ? $"{models.Count}개 모두 {RegionNames.Country(partner ?? code)} 등과 공동 개발"
+                : $"{models.Count}개 중 {shared}개는 공동 개발";
+            if (printedValue is null)
+            {
+                reasons.Add("발표 없음");
+                if (shared > 0) reasons.Add(codeveloped);
+            }
+            else if (recount > printedValue && shared > 0) reasons.Add(codeveloped);
+            else if (recount != printedValue) reasons.Add("내려받은 시점·국가 분류 기준 차이");
+            // Korea's rank, when it moves because the recount has countries the report does not print.
+            if (code == "KOR" && pr is not null && rr is not null && pr.Rank != rr.Rank)
+            {
+                var ahead = ranked.Where(x => x.Rank < rr.Rank && !printedByCode.ContainsKey(x.Item.Key))
+                    .Select(x => $"{RegionNames.Country(x.Item.Key)}({x.Item.Value.Count}개)").ToList();
+                if (ahead.Count > 0) reasons.Add($"발표에 없는 {string.Join("·", ahead)}도 앞 순위");
+            }
+
+            rows.Add(Row(("code", code), ("name_ko", RegionNames.Country(code)), ("printed", printedValue), ("recount", recount),
+                ("printed_rank", pr?.Rank), ("printed_tied", pr?.Tied ?? false), ("recount_rank", code == Countries.Europe ? null : rr?.Rank),
+                ("recount_tied", rr?.Tied ?? false), ("shared", shared), ("partner", partner is null ? null : RegionNames.Country(partner)),
+                ("reason", string.Join(". ", reasons))));
+            sources.AddRange(models.Select(m => m.Source));
+        }
+        return spec.Rows(rows, sources, $"{indicator} rows for {y} in edition {indicators.Edition}");
     }
 
     private const string UnattributedFormula =
@@ -171,13 +275,14 @@ internal static class ModelMetrics
     private static string SeriesFormula(string country, int y) =>
         $"{FirstSeriesYear}~{y}년 각 연도에 공개된 모델 가운데 개발 기관 국가에 {(country == Countries.Europe ? "유럽 국가가 하나 이상" : "해당 국가가")} 들어 있는 모델 수(재집계, 공동 개발 모델은 참여 국가마다 셈)";
 
-    private static Metric KoreaList(List<NotableModel> inYear, int y, string file)
+    private static Metric KoreaList(List<NotableModel> inYear, int y, string file, Data.Catalog.NameTable names)
     {
         var korean = inYear.Where(m => m.CountryIso3.Contains("KOR"))
             .OrderBy(m => m.PublicationDate).ThenBy(m => m.Name, StringComparer.Ordinal).ToList();
         var list = Rows("models.korea_list", $"한국의 주목할 만한 AI 모델 목록({y}년)", "",
-            "측정 연도에 공개된 모델 가운데 개발 기관 국가에 한국이 들어 있는 모델. 행: 모델명, 개발 기관, 공개일, 매개변수 수(없으면 빈칸). 공개일 순",
-            korean.Select(m => Row(("name", m.Name), ("organization", m.Organization),
+            "측정 연도에 공개된 모델 가운데 개발 기관 국가에 한국이 들어 있는 모델. 행: 모델명, 한국어 모델명, 개발 기관, 한국어 기관명(data/names.toml), 공개일, 매개변수 수(없으면 빈칸). 공개일 순",
+            korean.Select(m => Row(("name", m.Name), ("name_ko", names.Model(m.Name)), ("organization", m.Organization),
+                ("organization_ko", names.Organizations(m.Organization)),
                 ("date", m.PublicationDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("parameters", m.Parameters))).ToList(),
             korean.Select(m => m.Source), $"Korean notable models published in {y} ({file})");
         return list.Available ? list with { RowSources = korean.Select(m => m.Source).ToList() } : list;
@@ -233,12 +338,12 @@ internal static class ModelMetrics
             }).ToList(),
             printed.Select(i => i.Location), $"{indicator} rows for {y} in edition {indicators.Edition}");
 
-        const string noteFormula = "재집계 기준(내려받은 날짜, 국가 귀속 규칙)과 AI 인덱스 기준의 차이를 한 줄로 설명";
+        const string noteFormula = "재집계 기준(내려받은 날짜, 국가 분류 규칙)과 AI 인덱스 기준의 차이를 한 줄로 설명";
         yield return printed.Count == 0
             ? Unavailable("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", "", noteFormula,
                 indicators.Missing(indicator, y.ToString(CultureInfo.InvariantCulture)))
             : TextMetric("models.aiindex.note", "AI 인덱스 발표치와 재집계 차이의 이유", noteFormula,
-                $"재집계는 Epoch AI가 {LongDate(snapshot)}에 공개한 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료와 자체 국가 귀속 기준을 써서 수치가 다를 수 있음" +
+                $"재집계는 Epoch AI가 {LongDate(snapshot)}에 공개한 자료로 공동 개발 모델을 참여 국가마다 1개씩 센 값이며, AI 인덱스는 이후 갱신된 자료를 자체 기준으로 나라별로 나누어 수치가 다를 수 있음" +
                 (unattributed > 0 ? $"(이 자료에서 {unattributed}개 모델은 개발 국가가 'Multinational'로만 적혀 있어 국가별 수에서 빠짐)" : ""),
                 printed.Select(i => i.Location));
     }
