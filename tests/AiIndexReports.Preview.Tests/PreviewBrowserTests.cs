@@ -106,7 +106,7 @@ public sealed class PreviewBrowserTests(PreviewFixture preview) : IAsyncLifetime
         var panel = await page.InnerTextAsync("#selection-body");
         Assert.Contains("그림", panel, StringComparison.Ordinal);
         Assert.Contains("템플릿: templates/ptest/01-본문.md.sbn 7행 4열", panel, StringComparison.Ordinal);
-        Assert.Contains("models.by_country.USA.count", panel, StringComparison.Ordinal);
+        Assert.Contains("models.aiindex.USA.count", panel, StringComparison.Ordinal);
         Assert.Contains("산식", panel, StringComparison.Ordinal);
         Assert.Equal(1, await page.Locator(".highlight").CountAsync());
         await page.ScreenshotAsync(new() { Path = PreviewFixture.ScreenshotPath("5-figure.png") });

@@ -59,7 +59,7 @@ public class PageMapTests
         // The chart's caption and source line come from the same template line.
         Assert.Equal("[그림 1] 국가별 주목할 만한 AI 모델 수(2024년)", Block("templates/maptest/01.md.sbn:6:4", "caption").GetProperty("text").GetString());
         Assert.Equal("models_by_country", figure.GetProperty("figure").GetString());
-        Assert.Contains("models.by_country.KOR.count", figure.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
+        Assert.Contains("models.aiindex.KOR.count", figure.GetProperty("metrics").EnumerateArray().Select(m => m.GetString()));
         var last = Block("templates/maptest/01.md.sbn:8:1", "paragraph");
         Assert.Equal("끝 문단", last.GetProperty("text").GetString());
 
