@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AiIndexReports.Config;
 using AiIndexReports.Pipeline;
 using Spectre.Console;
@@ -27,10 +28,15 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     public static Outcome Execute(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
-        var manifest = BriefManifest.Load(root);
+        if (warmBuilder is null) StartSkia();
+        BriefManifest manifest;
+        using (Trace.Span("briefs.toml"))
+            manifest = BriefManifest.Load(root);
         using var fresh = warmBuilder is null ? NewBuilder(root, options) : null;
         var builder = warmBuilder ?? fresh!;
-        var jobs = builder.Plan(manifest, options);
+        IReadOnlyList<BuildJob> jobs;
+        using (Trace.Span("plan"))
+            jobs = builder.Plan(manifest, options);
         foreach (var warning in builder.PlanWarnings) Console.Error.WriteLine(warning);
         if (jobs.Count == 0)
         {
@@ -63,7 +69,8 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
 
         // Files around the briefs that were not read, a damaged cache: said once, not per brief.
         foreach (var warning in builder.RunWarnings) Console.Error.WriteLine(warning);
-        WriteRunManifest(builder.OutputRoot, results, builder.RunWarnings, total.Elapsed);
+        using (Trace.Span("build-manifest.json"))
+            WriteRunManifest(builder.OutputRoot, results, builder.RunWarnings, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
         var skipped = results.Count(r => r.Status == BriefBuildStatus.Skipped);
         var failed = results.Count(r => r.Status == BriefBuildStatus.Failed);
@@ -79,6 +86,13 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     }
 
     public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);
+
+    /// <summary>Skia's start (a scan of the system fonts) on the other core while the manifest, data and templates load.</summary>
+    private static void StartSkia() => Task.Run(() =>
+    {
+        using var span = Trace.Span("skia start (system font scan)");
+        Typesetting.Fonts.FontLibrary.StartSkia();
+    });
 
     /// <summary>On a terminal: one table row per brief, then each failure's errors with their locations.</summary>
     private static void PrintTable(IReadOnlyList<BriefBuildResult> results, bool timings)
@@ -140,32 +154,48 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         // Every input file of the run once (briefs share most of them); each brief names its files and fingerprint.
         var inputs = results.Where(r => r.Inputs is not null).SelectMany(r => r.Inputs!.Files)
             .DistinctBy(f => f.Path).OrderBy(f => f.Path, StringComparer.Ordinal)
-            .Select(f => new { path = f.Path, sha256 = f.Sha256, bytes = f.Bytes });
-        var manifest = new
-        {
-            elapsed_ms = Math.Round(elapsed.TotalMilliseconds),
+            .Select(f => new RunManifest.File(f.Path, f.Sha256, f.Bytes)).ToList();
+        var manifest = new RunManifest(
+            Math.Round(elapsed.TotalMilliseconds),
             inputs,
-            warnings = warnings.Select(w => w.ToString()),
-            briefs = results.Select(r => new
-            {
-                job = r.Job.Name,
-                status = r.Status.ToString().ToLowerInvariant(),
-                fingerprint = r.Inputs?.Hash,
-                inputs = r.Inputs?.Files.Select(f => f.Path),
-                pdf = r.PdfPath?.Replace('\\', '/'),
-                pages = r.Pages,
-                bytes = r.Bytes,
-                outputs = r.Outputs?.Select(o => new { path = o.Path, sha256 = o.Sha256, bytes = o.Bytes }),
-                timings_ms = r.Timings?.ToDictionary(t => t.Stage, t => Math.Round(t.Time.TotalMilliseconds, 1)),
-                diagnostics = r.Diagnostics.Select(d => d.ToString()),
-            }),
-        };
+            warnings.Select(w => w.ToString()).ToList(),
+            results.Select(r => new RunManifest.Brief(
+                r.Job.Name,
+                r.Status.ToString().ToLowerInvariant(),
+                r.Inputs?.Hash,
+                r.Inputs?.Files.Select(f => f.Path).ToList(),
+                r.PdfPath?.Replace('\\', '/'),
+                r.Pages,
+                r.Bytes,
+                r.Outputs?.Select(o => new RunManifest.File(o.Path, o.Sha256, o.Bytes)).ToList(),
+                r.Timings?.ToDictionary(t => t.Stage, t => Math.Round(t.Time.TotalMilliseconds, 1)),
+                r.Diagnostics.Select(d => d.ToString()).ToList())).ToList());
         var writer = new OutputWriter(outputRoot);
-        writer.Add("build-manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, new JsonSerializerOptions
-        {
-            WriteIndented = true,
-            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        }));
+        writer.Add("build-manifest.json", JsonSerializer.SerializeToUtf8Bytes(manifest, RunManifestJson.Indented.RunManifest));
         writer.Commit();
     }
+}
+
+/// <summary>output/build-manifest.json: the last run's inputs, its warnings, and per brief its status, outputs, timings and diagnostics.</summary>
+internal sealed record RunManifest(double ElapsedMs, IReadOnlyList<RunManifest.File> Inputs, IReadOnlyList<string> Warnings,
+    IReadOnlyList<RunManifest.Brief> Briefs)
+{
+    public sealed record File(string Path, string Sha256, long Bytes);
+
+    public sealed record Brief(string Job, string Status, string? Fingerprint, IReadOnlyList<string>? Inputs, string? Pdf, int Pages,
+        long Bytes, IReadOnlyList<File>? Outputs, Dictionary<string, double>? TimingsMs, IReadOnlyList<string> Diagnostics);
+}
+
+/// <summary>Source-generated JSON of the run manifest (Native AOT has no reflection-based JSON): snake_case names, indented,
+/// Korean and punctuation written as they are.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(RunManifest))]
+internal sealed partial class RunManifestJson : JsonSerializerContext
+{
+    public static RunManifestJson Indented { get; } = new(new JsonSerializerOptions
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
 }

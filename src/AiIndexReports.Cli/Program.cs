@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using AiIndexReports.Config;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -18,7 +19,8 @@ internal static class Program
         ToolCulture.UseForProcess();
         try
         {
-            return Run(args);
+            using (Trace.Span("main"))
+                return Run(args);
         }
         catch (Exception e)
         {
@@ -26,6 +28,10 @@ internal static class Program
             Console.Error.WriteLine($"aiindex: internal error: {Echo.Clip(e.Message.ReplaceLineEndings(" "))}; please report it with output/build-manifest.json");
             if (args.Contains("--verbose")) Console.Error.WriteLine(e);
             return InternalError;
+        }
+        finally
+        {
+            Trace.Flush();
         }
     }
 
@@ -70,6 +76,14 @@ internal static class Program
     }
 
     /// <summary>The commands, their settings and help; exceptions come back to <see cref="Run"/> to get their exit codes.</summary>
+    /// <remarks>
+    /// Native AOT: Spectre.Console.Cli binds settings by reflection. What it reflects on is kept whole (this assembly and
+    /// Spectre.Console.Cli are trimmer roots, see the project file: every command and settings type with its constructors,
+    /// properties and attributes), and what it would generate at run time is never reached: the options are only text,
+    /// flags and text arrays (no converters of other types, no dictionaries, no branches). Every command and option is
+    /// run in the native binary by .ci/run (.ci/native-check).
+    /// </remarks>
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = "Settings are string, bool and string[] only; no branches: nothing generic is instantiated at run time (see remarks).")]
     public static CommandApp App()
     {
         var app = new CommandApp();

@@ -24,7 +24,8 @@ public sealed class Typesetter(FontLibrary fonts)
 
     public TypesetResult Typeset(Document document)
     {
-        var layout = Layout(document);
+        var phases = new PhaseClock();
+        var layout = Layout(document, phases);
         var subsets = new Dictionary<FontFace, SKTypeface>();
         try
         {
@@ -35,13 +36,14 @@ public sealed class Typesetter(FontLibrary fonts)
             ParallelWork.For(faces.Count, i =>
             {
                 var (codePoints, glyphs) = usage.Get(faces[i]);
-                subsetFiles[i] = FontSubsetter.Subset(faces[i].FileBytes, codePoints, glyphs);
+                subsetFiles[i] = FontSubsetter.Subset(faces[i].FileData, codePoints, glyphs);
             });
             for (var i = 0; i < faces.Count; i++)
                 subsets[faces[i]] = SKTypeface.FromData(SKData.CreateCopy(subsetFiles[i]))
                     ?? throw new TypesettingException($"{faces[i].Source}: the subset font could not be read back");
-            var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets, usage);
-            return new TypesetResult(this, layout, pdf);
+            phases.Lap("subset");
+            var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets, usage, phases);
+            return new TypesetResult(this, layout, pdf, phases.Phases);
         }
         finally
         {
@@ -70,7 +72,7 @@ public sealed class Typesetter(FontLibrary fonts)
     }
 
     /// <summary>Lays the document out into page frames, again while printed page numbers changed.</summary>
-    internal LayoutResult Layout(Document document)
+    internal LayoutResult Layout(Document document, PhaseClock? phases = null)
     {
         if (document.Metadata.CreatedUtc.Kind != DateTimeKind.Utc)
             throw new TypesettingException("DocumentMetadata.CreatedUtc must be a UTC date (DateTimeKind.Utc): other kinds make builds differ by time zone");
@@ -88,6 +90,7 @@ public sealed class Typesetter(FontLibrary fonts)
                 AllHeadings = headings,
             };
             var pageCount = RunPages(document, context);
+            phases?.Lap(run == 1 ? "layout" : $"layout {run}");
             if (context.Missing.Count > 0) throw new MissingGlyphsException(context.Missing);
             var result = new LayoutResult(context.Frame.Pages, context.Frame.Root, context.AnchorPages, context.Headings, context.HeadingPages);
             // Settled when nothing printed a number the run did not know, or the numbers it printed (learned from the
@@ -115,11 +118,20 @@ public sealed class Typesetter(FontLibrary fonts)
             foreach (var block in page.Blocks)
                 foreach (var item in block.Items)
                     if (item is GlyphRunItem run) usage.Add(run);
-        var canvasText = string.Concat(AllElements(document).OfType<CanvasElement>().SelectMany(c => c.Texts));
+        var canvases = AllElements(document).OfType<CanvasElement>().ToList();
+        var canvasText = string.Concat(canvases.SelectMany(c => c.Texts));
         if (canvasText.Length > 0)
         {
             const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-            foreach (var face in Fonts.Faces) usage.AddCodePoints(face, canvasText + ascii);
+            // The faces a drawing may ask for: those the pages draw with anyway, and those the canvases name (every face
+            // of the library when one names none). A face nobody uses is neither opened nor subset.
+            var faces = usage.Faces.ToList();
+            var named = canvases.Any(c => c.Typefaces is null)
+                ? Fonts.Faces
+                : canvases.SelectMany(c => c.Typefaces!).Select(t => Fonts.Find(t.Family, t.Weight)).OfType<FontFace>();
+            foreach (var face in named)
+                if (!faces.Contains(face)) faces.Add(face);
+            foreach (var face in faces) usage.AddCodePoints(face, canvasText + ascii);
         }
         return usage;
     }
@@ -240,6 +252,30 @@ public sealed class Typesetter(FontLibrary fonts)
     }
 }
 
+/// <summary>One phase of typesetting, between two <see cref="System.Diagnostics.Stopwatch"/> timestamps, and the bytes
+/// its thread allocated.</summary>
+public sealed record TypesetPhase(string Name, long StartTimestamp, long EndTimestamp, long AllocatedBytes)
+{
+    public TimeSpan Time => System.Diagnostics.Stopwatch.GetElapsedTime(StartTimestamp, EndTimestamp);
+}
+
+/// <summary>Records consecutive phases: each <see cref="Lap"/> ends one and starts the next.</summary>
+internal sealed class PhaseClock
+{
+    long _start = System.Diagnostics.Stopwatch.GetTimestamp();
+    long _allocated = GC.GetAllocatedBytesForCurrentThread();
+    readonly List<TypesetPhase> _phases = [];
+
+    public IReadOnlyList<TypesetPhase> Phases => _phases;
+
+    public void Lap(string name)
+    {
+        var (now, allocated) = (System.Diagnostics.Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+        _phases.Add(new TypesetPhase(name, _start, now, allocated - _allocated));
+        (_start, _allocated) = (now, allocated);
+    }
+}
+
 /// <summary>A heading as it lands in the document: for the outline, the table of contents and anchors.</summary>
 public sealed record HeadingPlacement(string Title, int Level, string? AnchorId, int PageIndex);
 
@@ -256,14 +292,17 @@ public sealed class TypesetResult
     readonly Typesetter _typesetter;
     readonly LayoutResult _layout;
 
-    internal TypesetResult(Typesetter typesetter, LayoutResult layout, byte[] pdf)
+    internal TypesetResult(Typesetter typesetter, LayoutResult layout, byte[] pdf, IReadOnlyList<TypesetPhase> phases)
     {
         _typesetter = typesetter;
         _layout = layout;
         Pdf = pdf;
+        Phases = phases;
     }
 
     public byte[] Pdf { get; }
+    /// <summary>Where typesetting spent its time: each layout run, font subsetting, drawing the PDF, finishing it.</summary>
+    public IReadOnlyList<TypesetPhase> Phases { get; }
     public int PageCount => _layout.PageCount;
     /// <summary>The laid-out pages: what every exporter draws.</summary>
     public IReadOnlyList<PageFrame> Pages => _layout.Pages;

@@ -15,6 +15,11 @@ public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefa
     public float Height { get; } = height;
     public float? Width { get; init; }
     public IEnumerable<string> Texts { get; init; } = [];
+    /// <summary>
+    /// The faces (family, weight) the drawing asks its typeface source for: their subsets get <see cref="Texts"/>.
+    /// Null: any face of the library (each one is then subset, loaded or not).
+    /// </summary>
+    public IReadOnlyList<(string Family, SKFontStyleWeight Weight)>? Typefaces { get; init; }
     /// <summary>Names the element in layout errors (e.g. "그림 3").</summary>
     public string? Name { get; init; }
     /// <summary>

@@ -10,7 +10,8 @@ namespace AiIndexReports.Typesetting.Export;
 /// </summary>
 internal static class PdfExporter
 {
-    public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets, GlyphUsage usage)
+    public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets, GlyphUsage usage,
+        PhaseClock? phases = null)
     {
         var tagged = meta.Standard != PdfStandard.None;
         var skiaMetadata = new SKDocumentPdfMetadata
@@ -38,11 +39,15 @@ internal static class PdfExporter
                 }
                 pdf.EndPage();
             }
+            phases?.Lap("pdf (skia pages)");
             pdf.Close();
         }
         var outline = layout.Headings.Select(h => new PdfOutlineEntry(h.Title, h.PageIndex, h.Level)).ToList();
         using var data = output.DetachAsData();
-        return PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
+        phases?.Lap("pdf (skia fonts)");
+        var finished = PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
             ToUnicodeCompletion.GlyphTexts(usage)));
+        phases?.Lap("pdf (finish)");
+        return finished;
     }
 }

@@ -21,8 +21,6 @@ internal static class PngExporter
         canvas.Scale(scale);
         using (var drawer = new FrameDrawer(fonts, null))
             foreach (var block in page.Blocks) drawer.Draw(canvas, block.Items);
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return PngEncoder.Encode(surface);
     }
 }

@@ -33,9 +33,8 @@ public static class FontSubsetter
     /// printable code points that map to it (the space glyph through U+0020); drawn text never needs one otherwise.
     /// </summary>
     /// <exception cref="FontSubsetException">The bytes are not a single static TrueType font, or a glyph id is outside it.</exception>
-    public static byte[] Subset(byte[] fontFile, IReadOnlyCollection<int> codePoints, IReadOnlyCollection<ushort> glyphIds)
+    public static byte[] Subset(ReadOnlySpan<byte> fontFile, IReadOnlyCollection<int> codePoints, IReadOnlyCollection<ushort> glyphIds)
     {
-        ArgumentNullException.ThrowIfNull(fontFile);
         ArgumentNullException.ThrowIfNull(codePoints);
         ArgumentNullException.ThrowIfNull(glyphIds);
         HarfBuzzSubsetNative.EnsureAvailable();
@@ -147,7 +146,7 @@ public static class FontSubsetter
     {
         private static readonly string[] RequiredTables = ["cmap", "glyf", "head", "hhea", "hmtx", "loca", "maxp"];
 
-        public static void Validate(byte[] font)
+        public static void Validate(ReadOnlySpan<byte> font)
         {
             if (font.Length < 12)
                 throw new FontSubsetException($"Not a font file: {font.Length} bytes is shorter than a TrueType header (12 bytes).");
@@ -164,10 +163,10 @@ public static class FontSubsetter
                 case 0x774F4646 or 0x774F4632: // 'wOFF', 'wOF2'
                     throw new FontSubsetException("Unsupported font: a compressed web font (WOFF/WOFF2). Use the static TrueType (.ttf) font it was made from.");
                 default:
-                    throw new FontSubsetException($"Not a font file: it starts with bytes {Convert.ToHexString(font, 0, 4)} (\"{Printable(font.AsSpan(0, 4))}\"), expected a TrueType signature 00010000 or 'true'.");
+                    throw new FontSubsetException($"Not a font file: it starts with bytes {Convert.ToHexString(font[..4])} (\"{Printable(font[..4])}\"), expected a TrueType signature 00010000 or 'true'.");
             }
 
-            var tableCount = BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+            var tableCount = BinaryPrimitives.ReadUInt16BigEndian(font[4..]);
             var directoryEnd = 12 + 16 * tableCount;
             if (font.Length < directoryEnd)
                 throw new FontSubsetException($"Truncated font file: its table directory lists {tableCount} tables and needs {directoryEnd} bytes, the file has {font.Length}.");
@@ -175,7 +174,7 @@ public static class FontSubsetter
             var tags = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < tableCount; i++)
             {
-                var record = font.AsSpan(12 + 16 * i, 16);
+                var record = font.Slice(12 + 16 * i, 16);
                 var tag = Printable(record[..4]);
                 var end = (long)BinaryPrimitives.ReadUInt32BigEndian(record[8..]) + BinaryPrimitives.ReadUInt32BigEndian(record[12..]);
                 if (end > font.Length)

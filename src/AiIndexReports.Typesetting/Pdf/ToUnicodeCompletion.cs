@@ -19,7 +19,7 @@ internal static partial class ToUnicodeCompletion
     {
         var result = new Dictionary<string, IReadOnlyDictionary<ushort, string>>();
         foreach (var face in usage.Faces)
-            if (PostScriptName(face.FileBytes) is { } name)
+            if (PostScriptName(face.FileData) is { } name)
             {
                 if (result.TryGetValue(name, out var existing))
                     result[name] = existing.Concat(usage.Texts(face)).GroupBy(t => t.Key).ToDictionary(g => g.Key, g => g.First().Value);
@@ -79,15 +79,15 @@ internal static partial class ToUnicodeCompletion
     private static partial Regex HexValue();
 
     /// <summary>The PostScript name (name id 6) from a TrueType file's name table, which Skia writes as /BaseFont.</summary>
-    internal static string? PostScriptName(byte[] font)
+    internal static string? PostScriptName(ReadOnlySpan<byte> font)
     {
-        static int U16(byte[] b, int at) => (b[at] << 8) | b[at + 1];
+        static int U16(ReadOnlySpan<byte> b, int at) => (b[at] << 8) | b[at + 1];
         var tables = U16(font, 4);
         for (var t = 0; t < tables; t++)
         {
             var record = 12 + t * 16;
-            if (Encoding.ASCII.GetString(font, record, 4) != "name") continue;
-            var table = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(record + 8));
+            if (!font.Slice(record, 4).SequenceEqual("name"u8)) continue;
+            var table = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(font[(record + 8)..]);
             var count = U16(font, table + 2);
             var strings = table + U16(font, table + 4);
             string? mac = null;
@@ -96,8 +96,8 @@ internal static partial class ToUnicodeCompletion
                 var r = table + 6 + i * 12;
                 if (U16(font, r + 6) != 6) continue;
                 var (platform, length, offset) = (U16(font, r), U16(font, r + 8), U16(font, r + 10));
-                if (platform == 3) return Encoding.BigEndianUnicode.GetString(font, strings + offset, length);
-                if (platform == 1) mac = Encoding.Latin1.GetString(font, strings + offset, length);
+                if (platform == 3) return Encoding.BigEndianUnicode.GetString(font.Slice(strings + offset, length));
+                if (platform == 1) mac = Encoding.Latin1.GetString(font.Slice(strings + offset, length));
             }
             return mac;
         }

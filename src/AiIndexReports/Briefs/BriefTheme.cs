@@ -15,27 +15,27 @@ public sealed record BriefFonts(string Regular, string SemiBold, string Bold, st
     public IEnumerable<string> All => [Regular, SemiBold, Bold, FallbackRegular, FallbackBold];
 
     /// <summary>
-    /// Loads the faces; a missing, refused (<see cref="ThemeFile.ResolveFont"/>: outside templates/, not a regular file,
-    /// too large) or unreadable file is an error naming its repo-relative path.
+    /// The faces, each opened (memory-mapped) when a brief first uses it; a missing, refused
+    /// (<see cref="ThemeFile.ResolveFont"/>: outside templates/, not a regular file, too large) or unreadable file is an
+    /// error naming its repo-relative path, at once; a file with a TrueType header that is cut short or corrupt when it
+    /// is first used (<see cref="Diagnose"/>).
     /// </summary>
     public FontLibrary Load(string repoRoot)
     {
         var library = new FontLibrary();
         try
         {
-            return library
-                .Add(Family, SKFontStyleWeight.Normal, ReadFont(repoRoot, Regular), "templates/" + Regular)
-                .Add(Family, SKFontStyleWeight.SemiBold, ReadFont(repoRoot, SemiBold), "templates/" + SemiBold)
-                .Add(Family, SKFontStyleWeight.Bold, ReadFont(repoRoot, Bold), "templates/" + Bold)
-                .Add(FallbackFamily, SKFontStyleWeight.Normal, ReadFont(repoRoot, FallbackRegular), "templates/" + FallbackRegular)
-                .Add(FallbackFamily, SKFontStyleWeight.Bold, ReadFont(repoRoot, FallbackBold), "templates/" + FallbackBold);
+            foreach (var (family, weight, relative) in Faces)
+            {
+                var file = ResolveFont(repoRoot, relative);
+                library.Add(family, weight, file.RealPath, "templates/" + relative, file.Length);
+            }
+            return library;
         }
         catch (FontLoadException e)
         {
-            // A file with a TrueType header can still be cut short or corrupt.
             library.Dispose();
-            throw new BuildFailedException(new Diagnostic(new SourceLocation(e.Path),
-                e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)"));
+            throw new BuildFailedException(Diagnose(e));
         }
         catch (BuildFailedException)
         {
@@ -44,21 +44,23 @@ public sealed record BriefFonts(string Regular, string SemiBold, string Bold, st
         }
     }
 
-    /// <summary>The bytes of a font file of the theme, through the checks every input file gets.</summary>
-    public static byte[] ReadFont(string repoRoot, string relative)
+    private IEnumerable<(string Family, SKFontStyleWeight Weight, string File)> Faces =>
+    [
+        (Family, SKFontStyleWeight.Normal, Regular), (Family, SKFontStyleWeight.SemiBold, SemiBold), (Family, SKFontStyleWeight.Bold, Bold),
+        (FallbackFamily, SKFontStyleWeight.Normal, FallbackRegular), (FallbackFamily, SKFontStyleWeight.Bold, FallbackBold),
+    ];
+
+    /// <summary>A font file of the theme, through the checks every input file gets.</summary>
+    public static CheckedFile ResolveFont(string repoRoot, string relative)
     {
         var found = ThemeFile.ResolveFont(repoRoot, relative);
-        if (found.File is not { } file)
-            throw new BuildFailedException(new Diagnostic(new SourceLocation("templates/" + relative), found.Message + " (a font named in templates/theme.toml [fonts])"));
-        try
-        {
-            return InputRoot.ReadAllBytes(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new BuildFailedException(new Diagnostic(new SourceLocation(file.DisplayPath), StrictText.CannotRead(e, file)));
-        }
+        return found.File ?? throw new BuildFailedException(new Diagnostic(new SourceLocation("templates/" + relative),
+            found.Message + " (a font named in templates/theme.toml [fonts])"));
     }
+
+    /// <summary>A font that could not be loaded, at the path the theme names it by.</summary>
+    public static Diagnostic Diagnose(FontLoadException e) => new(new SourceLocation(e.Path),
+        e.Message[(e.Path.Length + 2)..] + " (a font named in templates/theme.toml [fonts]; expected a static TrueType .ttf)");
 }
 
 /// <summary>

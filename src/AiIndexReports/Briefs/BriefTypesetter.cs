@@ -286,6 +286,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             new ChartRenderer(typefaces, chartTheme).Draw(canvas, figure, SKRect.Create(size)))
         {
             Texts = ChartRenderer.TextsOf(figure).ToList(),
+            Typefaces = ChartRenderer.TypefacesOf(chartTheme),
             Name = "figure " + figure.Id,
             Alt = FigureAltText.For(figure),
             Source = f.At?.ToString(),

@@ -9,6 +9,10 @@ internal sealed class ChartFonts(ITypefaceSource source, ChartTheme theme)
     public SKTypeface Regular { get; } = source.GetTypeface(theme.FontFamily, SKFontStyleWeight.Normal);
     public SKTypeface Strong { get; } = source.GetTypeface(theme.FontFamily, SKFontStyleWeight.SemiBold);
 
+    /// <summary>The faces asked for above.</summary>
+    public static IReadOnlyList<(string Family, SKFontStyleWeight Weight)> Faces(ChartTheme theme) =>
+        [(theme.FontFamily, SKFontStyleWeight.Normal), (theme.FontFamily, SKFontStyleWeight.SemiBold)];
+
     public SKFont Font(float size, bool strong = false) =>
         new(strong ? Strong : Regular, size)
         {

@@ -1,4 +1,5 @@
 using AiIndexReports.Typesetting;
+using AiIndexReports.Typesetting.Export;
 using ScottPlot;
 using SkiaSharp;
 
@@ -65,9 +66,7 @@ public sealed partial class ChartRenderer
         surface.Canvas.Clear(SKColors.White);
         surface.Canvas.Scale(scale);
         Draw(surface.Canvas, figure, SKRect.Create(size), frame);
-        using var image = surface.Snapshot();
-        using var png = image.Encode(SKEncodedImageFormat.Png, 100);
-        return png.ToArray();
+        return PngEncoder.Encode(surface);
     }
 
     /// <summary>SVG of the figure at the export size.</summary>
@@ -96,6 +95,9 @@ public sealed partial class ChartRenderer
 
     [System.Text.RegularExpressions.GeneratedRegex(@"\bcl_[0-9a-f]+\b")]
     private static partial System.Text.RegularExpressions.Regex ClipId();
+
+    /// <summary>The faces (family, weight) <see cref="Draw"/> asks the typeface source for.</summary>
+    public static IReadOnlyList<(string Family, SKFontStyleWeight Weight)> TypefacesOf(ChartTheme theme) => ChartFonts.Faces(theme);
 
     /// <summary>
     /// Every string <see cref="Draw"/> puts on the canvas for this figure and frame, so the typesetter can add their

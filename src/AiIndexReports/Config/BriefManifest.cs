@@ -1,6 +1,6 @@
 using System.Globalization;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-
 
 namespace AiIndexReports.Config;
 
@@ -83,6 +83,10 @@ public sealed record BriefSpec(
         ["year"] = (edition - 1).ToString(CultureInfo.InvariantCulture),
     });
 }
+
+/// <summary>A manifest entry as JSON, for the input fingerprint (source-generated: Native AOT has no reflection JSON).</summary>
+[JsonSerializable(typeof(BriefSpec))]
+internal sealed partial class BriefSpecJson : JsonSerializerContext;
 
 /// <summary>templates/briefs.toml: which briefs exist and how each is dressed.</summary>
 public sealed partial record BriefManifest(IReadOnlyList<BriefSpec> Briefs, string File)

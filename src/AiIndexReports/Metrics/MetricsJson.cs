@@ -20,11 +20,14 @@ public static class MetricsJson
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static string Serialize(MetricSet metrics)
+    public static string Serialize(MetricSet metrics) => Encoding.UTF8.GetString(SerializeToUtf8Bytes(metrics));
+
+    /// <summary>The file's bytes (UTF-8), without the round trip through a string.</summary>
+    public static byte[] SerializeToUtf8Bytes(MetricSet metrics)
     {
-        using var stream = new MemoryStream();
+        using var stream = new MemoryStream(1 << 20);
         Write(metrics, stream);
-        return Encoding.UTF8.GetString(stream.ToArray());
+        return stream.ToArray();
     }
 
     public static void Write(MetricSet metrics, Stream stream)

@@ -66,7 +66,8 @@ public sealed class BriefBuilder : IDisposable
         _settings = settings ?? new BuildSettings();
         _theme = new(() => BriefTheme.Load(_root));
         _fonts = new(() => _theme.Value.Fonts.Load(_root));
-        _fileHashes = new FileHashCache(OutputRoot);
+        using (Trace.Span("file-hashes.json (read)"))
+            _fileHashes = new FileHashCache(OutputRoot);
     }
 
     public string OutputRoot => Path.Combine(_root, "output");
@@ -157,7 +158,7 @@ public sealed class BriefBuilder : IDisposable
         IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default, bool force = false)
     {
         var results = new BriefBuildResult[jobs.Count];
-        // Each run writes its editions' shared files (figures, metrics.json) again, even when the builder is reused.
+        // Each run writes its editions' shared files (figures, metrics.json) again when they changed, even when the builder is reused.
         _editionFilesWritten.Clear();
         _warnings.Clear();
         Warn(_fileHashes.Warnings);
@@ -166,16 +167,21 @@ public sealed class BriefBuilder : IDisposable
         if (stale.Count > 0)
             Warn([new Diagnostic(new SourceLocation("output"), $"removed {stale.Count} temp file(s) left by an interrupted build: "
                 + string.Join(", ", stale.Take(5).Select(p => "output/" + Path.GetRelativePath(OutputRoot, p).Replace('\\', '/'))), Severity.Warning)]);
-        // Fonts (17 MB to map and parse) do not depend on the data: load them while the first edition loads.
+        // Fonts (checked, then mapped when first used) do not depend on the data: set them up while the first edition loads.
         // A failure surfaces in the first brief that needs them.
-        if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() => _fonts.Value);
+        if (jobs.Count > 0 && !_fonts.IsValueCreated) _fontPrefetch ??= Task.Run(() =>
+        {
+            using var span = Trace.Span("fonts (prefetch)");
+            return _fonts.Value;
+        });
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, i =>
         {
             results[i] = Build(jobs[i], cancellation, force);
             onDone?.Invoke(results[i]);
         });
         var saving = new List<Diagnostic>();
-        _fileHashes.Save(saving);
+        using (Trace.Span("file-hashes.json (save)"))
+            _fileHashes.Save(saving);
         Warn(saving);
         return results;
     }
@@ -187,6 +193,7 @@ public sealed class BriefBuilder : IDisposable
         var clock = Stopwatch.StartNew();
         T Timed<T>(string stage, Func<T> run)
         {
+            using var span = Trace.Span($"{job.Name}: {stage}");
             clock.Restart();
             var value = run();
             timings.Add((stage, clock.Elapsed));
@@ -210,23 +217,31 @@ public sealed class BriefBuilder : IDisposable
             // The edition's stages ran once for all its briefs: the first brief to get here reports their times.
             if (_editionTimingsReported.TryAdd(job.Edition, 0)) timings.AddRange(edition.Timings);
             var theme = _theme.Value;
-            var fonts = Timed("fonts", () => _fonts.Value);
-            cancellation.ThrowIfCancellationRequested();
-
+            // Templates need no fonts: the font prefetch (and Skia's start) finishes while they render.
             document = Timed("write", () => new BriefWriter(_root).Write(job.Brief, job.Edition, edition.Metrics, edition.Figures));
+            cancellation.ThrowIfCancellationRequested();
+            var fonts = Timed("fonts", () => _fonts.Value);
             cancellation.ThrowIfCancellationRequested();
             var typeset = Timed("typeset", () => new BriefTypesetter(theme, fonts, _settings.PdfStandard)
                 .Typeset(job.Brief, job.Edition, document, edition.Figures, CreatedUtc(job, document.Issue)));
+            foreach (var phase in typeset.Phases)
+            {
+                timings.Add(("typeset: " + phase.Name, phase.Time));
+                Trace.Add($"{job.Name}: typeset: {phase.Name}", phase.StartTimestamp, phase.EndTimestamp, phase.AllocatedBytes);
+            }
             cancellation.ThrowIfCancellationRequested();
 
             var writer = new OutputWriter(OutputRoot);
             writer.Add(pdfRelative, typeset.Pdf);
             // Edition-wide files are the same for every brief of the edition: written by the first brief of the run, and
             // part of every brief's cache entry (a brief is not up to date while its edition's figures are missing).
-            var figureFiles = Timed("charts (wait)", () => edition.FigureFiles.GetAwaiter().GetResult());
-            if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add(("charts", figureFiles.Time));
-            List<(string Path, byte[] Bytes)> editionFiles = [.. edition.Files, .. figureFiles.Files];
-            if (_editionFilesWritten.TryAdd(job.Edition, 0))
+            // Figures and metrics.json whose inputs did not change since they were written are not written again
+            // (BuildCache), but are still recorded for the brief with their hashes.
+            var figureFiles = Timed("charts (wait)", () => edition.Exports.GetAwaiter().GetResult());
+            if (_chartTimingsReported.TryAdd(job.Edition, 0)) timings.Add((figureFiles.Fresh ? "charts" : "charts (cached)", figureFiles.Time));
+            var editionFiles = figureFiles.Files;
+            var writesEditionFiles = _editionFilesWritten.TryAdd(job.Edition, 0);
+            if (writesEditionFiles)
                 foreach (var (path, bytes) in editionFiles) writer.Add(path, bytes);
             if (_settings.DumpLayout)
             {
@@ -253,20 +268,22 @@ public sealed class BriefBuilder : IDisposable
                     return 0;
                 });
 
-            var outputs = writer.Pending
-                .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
-                .ToList();
-            var recorded = writer.Pending.Select(p => (Path.GetRelativePath(OutputRoot, p.Path), InputFingerprint.Sha256(p.Bytes)))
-                .Concat(editionFiles.Select(f => (f.Path, InputFingerprint.Sha256(f.Bytes))))
-                .DistinctBy(o => o.Item1.Replace('\\', '/'))
-                .ToList();
-            Timed("outputs", () =>
+            var outputs = Timed("outputs", () =>
             {
+                var written = writer.Pending
+                    .Select(p => (Path.GetRelativePath(_root, p.Path).Replace('\\', '/'), InputFingerprint.Sha256(p.Bytes), (long)p.Bytes.Length))
+                    .ToList();
+                var recorded = writer.Pending.Select(p => (Path.GetRelativePath(OutputRoot, p.Path), InputFingerprint.Sha256(p.Bytes)))
+                    .Concat(editionFiles.Select(f => (f.Path, InputFingerprint.Sha256(f.Bytes))))
+                    .Concat(figureFiles.Hashes)
+                    .DistinctBy(o => o.Item1.Replace('\\', '/'))
+                    .ToList();
                 writer.Commit(cancellation);
                 var recordWarnings = new List<Diagnostic>();
                 cache.Record(job.Name, fingerprint.Hash, recorded, recordWarnings);
+                if (writesEditionFiles && figureFiles.Fresh) cache.Record(ExportsJob(job.Edition), figureFiles.Fingerprint, figureFiles.Hashes, recordWarnings);
                 Warn(recordWarnings);
-                return 0;
+                return written;
             });
 
             return new BriefBuildResult(job, BriefBuildStatus.Built, edition.Warnings, Path.Combine("output", pdfRelative),
@@ -286,6 +303,10 @@ public sealed class BriefBuilder : IDisposable
         {
             return new BriefBuildResult(job, BriefBuildStatus.Failed,
                 [new Diagnostic(new SourceLocation(e.Path), e.Problem + " (a font named in templates/theme.toml [fonts])")], Timings: timings, Inputs: fingerprint);
+        }
+        catch (FontLoadException e)
+        {
+            return new BriefBuildResult(job, BriefBuildStatus.Failed, [BriefFonts.Diagnose(e)], Timings: timings, Inputs: fingerprint);
         }
         catch (TypesettingException e)
         {
@@ -320,7 +341,7 @@ public sealed class BriefBuilder : IDisposable
 
     private InputFingerprint Fingerprint(BuildJob job)
     {
-        var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") });
+        var spec = JsonSerializer.Serialize(job.Brief with { Where = new SourceLocation("") }, BriefSpecJson.Default.BriefSpec);
         var warnings = new List<Diagnostic>();
         var fingerprint = InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
@@ -342,33 +363,51 @@ public sealed class BriefBuilder : IDisposable
     {
         var timings = new List<(string, TimeSpan)>();
         var clock = Stopwatch.StartNew();
+        var (lapStart, lapAllocated) = (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
         void Lap(string stage)
         {
             timings.Add((stage, clock.Elapsed));
+            var (now, allocated) = (Stopwatch.GetTimestamp(), GC.GetAllocatedBytesForCurrentThread());
+            Trace.Add($"{edition}: {stage}", lapStart, now, allocated - lapAllocated);
+            (lapStart, lapAllocated) = (now, allocated);
             clock.Restart();
         }
 
         var dataset = new DatasetLoader().Load(_root, edition, _settings.Strict);
         Lap("load");
         var metrics = new MetricsCalculator().Compute(dataset);
-        var figures = FigureBuilder.Build(metrics);
-        var files = new List<(string, byte[])>
-        {
-            ($"{edition}/metrics.json", Encoding.UTF8.GetBytes(MetricsJson.Serialize(metrics))),
-        };
         Lap("metrics");
-        // The PNG/SVG exports are not needed to typeset (the PDF draws its charts as vectors itself): render them on
-        // another core while the first brief is written and typeset; that brief waits for them before committing.
-        var figureFiles = Task.Run(() => ExportFigures(edition, figures));
-        return new EditionOutputs(metrics, figures, files, figureFiles, [.. dataset.Warnings, .. figures.Diagnostics], timings);
+        var figures = FigureBuilder.Build(metrics);
+        Lap("figures");
+        // The PNG/SVG exports and metrics.json are not needed to typeset (the PDF draws its charts as vectors itself):
+        // made on another core while the first brief is written and typeset; that brief waits for them before committing.
+        var exports = Task.Run(() => ExportEditionFiles(edition, metrics, figures));
+        return new EditionOutputs(metrics, figures, exports, [.. dataset.Warnings, .. figures.Diagnostics], timings);
     }
 
-    private FigureExports ExportFigures(int edition, FigureSet figures)
+    /// <summary>
+    /// The figures as PNG (2×) and SVG, for slides and the web, and metrics.json. They depend only on the edition's data,
+    /// the theme, the fonts and the tool, so they are made again only when those changed or a file in output/ changed or
+    /// went missing since (their <see cref="BuildCache"/> entry): otherwise the files there are the ones this would write.
+    /// </summary>
+    private EditionExports ExportEditionFiles(int edition, MetricSet metrics, FigureSet figures)
     {
         using var culture = ToolCulture.OnThisThread();
         var clock = Stopwatch.StartNew();
+        string fingerprint;
+        using (Trace.Span($"{edition}: figures fingerprint"))
+        {
+            var warnings = new List<Diagnostic>();
+            fingerprint = InputFingerprint.Of(_root, ["data", "templates/theme.toml", "templates/fonts"],
+                ["figures", edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Strict ? "strict" : ""], _fileHashes, warnings).Hash;
+            var cached = new BuildCache(OutputRoot).UpToDateOutputs(ExportsJob(edition), fingerprint, warnings);
+            Warn(warnings);
+            if (cached is not null) return new EditionExports([], cached, clock.Elapsed, fingerprint, Fresh: false);
+        }
         var files = new List<(string, byte[])>();
-        using var typefaces = new FileTypefaceSource(_root, _theme.Value.Fonts);
+        using (Trace.Span($"{edition}: metrics.json"))
+            files.Add(($"{edition}/metrics.json", MetricsJson.SerializeToUtf8Bytes(metrics)));
+        var typefaces = _fonts.Value;
         // The same glyph check as the PDF's charts: a PNG or SVG must not show empty boxes either.
         var (regular, semibold) = (typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.Normal), typefaces.GetTypeface(BriefFonts.Family, SKFontStyleWeight.SemiBold));
         var problems = figures.Figures.SelectMany(f => BriefTypesetter.ChartGlyphProblems(f, c => regular.GetGlyph(c) != 0 && semibold.GetGlyph(c) != 0)).ToList();
@@ -376,10 +415,12 @@ public sealed class BriefBuilder : IDisposable
         var renderer = new ChartRenderer(typefaces, _theme.Value.Chart);
         foreach (var figure in figures.Figures)
         {
-            files.Add(($"{edition}/figures/{figure.Id}.png", renderer.RenderPng(figure, 2)));
-            files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
+            using (Trace.Span($"{edition}: figure {figure.Id}.png"))
+                files.Add(($"{edition}/figures/{figure.Id}.png", renderer.RenderPng(figure, 2)));
+            using (Trace.Span($"{edition}: figure {figure.Id}.svg"))
+                files.Add(($"{edition}/figures/{figure.Id}.svg", Encoding.UTF8.GetBytes(renderer.RenderSvg(figure))));
         }
-        return new FigureExports(files, clock.Elapsed);
+        return new EditionExports(files, [.. files.Select(f => (f.Item1, InputFingerprint.Sha256(f.Item2)))], clock.Elapsed, fingerprint, Fresh: true);
     }
 
     public void Dispose()
@@ -389,8 +430,16 @@ public sealed class BriefBuilder : IDisposable
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
-    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, IReadOnlyList<(string Path, byte[] Bytes)> Files,
-        Task<FigureExports> FigureFiles, IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
+    private sealed record EditionOutputs(MetricSet Metrics, FigureSet Figures, Task<EditionExports> Exports,
+        IReadOnlyList<Diagnostic> Warnings, IReadOnlyList<(string Stage, TimeSpan Time)> Timings);
 
-    private sealed record FigureExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, TimeSpan Time);
+    /// <summary>The build cache's name for an edition's exports: output/.cache/&lt;edition&gt;-exports.json.</summary>
+    private static string ExportsJob(int edition) => $"{edition.ToString(CultureInfo.InvariantCulture)}/exports";
+
+    /// <summary>
+    /// Edition files to write (none when not <see cref="Fresh"/>: those in output/ are still right), and every one's path
+    /// (relative to output/) and SHA-256, for the briefs' cache entries.
+    /// </summary>
+    private sealed record EditionExports(IReadOnlyList<(string Path, byte[] Bytes)> Files, IReadOnlyList<(string Path, string Sha256)> Hashes,
+        TimeSpan Time, string Fingerprint, bool Fresh);
 }

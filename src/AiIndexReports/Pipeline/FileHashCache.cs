@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using AiIndexReports.Config;
 
 namespace AiIndexReports.Pipeline;
@@ -11,7 +12,7 @@ namespace AiIndexReports.Pipeline;
 /// still moves the ctime, and a file changed within a few seconds of being remembered (less than the file system's
 /// time resolution may tell apart) is hashed again. An entry that is damaged is ignored (with one warning) and rewritten.
 /// </summary>
-public sealed class FileHashCache
+public sealed partial class FileHashCache
 {
     /// <summary>How long after its last change a file's size and times are trusted to tell a later change.</summary>
     public static readonly TimeSpan DefaultRacyWindow = TimeSpan.FromSeconds(3);
@@ -23,7 +24,12 @@ public sealed class FileHashCache
     private readonly List<Diagnostic> _warnings = [];
     private bool _changed;
 
-    private sealed record Entry(long Bytes, long WriteTicks, long ChangeTicks, long RecordedTicks, string Sha256);
+    internal sealed record Entry(long Bytes, long WriteTicks, long ChangeTicks, long RecordedTicks, string Sha256);
+
+    /// <summary>Source-generated (Native AOT: reflection-based JSON would be trimmed to <c>{}</c>).</summary>
+    [JsonSerializable(typeof(Entry))]
+    [JsonSerializable(typeof(SortedDictionary<string, Entry>))]
+    internal sealed partial class HashesJson : JsonSerializerContext;
 
     /// <param name="racyWindow">tests shorten it; <see cref="DefaultRacyWindow"/> otherwise</param>
     public FileHashCache(string outputRoot, TimeSpan? racyWindow = null)
@@ -59,7 +65,7 @@ public sealed class FileHashCache
     {
         if (!_changed) return;
         var sorted = new SortedDictionary<string, Entry>(_entries, StringComparer.Ordinal);
-        CacheFile.Write(_file, JsonSerializer.SerializeToUtf8Bytes(sorted), Display, warnings);
+        CacheFile.Write(_file, JsonSerializer.SerializeToUtf8Bytes(sorted, HashesJson.Default.SortedDictionaryStringEntry), Display, warnings);
         _changed = false;
     }
 
@@ -77,7 +83,7 @@ public sealed class FileHashCache
         {
             try
             {
-                if (property.Value.ValueKind == JsonValueKind.Object && property.Value.Deserialize<Entry>() is { } e
+                if (property.Value.ValueKind == JsonValueKind.Object && property.Value.Deserialize(HashesJson.Default.Entry) is { } e
                     && e.Sha256 is { Length: 64 } && e.Sha256.All(char.IsAsciiHexDigitLower))
                 {
                     entries[property.Name] = e;

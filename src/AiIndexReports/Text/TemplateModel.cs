@@ -33,6 +33,9 @@ public sealed class TemplateModel
 
     internal StrictScriptObject? MetricsObject => _metricsObject.Value;
 
+    /// <summary>Builds the `metrics` object now (e.g. on another core) instead of at the first rendering.</summary>
+    public void Prepare() => _ = _metricsObject.Value;
+
     public IReadOnlyDictionary<string, object?> Variables => _variables;
 
     /// <summary>Adds a root variable, e.g. <c>Set("brief", new Dictionary&lt;string, object?&gt; { ["title"] = "…" })</c> → <c>{{ brief.title }}</c>.</summary>

@@ -61,12 +61,15 @@ public class AccessiblePdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
         // Body text and bullets in reading order (a paragraph split over two pages is read on across the break).
         // Compared without whitespace: a word broken inside at a line end (a long file name) reads with a line break.
         var read = NoSpace(string.Join(" ", elements.Where(e => e.Role is "P" or "LBody" or "H1" or "H2" or "Caption" or "TD" or "TH").Select(e => e.Text)));
-        var at = 0;
-        foreach (var text in Texts(source.Blocks).Select(NoSpace))
+        var at = 0; // end of the last text read in the flow
+        var floatsAt = 0; // end of the last floating table read: floats keep their order among themselves
+        foreach (var expected in Texts(source.Blocks))
         {
-            var found = read.IndexOf(text, at, StringComparison.Ordinal);
-            Assert.True(found >= 0, $"pdf.js does not read \"{text}\" after position {at}:\n{read[Math.Max(0, at - 80)..Math.Min(read.Length, at + 200)]}");
-            at = found + text.Length;
+            // A table may float to the next page's top: it is read where it was set, never before the text above it.
+            var from = expected.FloatCaption is null ? at : Math.Max(at, floatsAt);
+            if (expected.FloatCaption is not null) from = Find(read, NoSpace(expected.FloatCaption), from);
+            foreach (var text in expected.Texts.Select(NoSpace)) from = Find(read, text, from);
+            if (expected.FloatCaption is null) at = from; else floatsAt = from;
         }
         // Lists, tables and figures are there, figures with their description.
         Assert.Equal(source.Blocks.OfType<BriefBullet>().Count() + source.Blocks.OfType<BriefSummary>().SelectMany(s => s.Blocks).OfType<BriefBullet>().Count(),
@@ -106,18 +109,35 @@ public class AccessiblePdfTests(BuiltBriefs briefs) : IClassFixture<BuiltBriefs>
 
     private static string Plain(IEnumerable<Inline> inlines) => PdfjsReading.Fold(string.Concat(inlines.Select(i => i.Text)));
 
-    /// <summary>The texts of headings, paragraphs, bullets and table cells of the source, in order.</summary>
-    private static IEnumerable<string> Texts(IEnumerable<BriefBlock> blocks)
+    private static int Find(string read, string text, int at)
     {
-        foreach (var block in blocks)
+        var found = read.IndexOf(text, at, StringComparison.Ordinal);
+        Assert.True(found >= 0, $"pdf.js does not read \"{text}\" after position {at}:\n{read[Math.Max(0, at - 80)..Math.Min(read.Length, at + 200)]}");
+        return found + text.Length;
+    }
+
+    /// <summary>Texts read in this order; a floating table's cells after its caption, anywhere after the text before it.</summary>
+    private sealed record Expected(IReadOnlyList<string> Texts, string? FloatCaption = null);
+
+    /// <summary>The texts of headings, paragraphs, bullets and table cells of the source, in order.</summary>
+    private static IEnumerable<Expected> Texts(IReadOnlyList<BriefBlock> blocks)
+    {
+        for (var i = 0; i < blocks.Count; i++)
         {
-            switch (block)
+            switch (blocks[i])
             {
-                case BriefHeading h: yield return $"{h.Number} {Plain(h.Text)}"; break;
-                case BriefParagraph p: yield return Plain(p.Text); break;
-                case BriefBullet b: yield return Plain(b.Text); break;
+                case BriefHeading h: yield return new([$"{h.Number} {Plain(h.Text)}"]); break;
+                case BriefParagraph p: yield return new([Plain(p.Text)]); break;
+                case BriefBullet b: yield return new([Plain(b.Text)]); break;
                 case BriefTable t:
-                    foreach (var cell in t.Header.Concat(t.Rows.SelectMany(r => r))) if (Plain(cell).Length > 0) yield return Plain(cell);
+                    var texts = t.Header.Concat(t.Rows.SelectMany(r => r)).Select(Plain).Where(c => c.Length > 0).ToList();
+                    // Its "주:" and "자료:" lines go with it.
+                    while (i + 1 < blocks.Count && blocks[i + 1] is BriefParagraph { Kind: ParagraphKind.Remark or ParagraphKind.Source } remark)
+                    {
+                        texts.Add(Plain(remark.Text));
+                        i++;
+                    }
+                    yield return new(texts, t.InPlace ? null : t.Caption);
                     break;
                 case BriefSummary s:
                     foreach (var text in Texts(s.Blocks)) yield return text;

@@ -1,0 +1,38 @@
+using System.Text.Json;
+
+namespace AiIndexReports.Tests.Pipeline;
+
+/// <summary>AIINDEX_TRACE=FILE: where a run's time goes, as Chrome trace events.</summary>
+[Collection(BuiltRepositoryCollection.Name)]
+public class TraceTests(BuiltRepository built)
+{
+    [Fact]
+    public void A_build_with_AIINDEX_TRACE_writes_its_stages_and_typesetting_phases_as_trace_events()
+    {
+        using var copy = built.Repo.Clone();
+        var trace = copy.PathOf("trace.json");
+
+        var run = Cli.Execute(new Dictionary<string, string> { ["AIINDEX_TRACE"] = trace, ["CI"] = "true" },
+            "build", "--brief", "ai-index-summary", "--edition", "2025", "--force", "--root", copy.Root);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(trace));
+        var events = json.RootElement.GetProperty("traceEvents").EnumerateArray().ToList();
+        var names = events.Select(e => e.GetProperty("name").GetString()!).ToList();
+        foreach (var span in new[] { "main", "briefs.toml", "2025: load", "2025: metrics", "2025/ai-index-summary: write",
+                     "2025/ai-index-summary: typeset: layout", "2025/ai-index-summary: typeset: pdf (finish)", "2025/ai-index-summary: outputs" })
+            Assert.Contains(span, names);
+        Assert.All(events, e =>
+        {
+            Assert.Equal("X", e.GetProperty("ph").GetString());
+            Assert.True(e.GetProperty("dur").GetDouble() >= 0);
+        });
+        // Spans lie inside the run: the build's own spans start after "main" starts and end before it ends.
+        var main = events.Single(e => e.GetProperty("name").GetString() == "main");
+        var (start, end) = (main.GetProperty("ts").GetDouble(), main.GetProperty("ts").GetDouble() + main.GetProperty("dur").GetDouble());
+        var write = events.Single(e => e.GetProperty("name").GetString() == "2025/ai-index-summary: write");
+        Assert.InRange(write.GetProperty("ts").GetDouble(), start, end);
+        Assert.True(write.GetProperty("args").GetProperty("allocated_kb").GetInt64() > 0);
+        Assert.True(json.RootElement.GetProperty("otherData").GetProperty("allocated_bytes").GetInt64() > 1_000_000);
+    }
+}
