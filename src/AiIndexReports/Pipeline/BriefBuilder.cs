@@ -427,6 +427,10 @@ public sealed class BriefBuilder : IDisposable
     {
         // A prefetch still loading must finish before the fonts can be released (its failure was reported by a brief).
         try { _fontPrefetch?.Wait(); } catch (AggregateException) { }
+        // So must the figure exports: a brief that failed early never waited for them, and they read the fonts'
+        // mapped memory (releasing it under them crashed the process).
+        foreach (var edition in _editions.Values.Where(e => e.IsValueCreated))
+            try { edition.Value.Exports.Wait(); } catch (AggregateException) { }
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 
