@@ -61,6 +61,18 @@ public class SyntheticEditionTextTests
     }
 
     [Fact]
+    public void Open_models_that_overtake_closed_ones_are_a_reversal()
+    {
+        var text = Write(new TestDataset(2028)
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2027", 0.4, "percentage points")
+            .Indicator("closed_vs_open_top_model_gap_arena", "LMSYS Chatbot Arena", null, "2026-01", 8.0, "percent")
+            .Indicator("closed_vs_open_top_model_gap_arena", "LMSYS Chatbot Arena", null, "2027-02", -0.5, "percent"));
+
+        Assert.Contains("폐쇄형과 개방형 최고 모델의 격차는 챗봇 아레나 기준 2026년 1월 8.0%에서 2027년 2월 -0.5%로 개방형 우위로 역전", text);
+        Assert.DoesNotContain("좁혀", text);
+    }
+
+    [Fact]
     public void A_chinese_lead_that_shrinks_is_a_narrowing_gap()
     {
         var text = Write(new TestDataset(2028)
