@@ -43,7 +43,7 @@ internal class EditionSettings : GlobalSettings
 internal class CoverageSettings : EditionSettings
 {
     [CommandOption("--strict")]
-    [Description("unknown indicator names, units and release dates are errors, not warnings")]
+    [Description("unknown indicator names and release dates are errors, not warnings")]
     public bool Strict { get; init; }
 }
 

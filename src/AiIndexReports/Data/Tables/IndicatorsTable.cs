@@ -81,10 +81,10 @@ internal static class IndicatorsTable
             var koreanUnit = definition?.KoreanUnit(unit);
             if (definition is not null && koreanUnit is null && unit.Length > 0)
             {
-                var message = $"unit \"{unit}\" is not one {definition.Name} declares ({string.Join(", ", definition.Units.Select(u => $"\"{u.Written}\""))}; {definition.Where}): "
-                    + $"the brief would print it as {definition.DefaultUnit}; add the spelling to the catalog if it means the same, or convert the value";
-                if (strict) cells.Error(nameof(raw.Unit), message);
-                else cells.Warning(nameof(raw.Unit), message);
+                // Always an error: the value would be printed in the indicator's unit, wrong by the scale ("USD million"
+                // read as 10억 달러 prints 98조 달러 for 98.4 billion).
+                cells.Error(nameof(raw.Unit), $"unit \"{unit}\" is not one {definition.Name} declares ({string.Join(", ", definition.Units.Select(u => $"\"{u.Written}\""))}; {definition.Where}): "
+                    + $"the brief prints {definition.Name} in {definition.DefaultUnit}; convert the value to a declared unit, or add the spelling to the catalog if it means the same");
             }
 
             if (!SourceTypes.TryGetValue(raw.SourceType.Trim(), out var sourceType))
