@@ -69,6 +69,9 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
 
         // Files around the briefs that were not read, a damaged cache: said once, not per brief.
         foreach (var warning in builder.RunWarnings) Console.Error.WriteLine(warning);
+        // A printed value that may be a transcription slip is said in full, once, not folded into the count.
+        foreach (var warning in results.SelectMany(r => r.Diagnostics).Where(IsValueToCheck).Select(d => d.ToString()).Distinct(StringComparer.Ordinal))
+            Console.Error.WriteLine(warning);
         using (Trace.Span("build-manifest.json"))
             WriteRunManifest(builder.OutputRoot, results, builder.RunWarnings, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
@@ -86,6 +89,10 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     }
 
     public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);
+
+    /// <summary>The loader's warning about a value far from the previous edition's (Data/Tables/IndicatorsTable).</summary>
+    private static bool IsValueToCheck(Diagnostic d) =>
+        d.Severity == Severity.Warning && d.Message.Contains("check the transcription", StringComparison.Ordinal);
 
     /// <summary>Skia's start (a scan of the system fonts) on the other core while the manifest, data and templates load.</summary>
     private static void StartSkia() => Task.Run(() =>

@@ -101,6 +101,23 @@ public class CliUsageTests
     }
 
     [Fact]
+    public void A_build_says_in_full_which_printed_value_may_be_a_transcription_slip()
+    {
+        // 2025's Korean patents per 100,000 people typed without the decimal point: 173 instead of 17.3.
+        using var copy = RepoCopy.OfRepository();
+        var csv = copy.PathOf("data/shared/aiindex/indicators.csv");
+        var text = File.ReadAllText(csv);
+        const string row = "2025,ai_patents_granted_per_100k,South Korea,KOR,2023,17.3,";
+        Assert.Contains(row, text);
+        File.WriteAllText(csv, text.Replace(row, "2025,ai_patents_granted_per_100k,South Korea,KOR,2023,173,", StringComparison.Ordinal));
+
+        var build = CliRunner.Invoke(["build", "--edition", "2025", "--brief", "ai-index-summary", "--root", copy.Root], Limit);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("warning: value: ai_patents_granted_per_100k (South Korea, 2023) is 173, 16.9× more than the 2024 edition's 10.26 (2022, line", build.Output);
+    }
+
+    [Fact]
     public void A_build_never_loads_the_web_server()
     {
         // The preview's ASP.NET Core is for `preview` and `watch --serve` only: `build` and `help` do not pay for loading it.
