@@ -119,7 +119,7 @@ internal static class GapMetrics
     private static double SizeChange(double start, double end) => Math.Abs(end) - Math.Abs(start);
 
     /// <summary>The country ahead: the gap is US minus China.</summary>
-    private static string Leader(double gap) => gap > 0 ? "미국" : gap < 0 ? "중국" : "없음";
+    private static string Leader(double gap) => gap > 0 ? RegionNames.Country("USA") : gap < 0 ? RegionNames.Country("CHN") : "없음";
 
     /// <summary>The other country is ahead at the end (a tie at either end is no reversal).</summary>
     private static bool Reversed(double start, double end) => Math.Sign(start) * Math.Sign(end) < 0;
