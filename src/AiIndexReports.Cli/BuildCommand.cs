@@ -18,7 +18,14 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         Run(Program.RepoRoot(settings), settings.Request(SourceDateEpoch.FromEnvironment()), settings.Timings, cancellation);
 
     /// <param name="warmBuilder">a builder kept from an earlier run (watch), or null for a fresh one.</param>
-    public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
+    public static int Run(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null) =>
+        Execute(root, options, timings, cancellation, warmBuilder).ExitCode;
+
+    /// <summary>What a run built, for the live preview: every brief's result and the warnings about the run.</summary>
+    public sealed record Outcome(int ExitCode, IReadOnlyList<BriefBuildResult> Results, IReadOnlyList<Diagnostic> Warnings, TimeSpan Elapsed);
+
+    /// <summary><see cref="Run"/>, returning the results as well as printing them.</summary>
+    public static Outcome Execute(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
         if (warmBuilder is null) StartNativeLibraries();
@@ -34,7 +41,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         if (jobs.Count == 0)
         {
             Console.WriteLine("build: nothing to build (no brief matches; check --brief, --edition and --shard)");
-            return 0;
+            return new Outcome(0, [], builder.PlanWarnings, total.Elapsed);
         }
 
         var plain = Console.IsOutputRedirected || Environment.GetEnvironmentVariable("CI") == "true";
@@ -45,7 +52,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             results = builder.BuildAll(jobs, options.Jobs, result =>
             {
                 lock (gate) PrintLine(result, timings);
-            }, cancellation);
+            }, cancellation, options.Settings.Force);
         }
         else
         {
@@ -55,13 +62,16 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
                 .Start(ctx =>
                 {
                     var task = ctx.AddTask($"building {jobs.Count} brief(s) with {options.Jobs} job(s)", maxValue: jobs.Count);
-                    results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation);
+                    results = builder.BuildAll(jobs, options.Jobs, _ => task.Increment(1), cancellation, options.Settings.Force);
                 });
             PrintTable(results, timings);
         }
 
         // Files around the briefs that were not read, a damaged cache: said once, not per brief.
         foreach (var warning in builder.RunWarnings) Console.Error.WriteLine(warning);
+        // A printed value that may be a transcription slip is said in full, once, not folded into the count.
+        foreach (var warning in results.SelectMany(r => r.Diagnostics).Where(IsValueToCheck).Select(d => d.ToString()).Distinct(StringComparer.Ordinal))
+            Console.Error.WriteLine(warning);
         using (Trace.Span("build-manifest.json"))
             WriteRunManifest(builder.OutputRoot, results, builder.RunWarnings, total.Elapsed);
         var built = results.Count(r => r.Status == BriefBuildStatus.Built);
@@ -75,10 +85,14 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
             Console.WriteLine("timings, all briefs: " + string.Join(", ", stages));
         }
         Console.WriteLine($"build: {built} built, {skipped} up to date, {failed} failed in {total.Elapsed.TotalSeconds:0.00} s");
-        return failed == 0 ? 0 : 1;
+        return new Outcome(failed == 0 ? 0 : 1, results, [.. builder.PlanWarnings, .. builder.RunWarnings], total.Elapsed);
     }
 
     public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);
+
+    /// <summary>The loader's warning about a value far from the previous edition's (Data/Tables/IndicatorsTable).</summary>
+    private static bool IsValueToCheck(Diagnostic d) =>
+        d.Severity == Severity.Warning && d.Message.Contains("check the transcription", StringComparison.Ordinal);
 
     /// <summary>
     /// On the other core while the manifest, data and templates load: OpenSSL first (.NET hashes with it and loads it on

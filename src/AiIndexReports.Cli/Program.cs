@@ -6,7 +6,7 @@ using Spectre.Console.Cli;
 namespace AiIndexReports.Cli;
 
 /// <summary>
-/// aiindex build | check | metrics | watch | new-edition | coverage | help. Exit codes: 0 success, 1 a build or check failed, 2 usage error
+/// aiindex build | check | metrics | watch | preview | new-edition | coverage | help. Exit codes: 0 success, 1 a build or check failed, 2 usage error
 /// (an unknown command or option, a value out of range, an edition or brief that does not exist, a malformed
 /// SOURCE_DATE_EPOCH), 70 an internal error (a bug: one line, the stack trace only with --verbose).
 /// </summary>
@@ -105,6 +105,10 @@ internal static class Program
                 .WithDescription("print an edition's metrics (the variables templates can use); --json for JSON");
             config.AddCommand<WatchCommand>("watch")
                 .WithDescription("rebuild briefs and their PNG previews whenever a template, theme, manifest or data file changes");
+            config.AddCommand<Preview.PreviewCommand>("preview")
+                .WithDescription("rebuild on every change and show the pages live in the browser (a server on 127.0.0.1), with errors where they happened and the template line behind each paragraph, table and figure")
+                .WithExample("preview", "--brief", "ai-index-brief")
+                .WithExample("preview", "--port", "8765");
             config.AddCommand<NewEditionCommand>("new-edition")
                 .WithDescription("write data/YEAR/edition.toml from the newest edition and say what to add next")
                 .WithExample("new-edition", "2026");

@@ -43,7 +43,7 @@ internal class EditionSettings : GlobalSettings
 internal class CoverageSettings : EditionSettings
 {
     [CommandOption("--strict")]
-    [Description("unknown indicator names, units and release dates are errors, not warnings")]
+    [Description("unknown indicator names and release dates are errors, not warnings")]
     public bool Strict { get; init; }
 }
 
@@ -103,6 +103,53 @@ internal class WatchSettings : CheckSettings
         Jobs = Jobs,
         Settings = new BuildSettings { Previews = true, PdfStandard = PdfStandard, SourceDateEpoch = sourceDateEpoch, Strict = Strict },
     };
+}
+
+/// <summary>preview: the briefs to rebuild on every change, shown in the browser; the port to serve them on.</summary>
+internal class PreviewSettings : WatchSettings
+{
+    [CommandOption("--port <PORT>")]
+    [Description("port of the preview server on 127.0.0.1, 1024 to 65535 (default: a free port)")]
+    public string? PortText { get; init; }
+
+    /// <summary>The port asked for; 0 = any free port.</summary>
+    public int Port => Number(PortText) ?? 0;
+
+    public override ValidationResult Validate()
+    {
+        var common = base.Validate();
+        if (!common.Successful) return common;
+        return PortText is { } p && Number(p) is not (>= 1024 and <= 65535)
+            ? ValidationResult.Error($"--port expects a number from 1024 to 65535, found '{Echo.Clip(p)}'")
+            : ValidationResult.Success();
+    }
+
+    /// <summary>Whether the browser preview runs (always for `preview`; `watch` only with --serve).</summary>
+    public virtual bool Serving => true;
+
+    /// <summary>When serving: page previews at screen resolution with their source maps (page-NN.json), for the browser.</summary>
+    public override BuildRequest Request(long? sourceDateEpoch)
+    {
+        var request = base.Request(sourceDateEpoch);
+        return Serving ? request with { Settings = request.Settings with { PreviewDpi = Preview.PreviewServer.Dpi, PreviewMaps = true } } : request;
+    }
+}
+
+/// <summary>watch: as preview, but the browser page only with --serve.</summary>
+internal sealed class WatchServeSettings : PreviewSettings
+{
+    [CommandOption("--serve")]
+    [Description("also serve the live preview in the browser (what `aiindex preview` does)")]
+    public bool Serve { get; init; }
+
+    public override bool Serving => Serve;
+
+    public override ValidationResult Validate()
+    {
+        var common = base.Validate();
+        if (!common.Successful) return common;
+        return PortText is not null && !Serve ? ValidationResult.Error("--port goes with --serve (or use `aiindex preview`)") : ValidationResult.Success();
+    }
 }
 
 /// <summary>build: which briefs, which slice, how.</summary>
@@ -165,6 +212,6 @@ internal sealed class NewEditionSettings : GlobalSettings
 internal sealed class HelpSettings : CommandSettings
 {
     [CommandArgument(0, "[COMMAND]")]
-    [Description("build, check, metrics, watch, new-edition or coverage")]
+    [Description("build, check, metrics, watch, preview, new-edition or coverage")]
     public string? Command { get; init; }
 }

@@ -11,10 +11,11 @@ namespace AiIndexReports.Cli;
 /// Between rebuilds it keeps the loaded data, metrics, figures and fonts unless a change touched them, so a
 /// template edit rebuilds in a fraction of a second.
 /// </summary>
-internal sealed class Watcher(string root, BuildRequest request)
+internal sealed class Watcher(string root, BuildRequest request, IWatchObserver? observer = null)
 {
-    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(60);
     private readonly BuildRequest _request = request;
+    private int _runs;
     private readonly ConcurrentQueue<string> _changes = new();
     private BriefBuilder? _builder;
 
@@ -58,16 +59,24 @@ internal sealed class Watcher(string root, BuildRequest request)
             _builder.Dispose();
             _builder = null;
         }
+        var number = ++_runs;
+        var changed = changes.Select(c => Path.GetRelativePath(root, c).Replace('\\', '/')).Distinct().Order(StringComparer.Ordinal).ToList();
+        observer?.Building(number, changed);
         try
         {
             _builder ??= BuildCommand.NewBuilder(root, _request);
-            var code = BuildCommand.Run(root, _request, timings: false, cancellation, _builder);
-            Console.WriteLine(code == 0 ? $"watch: previews updated under output/ ({DateTime.Now:HH:mm:ss})" : "watch: build failed; last good output kept");
+            // The first run of a preview rebuilds what is up to date too: the preview needs every page's outputs.
+            var request = number == 1 && observer is not null ? _request with { Settings = _request.Settings with { Force = true } } : _request;
+            var outcome = BuildCommand.Execute(root, request, timings: false, cancellation, _builder);
+            Console.WriteLine(outcome.ExitCode == 0 ? $"watch: previews updated under output/ ({DateTime.Now:HH:mm:ss})" : "watch: build failed; last good output kept");
+            observer?.Built(new WatchRun(number, changed, outcome, []));
         }
         catch (InvalidRequestException e)
         {
-            Console.Error.WriteLine("aiindex: " + (e.Field is null ? e.Message : $"--{e.Field} {e.Value}: {e.Message}"));
+            var message = e.Field is null ? e.Message : $"--{e.Field} {e.Value}: {e.Message}";
+            Console.Error.WriteLine("aiindex: " + message);
             Console.WriteLine("watch: build failed; last good output kept");
+            observer?.Built(new WatchRun(number, changed, null, [new Diagnostic(null, message)]));
         }
         catch (BuildFailedException e)
         {
@@ -76,6 +85,7 @@ internal sealed class Watcher(string root, BuildRequest request)
             // The failure may have come from the data or theme the builder loaded: start fresh next time.
             _builder?.Dispose();
             _builder = null;
+            observer?.Built(new WatchRun(number, changed, null, e.Diagnostics));
         }
     }
 
@@ -116,9 +126,28 @@ internal sealed class Watcher(string root, BuildRequest request)
     }
 }
 
-/// <summary>`aiindex watch`: see <see cref="Watcher"/>.</summary>
-internal sealed class WatchCommand : Command<WatchSettings>
+/// <summary>What the live preview hears from the watcher (<see cref="Preview.PreviewServer"/>).</summary>
+internal interface IWatchObserver
 {
-    public override int Execute(CommandContext context, WatchSettings settings, CancellationToken cancellation) =>
-        new Watcher(Program.RepoRoot(settings), settings.Request(SourceDateEpoch.FromEnvironment())).Run(cancellation);
+    /// <summary>A rebuild starts, for these changed files (repository paths; none for the first build).</summary>
+    void Building(int number, IReadOnlyList<string> changed);
+
+    /// <summary>A rebuild ended: with its outcome, or with the errors that stopped it before any brief was built.</summary>
+    void Built(WatchRun run);
+}
+
+/// <summary>One rebuild: its number (1 = the first build), the files that changed, what it built, errors that stopped it.</summary>
+internal sealed record WatchRun(int Number, IReadOnlyList<string> Changed, BuildCommand.Outcome? Outcome, IReadOnlyList<Diagnostic> Errors);
+
+/// <summary>`aiindex watch`: see <see cref="Watcher"/>; with --serve, the live preview (`aiindex preview`).</summary>
+internal sealed class WatchCommand : Command<WatchServeSettings>
+{
+    public override int Execute(CommandContext context, WatchServeSettings settings, CancellationToken cancellation)
+    {
+        var root = Program.RepoRoot(settings);
+        var request = settings.Request(SourceDateEpoch.FromEnvironment());
+        return settings.Serve
+            ? Preview.PreviewCommand.Serve(root, request, settings.Port, cancellation)
+            : new Watcher(root, request).Run(cancellation);
+    }
 }

@@ -321,6 +321,14 @@ public sealed class TypesetResult
         return PngExporter.Render(_layout.Pages[pageIndex], _typesetter.Fonts, dpi);
     }
 
-    /// <summary>PNG images of every page, in order; drawn from the frames, without laying out again.</summary>
-    public IReadOnlyList<byte[]> RenderAllPng(float dpi = 96) => [.. _layout.Pages.Select(page => PngExporter.Render(page, _typesetter.Fonts, dpi))];
+    /// <summary>PNG images of every page, in order; drawn from the frames, without laying out again, pages on every core.</summary>
+    /// <param name="reuse">images kept from the last rendering of this document (a live preview): pages whose pixels did not
+    /// change are not encoded again</param>
+    public IReadOnlyList<byte[]> RenderAllPng(float dpi = 96, PngReuse? reuse = null)
+    {
+        reuse?.Begin();
+        var pages = new byte[_layout.Pages.Count][];
+        ParallelWork.For(pages.Length, i => pages[i] = PngExporter.Render(_layout.Pages[i], _typesetter.Fonts, dpi, reuse));
+        return pages;
+    }
 }

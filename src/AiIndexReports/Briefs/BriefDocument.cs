@@ -8,9 +8,18 @@ public sealed record Inline(string Text, bool Bold = false, bool Italic = false,
 
 public abstract record BriefBlock
 {
-    /// <summary>The section template that rendered the block and the line of its Markdown output (see <see cref="TextOrigins"/>).</summary>
+    /// <summary>
+    /// Where the block was written: the template file, line and column of its first character (see
+    /// <see cref="Text.OutputOrigins"/>); for Markdown read without its template, the section and the Markdown line.
+    /// </summary>
     public SourceLocation? At { get; init; }
+
+    /// <summary>Ids of the metrics whose values the block prints, in the order the template read them.</summary>
+    public IReadOnlyList<string> Metrics { get; init; } = [];
 }
+
+/// <summary>Where one part of a block (a table cell) was written and the metrics it prints.</summary>
+public sealed record BlockOrigin(SourceLocation? At, IReadOnlyList<string> Metrics);
 
 /// <summary>"# 개요" → level 1, numbered "1." by the composer; "## …" → level 2, "1.1".</summary>
 public sealed record BriefHeading(int Level, string Number, IReadOnlyList<Inline> Text) : BriefBlock
@@ -50,6 +59,8 @@ public sealed record BriefTable(
     IReadOnlyList<IReadOnlyList<IReadOnlyList<Inline>>> Rows,
     IReadOnlyList<CellAlign> Align) : BriefBlock
 {
+    /// <summary>Each cell's origin, row by row: the header row first (when there is one), then the body rows, then the totals rows.</summary>
+    public IReadOnlyList<IReadOnlyList<BlockOrigin>> CellOrigins { get; init; } = [];
     /// <summary>Totals rows: the rows after a "|---|" row, set over a rule in bold.</summary>
     public IReadOnlyList<IReadOnlyList<IReadOnlyList<Inline>>> Totals { get; init; } = [];
     /// <summary>Merged cells ("^" and "&lt;" cells, columns named by "열 병합:").</summary>

@@ -97,11 +97,13 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             Text = cover.Text with { Weight = SKFontStyleWeight.Bold, Color = theme.Accent },
             RuleBelow = 0, SpaceBefore = 0, SpaceAfter = 6, KeepWithNext = false,
         };
-        yield return new Paragraph(brief.Fill(brief.Title, edition)) { Style = titleStyle };
+        // The cover's texts are the manifest entry's (templates/briefs.toml).
+        yield return new Paragraph(brief.Fill(brief.Title, edition)) { Style = titleStyle, Source = brief.Where.ToString() };
         if (brief.Subtitle.Length > 0)
             yield return new Paragraph(brief.Fill(brief.Subtitle, edition))
             {
                 Style = Styled("cover_subtitle", _theme.Body, theme.Muted) with { Align = TextAlign.Left, SpaceAfter = 10 },
+                Source = brief.Where.ToString(),
             };
 
         var lineStyle = Styled("cover_line", _theme.Body) with { SpaceAfter = 0 };
@@ -219,13 +221,24 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             .Select(c => c < t.Widths.Count && t.Widths[c] is { } percent ? Width.Percent(percent) : Width.Auto).ToList();
         var table = new Table(columns);
 
+        // Each cell names the template position that wrote it (a loop's row, a printed value), else the table's.
+        string? CellSource(TablePart part, int row, int column)
+        {
+            var index = (t.Header.Count > 0 && part != TablePart.Header ? 1 : 0) + part switch
+            {
+                TablePart.Body => row,
+                TablePart.Totals => t.Rows.Count + row,
+                _ => 0,
+            };
+            return (index < t.CellOrigins.Count && column < t.CellOrigins[index].Count ? t.CellOrigins[index][column].At : null)?.ToString() ?? t.At?.ToString();
+        }
         IEnumerable<TableCell> Cells(TablePart part, int row, IReadOnlyList<IReadOnlyList<Inline>> cells) =>
             cells.Select((cell, c) => (cell, c))
                 .Where(x => !t.Spans.Any(s => s.Part == part && Covers(s, row, x.c) && (s.Row, s.Column) != (row, x.c)))
                 .Select(x =>
                 {
                     var span = t.Spans.FirstOrDefault(s => s.Part == part && (s.Row, s.Column) == (row, x.c));
-                    return new TableCell(new Paragraph(Spans(x.cell)) { Align = align[Math.Min(x.c, align.Count - 1)], Source = t.At?.ToString() })
+                    return new TableCell(new Paragraph(Spans(x.cell)) { Align = align[Math.Min(x.c, align.Count - 1)], Source = CellSource(part, row, x.c) })
                     {
                         RowSpan = span?.RowSpan ?? 1,
                         ColumnSpan = span?.ColumnSpan ?? 1,
@@ -276,6 +289,7 @@ public sealed partial class BriefTypesetter(BriefTheme theme, FontLibrary fonts,
             Typefaces = ChartRenderer.TypefacesOf(chartTheme),
             Name = "figure " + figure.Id,
             Alt = FigureAltText.For(figure),
+            Source = f.At?.ToString(),
             // A figure that closes its section may be drawn shorter rather than leave its page's rest empty.
             MinHeight = height * theme.ChartMinScale,
         };

@@ -123,10 +123,15 @@ public sealed class BriefWriter(string repoRoot)
         {
             var printedBefore = model.UsedMetricIds.ToHashSet(StringComparer.Ordinal);
             var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-            var markdown = renderer.Render(file, model, sources) + Caveats(metrics, model, printedBefore);
+            var origins = new OutputOrigins();
+            var rendered = renderer.Render(file, model, sources, origins);
+            var caveats = Caveats(metrics, model, printedBefore);
+            // Caveat lines are made from the metrics they qualify, not written by a template line.
+            origins.Append(rendered.Length, caveats.Length, "templates/" + file, CaveatMetrics(metrics, model, printedBefore));
+            var markdown = rendered + caveats;
             sections.Add(("templates/" + file, sources));
             RefuseAbsurdSize(markdown, "templates/" + file);
-            blocks.AddRange(reader.Read(markdown, "templates/" + file));
+            blocks.AddRange(reader.Read(markdown, "templates/" + file, origins));
         }
         reader.CheckAnchors(blocks);
         if (reader.Errors.Count > 0) throw new BuildFailedException(reader.Errors);
@@ -151,10 +156,7 @@ public sealed class BriefWriter(string repoRoot)
     /// </summary>
     private static string Caveats(MetricSet metrics, TemplateModel model, HashSet<string> printedBefore)
     {
-        var shown = model.IntervalsShown.ToHashSet(StringComparer.Ordinal);
-        var lines = model.UsedMetricIds.Where(id => !printedBefore.Contains(id) && !shown.Contains(id)).Order(StringComparer.Ordinal)
-            .Select(id => metrics[id])
-            .Where(m => m is { Number: { } v, Interval: { } i } && i.IsWide(v))
+        var lines = WideIntervals(metrics, model, printedBefore)
             .Select(m =>
             {
                 var value = KoreanNumbers.WithUnit(m.Number!.Value, m.Unit);
@@ -163,6 +165,18 @@ public sealed class BriefWriter(string repoRoot)
             }).ToList();
         return lines.Count == 0 ? "" : "\n\n" + string.Join("\n\n", lines) + "\n";
     }
+
+    /// <summary>The metrics <see cref="Caveats"/> writes a line for: printed by this section, without their interval, which is wide.</summary>
+    private static IEnumerable<Metric> WideIntervals(MetricSet metrics, TemplateModel model, HashSet<string> printedBefore)
+    {
+        var shown = model.IntervalsShown.ToHashSet(StringComparer.Ordinal);
+        return model.UsedMetricIds.Where(id => !printedBefore.Contains(id) && !shown.Contains(id)).Order(StringComparer.Ordinal)
+            .Select(id => metrics[id])
+            .Where(m => m is { Number: { } v, Interval: { } i } && i.IsWide(v));
+    }
+
+    private static IReadOnlyList<string> CaveatMetrics(MetricSet metrics, TemplateModel model, HashSet<string> printedBefore) =>
+        WideIntervals(metrics, model, printedBefore).Select(m => m.Id).ToList();
 
     /// <summary>
     /// No figure released after the brief's date may be printed (the vintage rule): one error per release, at the first

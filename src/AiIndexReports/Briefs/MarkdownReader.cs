@@ -4,6 +4,7 @@ using Markdig.Extensions.CustomContainers;
 using Markdig.Extensions.Tables;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
+using AiIndexReports.Text;
 
 namespace AiIndexReports.Briefs;
 
@@ -28,12 +29,26 @@ public sealed partial class MarkdownReader
 
     private readonly List<Diagnostic> _errors = [];
     private int _h1, _h2, _tables, _figures;
+    // The section being read and where its text came from (null: Markdown not rendered from a template).
+    private string _markdown = "";
+    private OutputOrigins? _origins;
+    private List<int> _lineStarts = [0];
 
     public IReadOnlyList<Diagnostic> Errors => _errors;
 
     /// <summary>Reads one rendered section; <paramref name="sourceFile"/> names the template in error messages.</summary>
-    public IReadOnlyList<BriefBlock> Read(string markdown, string sourceFile)
+    /// <param name="origins">
+    /// where each piece of <paramref name="markdown"/> came from (<see cref="TemplateRenderer"/>): blocks and errors are then
+    /// placed at the template line and column that wrote them, and blocks name the metrics they print; without it, at the
+    /// line of the Markdown.
+    /// </param>
+    public IReadOnlyList<BriefBlock> Read(string markdown, string sourceFile, OutputOrigins? origins = null)
     {
+        _markdown = markdown;
+        _origins = origins;
+        _lineStarts = [0];
+        for (var i = 0; i < markdown.Length; i++)
+            if (markdown[i] == '\n') _lineStarts.Add(i + 1);
         MarkdownDocument doc;
         try
         {
@@ -51,7 +66,7 @@ public sealed partial class MarkdownReader
         ReadBlocks(doc, blocks, sourceFile, listLevel: 0);
         foreach (var link in doc.Descendants<LinkInline>())
         {
-            var at = new SourceLocation(sourceFile, link.Line + 1, link.Column + 1);
+            var at = Where(sourceFile, link.Span.Start, link.Line, link.Column);
             if (!IsAllowedLink(link.Url))
                 _errors.Add(new Diagnostic(at,
                     $"link target \"{Echo.Clip(link.Url ?? "")}\" is not allowed: a link in a brief goes to http:, https:, mailto: or an anchor in the brief (#…)"));
@@ -111,21 +126,21 @@ public sealed partial class MarkdownReader
             if (options.InPlace && !(block is Table || block is HtmlBlock html0 && FigurePattern().IsMatch(html0.Lines.ToString().Trim())
                 || block is ParagraphBlock p0 && IsTableLine(PlainOf(p0))))
             {
-                _errors.Add(new Diagnostic(new SourceLocation(file, options.InPlaceLine),
+                _errors.Add(new Diagnostic(LineAt(file, options.InPlaceLine),
                     "\"배치: 고정\" must stand right above a figure ({{ figure \"id\" }}) or a table's \"표:\" line"));
                 options.InPlace = false;
             }
             switch (block)
             {
                 case HeadingBlock heading:
-                    output.Add(Heading(heading, file) with { At = At(file, heading) });
+                    output.Add(Placed(Heading(heading, file), file, heading));
                     break;
 
                 case ListBlock { IsOrdered: true } numbered:
                     // Numbered lists are reference lists (참고문헌): plain entries with a hanging indent, no 개조식 marker.
                     foreach (var item in numbered.OfType<ListItemBlock>())
                         foreach (var p in item.OfType<ParagraphBlock>())
-                            output.Add(new BriefParagraph(ParagraphKind.Reference, Inlines(p.Inline)) { At = At(file, p) });
+                            output.Add(Placed(new BriefParagraph(ParagraphKind.Reference, Inlines(p.Inline)), file, p));
                     break;
 
                 case ListBlock list:
@@ -143,19 +158,19 @@ public sealed partial class MarkdownReader
                     else if (TryOption(text, WidthsPrefix, out var widths) || TryOption(text, MergePrefix, out _))
                     {
                         if (pendingCaption is null)
-                            _errors.Add(new Diagnostic(new SourceLocation(file, line),
+                            _errors.Add(new Diagnostic(LineAt(file, line),
                                 $"\"{text[..text.IndexOf(':')]}:\" belongs between a table's caption line \"표: …\" and the table"));
                         else if (widths is not null) (options.Widths, options.WidthsLine) = (widths, line);
                         else (options.Merge, options.MergeLine) = (text[(text.IndexOf(':') + 1)..].Trim(), line);
                     }
-                    else output.Add(new BriefParagraph(KindOf(text), inlines) { At = At(file, paragraph) });
+                    else output.Add(Placed(new BriefParagraph(KindOf(text), inlines), file, paragraph));
                     break;
                 }
 
                 case Table table:
                     if (pendingCaption is null)
-                        _errors.Add(new Diagnostic(new SourceLocation(file, table.Line + 1), "a table needs a caption line \"표: …\" just above it"));
-                    output.Add(ReadTable(table, pendingCaption ?? "", pendingUnit, options, file) with { At = At(file, table) });
+                        _errors.Add(new Diagnostic(LineAt(file, table.Line + 1), "a table needs a caption line \"표: …\" just above it"));
+                    output.Add(Placed(ReadTable(table, pendingCaption ?? "", pendingUnit, options, file), file, table));
                     pendingCaption = pendingUnit = null;
                     options = new TableOptions();
                     break;
@@ -164,12 +179,12 @@ public sealed partial class MarkdownReader
                 {
                     var inner = new List<BriefBlock>();
                     ReadBlocks(custom, inner, file, listLevel);
-                    output.Add(new BriefSummary(inner) { At = At(file, custom) });
+                    output.Add(Placed(new BriefSummary(inner), file, custom));
                     break;
                 }
 
                 case CustomContainer custom:
-                    _errors.Add(new Diagnostic(new SourceLocation(file, custom.Line + 1), $"unknown container ':::{custom.Info}' (known: :::summary)"));
+                    _errors.Add(new Diagnostic(LineAt(file, custom.Line + 1), $"unknown container ':::{custom.Info}' (known: :::summary)"));
                     break;
 
                 case HtmlBlock html:
@@ -181,14 +196,14 @@ public sealed partial class MarkdownReader
                     break;
 
                 default:
-                    _errors.Add(new Diagnostic(new SourceLocation(file, block.Line + 1), $"unsupported Markdown ({block.GetType().Name}); see templates/README.md"));
+                    _errors.Add(new Diagnostic(LineAt(file, block.Line + 1), $"unsupported Markdown ({block.GetType().Name}); see templates/README.md"));
                     break;
             }
         }
         if (pendingCaption is not null)
             _errors.Add(new Diagnostic(new SourceLocation(file), $"table caption \"표: {pendingCaption}\" is not followed by a table"));
         if (options.InPlace)
-            _errors.Add(new Diagnostic(new SourceLocation(file, options.InPlaceLine),
+            _errors.Add(new Diagnostic(LineAt(file, options.InPlaceLine),
                 "\"배치: 고정\" must stand right above a figure ({{ figure \"id\" }}) or a table's \"표:\" line"));
     }
 
@@ -208,7 +223,7 @@ public sealed partial class MarkdownReader
         }
         else
         {
-            _errors.Add(new Diagnostic(new SourceLocation(file, heading.Line + 1), $"heading level {heading.Level} is not used in briefs (use # or ##)"));
+            _errors.Add(new Diagnostic(LineAt(file, heading.Line + 1), $"heading level {heading.Level} is not used in briefs (use # or ##)"));
             number = "";
         }
         return new BriefHeading(Math.Min(heading.Level, 2), number, Inlines(heading.Inline));
@@ -217,19 +232,19 @@ public sealed partial class MarkdownReader
     private void ReadListItem(ListItemBlock item, List<BriefBlock> output, string file, int level)
     {
         if (level > 4)
-            _errors.Add(new Diagnostic(new SourceLocation(file, item.Line + 1), "lists nest at most four levels (□ ○ - ·)"));
+            _errors.Add(new Diagnostic(LineAt(file, item.Line + 1), "lists nest at most four levels (□ ○ - ·)"));
         foreach (var child in item)
         {
             switch (child)
             {
                 case ParagraphBlock p:
-                    output.Add(new BriefBullet(Math.Min(level, 4), Inlines(p.Inline)) { At = At(file, p) });
+                    output.Add(Placed(new BriefBullet(Math.Min(level, 4), Inlines(p.Inline)), file, p));
                     break;
                 case ListBlock nested:
                     foreach (var sub in nested.OfType<ListItemBlock>()) ReadListItem(sub, output, file, level + 1);
                     break;
                 default:
-                    _errors.Add(new Diagnostic(new SourceLocation(file, child.Line + 1), "a list item may hold text and nested items only"));
+                    _errors.Add(new Diagnostic(LineAt(file, child.Line + 1), "a list item may hold text and nested items only"));
                     break;
             }
         }
@@ -275,6 +290,8 @@ public sealed partial class MarkdownReader
 
         var body = new List<(int Line, List<IReadOnlyList<Inline>> Cells)>();
         var totals = new List<(int Line, List<IReadOnlyList<Inline>> Cells)>();
+        // Each cell's template position and metrics: header, body, then totals rows (separator rows have none).
+        var origins = new List<(bool Totals, IReadOnlyList<BlockOrigin> Cells)>();
         var separatorLine = 0;
         foreach (var row in rows.Where(r => !r.IsHeader))
         {
@@ -282,14 +299,15 @@ public sealed partial class MarkdownReader
             if (cells.Count > 0 && cells.All(c => SeparatorCell().IsMatch(Plain(c))))
             {
                 if (separatorLine > 0)
-                    _errors.Add(new Diagnostic(new SourceLocation(file, row.Line + 1), $"a table has one \"|---|\" row before its totals; another is on line {separatorLine}"));
+                    _errors.Add(new Diagnostic(LineAt(file, row.Line + 1), $"a table has one \"|---|\" row before its totals; another is on line {LineAt(file, separatorLine).Line}"));
                 separatorLine = row.Line + 1;
                 continue;
             }
             (separatorLine > 0 ? totals : body).Add((row.Line + 1, cells));
+            origins.Add((separatorLine > 0, CellOriginsOf(row, file)));
         }
         if (separatorLine > 0 && totals.Count == 0)
-            _errors.Add(new Diagnostic(new SourceLocation(file, separatorLine), "a \"|---|\" row must be followed by the totals row(s) (합계)"));
+            _errors.Add(new Diagnostic(LineAt(file, separatorLine), "a \"|---|\" row must be followed by the totals row(s) (합계)"));
 
         var headerCells = header is null ? [] : Cells(header, columns, file);
         var spans = new List<CellSpan>();
@@ -304,8 +322,13 @@ public sealed partial class MarkdownReader
             Spans = spans,
             Widths = options.Widths is null ? [] : Widths(options.Widths, options.WidthsLine, columns, file),
             InPlace = options.InPlace,
+            CellOrigins = [.. header is null ? [] : new[] { CellOriginsOf(header, file) }, .. origins.Where(o => !o.Totals).Select(o => o.Cells),
+                .. origins.Where(o => o.Totals).Select(o => o.Cells)],
         };
     }
+
+    private IReadOnlyList<BlockOrigin> CellOriginsOf(TableRow row, string file) =>
+        row.OfType<TableCell>().Select(c => new BlockOrigin(Where(file, c), MetricsOf(c))).ToList();
 
     /// <summary>One cell per column: missing cells are empty; more cells than the header has columns is an error.</summary>
     private List<IReadOnlyList<Inline>> Cells(TableRow row, int columns, string file)
@@ -314,7 +337,7 @@ public sealed partial class MarkdownReader
             .Select(cell => (IReadOnlyList<Inline>)cell.OfType<ParagraphBlock>().SelectMany(p => Inlines(p.Inline)).ToList())
             .ToList();
         if (cells.Count > columns && columns > 0)
-            _errors.Add(new Diagnostic(new SourceLocation(file, row.Line + 1), $"this row has {cells.Count} cells, the table's header {columns} columns"));
+            _errors.Add(new Diagnostic(LineAt(file, row.Line + 1), $"this row has {cells.Count} cells, the table's header {columns} columns"));
         while (cells.Count < columns) cells.Add([]);
         return cells.Take(Math.Max(columns, 1)).ToList();
     }
@@ -344,7 +367,7 @@ public sealed partial class MarkdownReader
                     {
                         if (dr == 0 && dc == 0) continue;
                         if (!IsMark(r + dr, c + dc))
-                            _errors.Add(new Diagnostic(new SourceLocation(file, rows[r + dr].Line),
+                            _errors.Add(new Diagnostic(LineAt(file, rows[r + dr].Line),
                                 $"cell {c + dc + 1} holds text but lies inside the cell merged from row {r + 1}, column {c + 1} (write \"^\" or \"<\" there)"));
                         covered.Add((r + dr, c + dc));
                     }
@@ -355,7 +378,7 @@ public sealed partial class MarkdownReader
             {
                 if (!IsMark(r, c)) continue;
                 if (!covered.Contains((r, c)))
-                    _errors.Add(new Diagnostic(new SourceLocation(file, rows[r].Line),
+                    _errors.Add(new Diagnostic(LineAt(file, rows[r].Line),
                         $"\"{Plain(rows[r].Cells[c])}\" in cell {c + 1} has no cell to merge with " +
                         (Plain(rows[r].Cells[c]) == "^" ? "above it (the first row of the table or of its totals)" : "to its left")));
                 rows[r].Cells[c] = [];
@@ -372,7 +395,7 @@ public sealed partial class MarkdownReader
             var c = headers.IndexOf(name);
             if (c < 0)
             {
-                _errors.Add(new Diagnostic(new SourceLocation(file, line),
+                _errors.Add(new Diagnostic(LineAt(file, line),
                     $"\"열 병합:\" names a column \"{name}\" the table does not have (its columns: {string.Join(", ", headers)})"));
                 continue;
             }
@@ -406,12 +429,12 @@ public sealed partial class MarkdownReader
                      && percent is > 0 and < 100)
                 widths.Add(percent);
             else
-                _errors.Add(new Diagnostic(new SourceLocation(file, line), $"\"열 너비:\" takes a percentage such as 30% or * (content decides) per column, found \"{Echo.Clip(part)}\""));
+                _errors.Add(new Diagnostic(LineAt(file, line), $"\"열 너비:\" takes a percentage such as 30% or * (content decides) per column, found \"{Echo.Clip(part)}\""));
         }
         if (parts.Length != columns)
-            _errors.Add(new Diagnostic(new SourceLocation(file, line), $"\"열 너비:\" gives {parts.Length} widths for a table of {columns} columns"));
+            _errors.Add(new Diagnostic(LineAt(file, line), $"\"열 너비:\" gives {parts.Length} widths for a table of {columns} columns"));
         else if (widths.Sum(w => w ?? 0) > 100)
-            _errors.Add(new Diagnostic(new SourceLocation(file, line), $"\"열 너비:\" percentages add up to {widths.Sum(w => w ?? 0)}%, more than the table's width"));
+            _errors.Add(new Diagnostic(LineAt(file, line), $"\"열 너비:\" percentages add up to {widths.Sum(w => w ?? 0)}%, more than the table's width"));
         return widths;
     }
 
@@ -419,13 +442,33 @@ public sealed partial class MarkdownReader
     {
         var text = html.Lines.ToString().Trim();
         var figure = FigurePattern().Match(text);
-        if (figure.Success) output.Add(new BriefFigure(++_figures, figure.Groups[1].Value) { InPlace = inPlace, At = At(file, html) });
-        else if (text == PageBreakMarker) output.Add(new BriefPageBreak { At = At(file, html) });
-        else _errors.Add(new Diagnostic(new SourceLocation(file, html.Line + 1), $"raw HTML is not allowed in briefs: {Truncate(text)}"));
+        if (figure.Success) output.Add(Placed(new BriefFigure(++_figures, figure.Groups[1].Value) { InPlace = inPlace }, file, html));
+        else if (text == PageBreakMarker) output.Add(Placed(new BriefPageBreak(), file, html));
+        else _errors.Add(new Diagnostic(LineAt(file, html.Line + 1), $"raw HTML is not allowed in briefs: {Truncate(text)}"));
     }
 
-    /// <summary>The section file and the line of the rendered Markdown a block starts on.</summary>
-    private static SourceLocation At(string file, Block block) => new(file, block.Line + 1);
+    /// <summary>
+    /// Where a block was written: the template line and column of its first character (the file may be the section or a
+    /// partial it includes), else the section file and the line of the rendered Markdown it starts on.
+    /// </summary>
+    private SourceLocation Where(string file, Block block) => Where(file, block.Span.Start, block.Line, column: -1);
+
+    private SourceLocation Where(string file, int offset, int line, int column) =>
+        // Text no template line wrote (a caveat line made from metrics) is placed at its section, without a line.
+        _origins?.At(_markdown, offset) is { } at ? at
+        : column < 0 ? new SourceLocation(file, line + 1) : new SourceLocation(file, line + 1, column + 1);
+
+    /// <summary>Where line <paramref name="line"/> (1-based) of the rendered Markdown was written: its template line, else that line.</summary>
+    private SourceLocation LineAt(string file, int line) =>
+        line >= 1 && line <= _lineStarts.Count ? Where(file, _lineStarts[line - 1], line - 1, column: -1) : new SourceLocation(file, line);
+
+    /// <summary>The metrics the Markdown of a block printed (empty without origins).</summary>
+    private IReadOnlyList<string> MetricsOf(Block block) =>
+        _origins is null || block.Span.IsEmpty ? [] : _origins.MetricsIn(block.Span.Start, block.Span.End + 1);
+
+    /// <summary>The block's place and printed metrics, for <see cref="BriefBlock.At"/> and <see cref="BriefBlock.Metrics"/>.</summary>
+    private T Placed<T>(T brief, string file, Block block) where T : BriefBlock =>
+        brief with { At = Where(file, block), Metrics = MetricsOf(block) };
 
     private static ParagraphKind KindOf(string text) =>
         text.StartsWith('※') ? ParagraphKind.Note

@@ -36,12 +36,16 @@ public sealed class TextOrigins(
             + $"(figure '{figureId}'; charts use the regular and semibold fonts of templates/theme.toml [fonts], without fallback); remove or replace the character");
     }
 
-    /// <summary>"templates/brief/02-AI모델.md.sbn:7" → the section file.</summary>
+    /// <summary>"templates/brief/02-AI모델.md.sbn:7" or "…:7:3" → the section file.</summary>
     private static string? SectionOf(string? source)
     {
         if (source is null) return null;
-        var colon = source.LastIndexOf(':');
-        return colon > 0 && source[(colon + 1)..].All(char.IsAsciiDigit) ? source[..colon] : source;
+        for (var i = 0; i < 2; i++)
+        {
+            var colon = source.LastIndexOf(':');
+            if (colon > 0 && colon < source.Length - 1 && source[(colon + 1)..].All(char.IsAsciiDigit)) source = source[..colon];
+        }
+        return source;
     }
 
     private SourceLocation? InTemplates(string character, string? section)

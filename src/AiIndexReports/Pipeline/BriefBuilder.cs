@@ -10,6 +10,7 @@ using AiIndexReports.Charts;
 using AiIndexReports.Data;
 using AiIndexReports.Metrics;
 using AiIndexReports.Typesetting;
+using AiIndexReports.Typesetting.Export;
 using AiIndexReports.Typesetting.Fonts;
 using SkiaSharp;
 using AiIndexReports.Typesetting.Pdf;
@@ -55,6 +56,8 @@ public sealed class BriefBuilder : IDisposable
     private readonly ConcurrentDictionary<int, byte> _chartTimingsReported = new();
     private readonly FileHashCache _fileHashes;
     private readonly ConcurrentDictionary<string, Diagnostic> _warnings = new(StringComparer.Ordinal);
+    // Page images of each brief's last build: a builder kept for the next run (watch, preview) encodes only changed pages.
+    private readonly ConcurrentDictionary<string, PngReuse> _pngReuse = new(StringComparer.Ordinal);
     private Task? _fontPrefetch;
 
     public BriefBuilder(string repoRoot, BuildSettings? settings = null)
@@ -149,8 +152,10 @@ public sealed class BriefBuilder : IDisposable
     }
 
     /// <summary>Builds jobs with up to <paramref name="parallelism"/> at once; every job runs, failures included.</summary>
+    /// <param name="force">rebuild briefs that are up to date in this run, as <see cref="BuildSettings.Force"/> does in every run
+    /// (a preview's first run of a builder it keeps warm for later runs)</param>
     public IReadOnlyList<BriefBuildResult> BuildAll(
-        IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default)
+        IReadOnlyList<BuildJob> jobs, int parallelism, Action<BriefBuildResult>? onDone = null, CancellationToken cancellation = default, bool force = false)
     {
         var results = new BriefBuildResult[jobs.Count];
         // Each run writes its editions' shared files (figures, metrics.json) again when they changed, even when the builder is reused.
@@ -171,7 +176,7 @@ public sealed class BriefBuilder : IDisposable
         });
         Parallel.For(0, jobs.Count, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellation }, i =>
         {
-            results[i] = Build(jobs[i], cancellation);
+            results[i] = Build(jobs[i], cancellation, force);
             onDone?.Invoke(results[i]);
         });
         var saving = new List<Diagnostic>();
@@ -181,7 +186,7 @@ public sealed class BriefBuilder : IDisposable
         return results;
     }
 
-    public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default)
+    public BriefBuildResult Build(BuildJob job, CancellationToken cancellation = default, bool force = false)
     {
         using var culture = ToolCulture.OnThisThread();
         var timings = new List<(string, TimeSpan)>();
@@ -203,7 +208,7 @@ public sealed class BriefBuilder : IDisposable
             var cache = new BuildCache(OutputRoot);
             var pdfRelative = job.Brief.OutputPath(job.Edition);
             var cacheWarnings = new List<Diagnostic>();
-            var upToDate = !_settings.Force && cache.IsUpToDate(job.Name, fingerprint.Hash, cacheWarnings);
+            var upToDate = !_settings.Force && !force && cache.IsUpToDate(job.Name, fingerprint.Hash, cacheWarnings);
             Warn(cacheWarnings);
             if (upToDate)
                 return new BriefBuildResult(job, BriefBuildStatus.Skipped, [], Path.Combine("output", pdfRelative), Inputs: fingerprint);
@@ -251,9 +256,15 @@ public sealed class BriefBuilder : IDisposable
                 Timed("previews", () =>
                 {
                     var previews = PreviewFolder(job);
-                    var pages = typeset.RenderAllPng(_settings.PreviewDpi);
+                    var pages = typeset.RenderAllPng(_settings.PreviewDpi, _pngReuse.GetOrAdd(job.Name, _ => new PngReuse()));
                     for (var p = 0; p < pages.Count; p++)
                         writer.Add($"{previews}/page-{p + 1:00}.png", pages[p]);
+                    if (_settings.PreviewMaps)
+                    {
+                        // From the frames the PNGs were just drawn from: no second layout.
+                        var map = new PageMap(document, edition.Metrics, edition.Figures);
+                        foreach (var page in typeset.Pages) writer.Add($"{previews}/page-{page.Index + 1:00}.json", map.Json(page));
+                    }
                     return 0;
                 });
 
@@ -334,7 +345,7 @@ public sealed class BriefBuilder : IDisposable
         var warnings = new List<Diagnostic>();
         var fingerprint = InputFingerprint.Of(_root,
             ["data", $"templates/{job.Brief.Template}", "templates/partials", "templates/theme.toml", "templates/fonts"],
-            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? "previews" : "", _settings.DumpLayout ? "layout" : "", _settings.Provenance ? "provenance" : "", _settings.Strict ? "strict" : "",
+            [spec, job.Edition.ToString(CultureInfo.InvariantCulture), ToolVersion, _settings.Previews ? $"previews {_settings.PreviewDpi.ToString(CultureInfo.InvariantCulture)}{(_settings.PreviewMaps ? " maps" : "")}" : "", _settings.DumpLayout ? "layout" : "", _settings.Provenance ? "provenance" : "", _settings.Strict ? "strict" : "",
              _settings.SourceDateEpoch?.ToString(CultureInfo.InvariantCulture) ?? "", PdfStandards.Name(_settings.PdfStandard)],
             _fileHashes, warnings);
         Warn(warnings);
@@ -416,11 +427,10 @@ public sealed class BriefBuilder : IDisposable
     {
         // A prefetch still loading must finish before the fonts can be released (its failure was reported by a brief).
         try { _fontPrefetch?.Wait(); } catch (AggregateException) { }
-        // So must the figure exports: a brief that failed before it waited for them leaves them drawing with the fonts
-        // (releasing the fonts under them crashed the process). Their failures, if any, were reported or do not matter.
-        foreach (var edition in _editions.Values)
-            if (edition.IsValueCreated)
-                try { edition.Value.Exports.Wait(); } catch (AggregateException) { }
+        // So must the figure exports: a brief that failed early never waited for them, and they read the fonts'
+        // mapped memory (releasing it under them crashed the process).
+        foreach (var edition in _editions.Values.Where(e => e.IsValueCreated))
+            try { edition.Value.Exports.Wait(); } catch (AggregateException) { }
         if (_fonts.IsValueCreated) _fonts.Value.Dispose();
     }
 

@@ -29,6 +29,11 @@ public sealed record BuildSettings
     /// <summary>Also write a PNG of every page under output/&lt;edition&gt;/&lt;brief&gt;/preview/.</summary>
     public bool Previews { get; init; }
     public float PreviewDpi { get; init; } = 80;
+    /// <summary>
+    /// With <see cref="Previews"/>, also write page-NN.json beside each page-NN.png: the page's boxes with the template line
+    /// and metrics that made them (<c>Briefs.PageMap</c>), for the live preview.
+    /// </summary>
+    public bool PreviewMaps { get; init; }
     /// <summary>Also write output/&lt;edition&gt;/&lt;brief&gt;.layout.txt, a text dump of the composed element tree (<c>LayoutDump</c>).</summary>
     public bool DumpLayout { get; init; }
     /// <summary>Also write output/&lt;edition&gt;/&lt;brief&gt;.provenance.md: every printed metric's method and source rows (<c>ProvenanceDocument</c>).</summary>

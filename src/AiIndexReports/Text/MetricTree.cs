@@ -147,6 +147,7 @@ internal sealed class MetricNode : StrictScriptObject
             throw new ArgumentException($"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); put the sentence in a :::needs block");
         if (_metric.Number is not { } number) throw new ArgumentException($"`{function}` expects a number metric; `{Path}` is a {KindOf(_metric)} metric");
         _used?.TryAdd(_metric.Id, 0);
+        TrackingContext.MetricRead(_metric.Id);
         return number;
     }
 
@@ -162,6 +163,7 @@ internal sealed class MetricNode : StrictScriptObject
                 throw new ScriptRuntimeException(span, $"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); test `{Path}.available` before reading `interval`");
             // The brief then shows the uncertainty itself: no caveat line is added for it.
             _intervals?.TryAdd(_metric.Id, 0);
+            TrackingContext.MetricRead(_metric.Id);
             value = _metric.Interval is { } i ? IntervalText(i, _metric.Unit) : "";
             return true;
         }
@@ -174,6 +176,7 @@ internal sealed class MetricNode : StrictScriptObject
             {
                 value = Made(value);
                 _used?.TryAdd(_metric.Id, 0);
+                TrackingContext.MetricRead(_metric.Id);
                 return true;
             }
             throw new ScriptRuntimeException(span, $"`{Path}` has no {member}: it is a {KindOf(_metric)} metric");

@@ -58,12 +58,13 @@ public sealed class TemplateRenderer
 
     /// <summary>Renders a template file given relative to the templates folder, e.g. "full/02-models.md.sbn".</summary>
     /// <param name="sources">gets the text of the template and of every file it included, by display path</param>
-    public string Render(string templatePath, TemplateModel model, IDictionary<string, string>? sources = null)
+    /// <param name="origins">gets, for every piece of the output, the template line that wrote it and the metrics it printed</param>
+    public string Render(string templatePath, TemplateModel model, IDictionary<string, string>? sources = null, OutputOrigins? origins = null)
     {
         var loader = new TemplatesFolderLoader(_root, _displayRoot, Transform);
         var (display, text) = loader.Read(templatePath, message =>
             new BuildFailedException(new Diagnostic(new SourceLocation($"{_displayRoot}/{templatePath.Replace('\\', '/')}"), message)));
-        var output = RenderSource(text, display, model, loader);
+        var output = RenderSource(text, display, model, loader, origins);
         if (sources is not null)
             foreach (var (path, source) in loader.Sources) sources[path] = source;
         return output;
@@ -101,7 +102,7 @@ public sealed class TemplateRenderer
         return RenderSource(text, displayPath, model, loader);
     }
 
-    private string RenderSource(string text, string displayPath, TemplateModel model, TemplatesFolderLoader loader)
+    private string RenderSource(string text, string displayPath, TemplateModel model, TemplatesFolderLoader loader, OutputOrigins? origins = null)
     {
         var template = Template.Parse(text, displayPath);
         if (template.HasErrors)
@@ -109,7 +110,9 @@ public sealed class TemplateRenderer
 
         using var ownBudget = Budget is null ? new RenderBudget(RenderLimits.Default) : null;
         var budget = Budget ?? ownBudget!;
-        var context = CreateContext(loader);
+        var tracking = origins is null ? null : new TrackingContext(origins);
+        var context = Configure(tracking ?? new TemplateContext(), loader);
+        using var reads = tracking?.Activate();
         context.CancellationToken = budget.Deadline;
         context.OutputLimit = budget.OutputLeft;
         context.OnOutputLimit = ScriptLimitBehavior.Throw;
@@ -205,23 +208,20 @@ public sealed class TemplateRenderer
         }
     }
 
-    private static TemplateContext CreateContext(TemplatesFolderLoader loader)
+    private static TemplateContext Configure(TemplateContext context, TemplatesFolderLoader loader)
     {
-        var context = new TemplateContext
-        {
-            StrictVariables = true,
-            EnableRelaxedMemberAccess = false,
-            EnableRelaxedTargetAccess = false,
-            EnableRelaxedFunctionAccess = false,
-            EnableRelaxedIndexerAccess = false,
-            EnableNullIndexer = false,
-            LoopLimit = LoopLimit,
-            LoopLimitQueryable = LoopLimit,
-            RecursiveLimit = RecursionLimit,
-            MemberFilter = _ => false,   // no member of any .NET object is visible, only ScriptObject entries
-            TemplateLoader = loader,
-            NewLine = "\n",
-        };
+        context.StrictVariables = true;
+        context.EnableRelaxedMemberAccess = false;
+        context.EnableRelaxedTargetAccess = false;
+        context.EnableRelaxedFunctionAccess = false;
+        context.EnableRelaxedIndexerAccess = false;
+        context.EnableNullIndexer = false;
+        context.LoopLimit = LoopLimit;
+        context.LoopLimitQueryable = LoopLimit;
+        context.RecursiveLimit = RecursionLimit;
+        context.MemberFilter = _ => false;   // no member of any .NET object is visible, only ScriptObject entries
+        context.TemplateLoader = loader;
+        context.NewLine = "\n";
         context.PushCulture(CultureInfo.InvariantCulture);
         context.RegexTimeOut = RegexTimeout;
         // `date.now` or `math.random` would make two builds of the same data differ; dates come from metrics and the helpers.

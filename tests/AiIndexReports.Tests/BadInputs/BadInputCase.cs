@@ -7,11 +7,14 @@ namespace AiIndexReports.Tests.BadInputs;
 /// expect.txt with lines "about: …", "run: &lt;command and options&gt;", "exit: N", "expect: &lt;text the output must contain&gt;"
 /// (repeatable), "generate: …" (files too big to commit, made at test time; see <see cref="Generate"/>) and
 /// "env: NAME=VALUE" (an environment variable set for the run, repeatable) and "stdout: full" (standard output fails
-/// like a full disk, as `aiindex … > /dev/full` does).
+/// like a full disk, as `aiindex … > /dev/full` does) and "absent: &lt;text the output must not contain&gt;" (repeatable).
 /// </summary>
 public sealed record BadInputCase(string Name, string Folder, string About, IReadOnlyList<string> Args, int Exit,
     IReadOnlyList<string> Expect, IReadOnlyList<string> Generators, IReadOnlyDictionary<string, string> Environment, bool StdoutFull)
 {
+    /// <summary>Texts the output must not contain ("absent:" lines).</summary>
+    public IReadOnlyList<string> Absent { get; init; } = [];
+
     public const string ExpectFile = "expect.txt";
 
     public static string CorpusRoot => Path.Combine(TestRepo.Root, "tests", "AiIndexReports.Tests", "BadInputs", "cases");
@@ -24,6 +27,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
         string? about = null, run = null;
         int? exit = null;
         var expect = new List<string>();
+        var absent = new List<string>();
         var generate = new List<string>();
         var environment = new Dictionary<string, string>(StringComparer.Ordinal);
         var stdoutFull = false;
@@ -39,6 +43,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
                 case "run": run = value; break;
                 case "exit": exit = int.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
                 case "expect": expect.Add(value); break;
+                case "absent": absent.Add(value); break;
                 case "generate": generate.Add(value); break;
                 case "stdout": stdoutFull = value == "full" ? true : throw new FormatException($"{folder}/{ExpectFile}: stdout: expects 'full'"); break;
                 case "env": environment[value[..value.IndexOf('=')]] = value[(value.IndexOf('=') + 1)..]; break;
@@ -48,7 +53,7 @@ public sealed record BadInputCase(string Name, string Folder, string About, IRea
         var name = Path.GetFileName(folder);
         if (about is null || run is null || exit is null || expect.Count == 0)
             throw new FormatException($"{name}/{ExpectFile}: needs about, run, exit and at least one expect line");
-        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate, environment, stdoutFull);
+        return new BadInputCase(name, folder, about, run.Split(' ', StringSplitOptions.RemoveEmptyEntries), exit.Value, expect, generate, environment, stdoutFull) { Absent = absent };
     }
 
     /// <summary>The case's files (expect.txt excluded), repo-relative with forward slashes.</summary>

@@ -55,6 +55,8 @@ public sealed partial class BadInputCorpusTests
         Assert.Equal(bad.Exit, run.ExitCode);
         foreach (var expected in bad.Expect)
             Assert.True(run.Output.Contains(expected, StringComparison.Ordinal), $"expected \"{expected}\" in the output:\n{run.Output}");
+        foreach (var unexpected in bad.Absent)
+            Assert.False(run.Output.Contains(unexpected, StringComparison.Ordinal), $"did not expect \"{unexpected}\" in the output:\n{run.Output}");
         Assert.DoesNotMatch(StackTraceLine(), run.Output);
         Assert.DoesNotMatch(ExceptionName(), run.Output);
         Assert.DoesNotContain(repo.Path, run.Output);   // paths are shown repo-relative

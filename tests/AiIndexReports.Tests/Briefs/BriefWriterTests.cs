@@ -96,4 +96,55 @@ public class BriefWriterTests
         Assert.Contains(e.Diagnostics, d => d.ToString().StartsWith("templates/brief/04-성능격차.md.sbn:", StringComparison.Ordinal)
             && d.Message == "a table needs a caption line \"표: …\" just above it");
     }
+
+    [Fact]
+    public void Blocks_are_placed_at_the_template_line_that_wrote_them_with_the_metrics_they_print()
+    {
+        using var dir = TestRepo.Temp();
+        dir.Write("templates/brief/01.md.sbn",
+            "---\n" +                                                                     // 1  front matter: removed before rendering
+            "what: 시험\n" +                                                               // 2
+            "---\n" +                                                                     // 3
+            "{{~ m = metrics ~}}\n" +                                                      // 4
+            "# 모델\n" +                                                                   // 5
+            "\n" +                                                                         // 6
+            ":::needs [indicators.ai_hiring_growth] 없는 지표\n" +                        // 7  not in 2025: dropped, the lines stay
+            "- 없는 문장\n" +                                                               // 8
+            ":::else\n" +                                                                  // 9
+            "- 한국은 {{ m.models.aiindex.KOR.count.value | num }}개\n" +                   // 10
+            ":::end\n" +                                                                   // 11
+            "\n" +                                                                         // 12
+            "{{ figure \"models_by_country\" }}\n" +                                       // 13
+            "\n" +                                                                         // 14
+            "표: 국가별 모델 수\n" +                                                         // 15
+            "\n" +                                                                         // 16
+            "| 국가 | 모델 수 |\n" +                                                         // 17
+            "|---|---:|\n" +                                                               // 18
+            "{{~ for r in m.models.ranking.rows limit:2 ~}}\n" +                           // 19
+            "| {{ r.name_ko }} | {{ r.count }} |\n" +                                      // 20
+            "{{~ end ~}}\n");                                                             // 21
+        var brief = BriefManifest.Load(TestRepo.Root).Briefs.Single(b => b.Id == "ai-index-brief");
+        var (metrics, figures) = Edition2025.Value;
+
+        var blocks = new BriefWriter(dir.Path).Write(brief, 2025, metrics, figures).Blocks;
+
+        const string file = "templates/brief/01.md.sbn";
+        var heading = Assert.IsType<BriefHeading>(blocks[0]);
+        Assert.Equal(new SourceLocation(file, 5, 1), heading.At);
+        Assert.Empty(heading.Metrics);
+        var bullet = Assert.IsType<BriefBullet>(blocks[1]);
+        Assert.Equal(new SourceLocation(file, 10, 3), bullet.At);
+        Assert.Equal(["models.aiindex.KOR.count"], bullet.Metrics);
+        var figure = Assert.IsType<BriefFigure>(blocks[2]);
+        Assert.Equal(new SourceLocation(file, 13, 4), figure.At);
+        var table = Assert.IsType<BriefTable>(blocks[3]);
+        Assert.Equal(17, table.At!.Line);
+        // Header row, then the two rows the loop wrote: each cell at line 20, at the expression that printed it.
+        Assert.Equal(3, table.CellOrigins.Count);
+        Assert.Equal(new SourceLocation(file, 17, 3), table.CellOrigins[0][0].At);
+        Assert.Equal(new SourceLocation(file, 20, 6), table.CellOrigins[2][0].At);
+        Assert.Equal(new SourceLocation(file, 20, 24), table.CellOrigins[2][1].At);
+        Assert.Equal(["models.ranking"], table.CellOrigins[2][1].Metrics);
+        Assert.Empty(table.CellOrigins[0][1].Metrics);
+    }
 }

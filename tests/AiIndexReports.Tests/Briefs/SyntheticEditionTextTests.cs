@@ -45,6 +45,46 @@ public class SyntheticEditionTextTests
     }
 
     [Fact]
+    public void A_gap_that_changes_sign_is_written_as_a_reversal_not_as_narrowing()
+    {
+        // The US led MMLU by 0.3 points at the end of 2026 and China leads by 1.2 at the end of 2027.
+        var text = Write(new TestDataset(2028)
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2026", 0.3, "percentage points")
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2027", -1.2, "percentage points"));
+
+        Assert.Contains("미·중 최고 모델 간 MMLU 성능은 2026년 말 미국의 0.3%p 우위에서 2027년 말 중국의 1.2%p 우위로 역전", text);
+        Assert.Contains("미국과 중국의 최고 성능 모델 간 우위가 2026년 말부터 2027년 말 사이에 역전되어 중국이 앞섬", text);
+        Assert.Contains("2026년 말에는 미국이 0.3%p 앞섰으나, 2027년 말에는 중국이 1.2%p 앞섬", text);
+        Assert.Contains("미·중 최고 모델의 성능 우위가 2027년 말 중국 쪽으로 역전된 만큼", text);
+        Assert.DoesNotContain("좁혀", text);
+        Assert.DoesNotContain("-1.2%p", text);
+    }
+
+    [Fact]
+    public void Open_models_that_overtake_closed_ones_are_a_reversal()
+    {
+        var text = Write(new TestDataset(2028)
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2027", 0.4, "percentage points")
+            .Indicator("closed_vs_open_top_model_gap_arena", "LMSYS Chatbot Arena", null, "2026-01", 8.0, "percent")
+            .Indicator("closed_vs_open_top_model_gap_arena", "LMSYS Chatbot Arena", null, "2027-02", -0.5, "percent"));
+
+        Assert.Contains("폐쇄형과 개방형 최고 모델의 격차는 챗봇 아레나 기준 2026년 1월 8.0%에서 2027년 2월 -0.5%로 개방형 우위로 역전", text);
+        Assert.DoesNotContain("좁혀", text);
+    }
+
+    [Fact]
+    public void A_chinese_lead_that_shrinks_is_a_narrowing_gap()
+    {
+        var text = Write(new TestDataset(2028)
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2026", -5, "percentage points")
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2027", -1, "percentage points"));
+
+        Assert.Contains("MMLU(대규모 다중 과제 언어 이해) 기준 격차는 2026년 말 -5.0%p에서 2027년 말 -1.0%p로 4.0%p 좁혀짐", text);
+        Assert.DoesNotContain("벌어", text);
+        Assert.DoesNotContain("역전", text);
+    }
+
+    [Fact]
     public void Epoch_prices_that_end_before_the_measured_year_give_way_to_the_reports_printed_prices()
     {
         // Measured year 2026; Epoch's cheapest-price table ends in 2025, the report prints 20 → 0.02 dollars.

@@ -23,4 +23,18 @@ public sealed class NewEditionDocsTests
         if (Environment.GetEnvironmentVariable("AIIR_UPDATE_DOCS") == "1") File.WriteAllText(path, expected);
         Assert.Equal(expected, File.ReadAllText(path).ReplaceLineEndings("\n"));
     }
+
+    [Fact]
+    public void The_coverage_excerpt_in_the_README_is_what_the_command_prints()
+    {
+        var readme = File.ReadAllText(Path.Combine(TestRepo.Root, "README.md")).ReplaceLineEndings("\n");
+        var from = readme.IndexOf("<!-- coverage excerpt", StringComparison.Ordinal);
+        var to = readme.IndexOf("<!-- /coverage excerpt -->", StringComparison.Ordinal);
+        Assert.True(from > 0 && to > from, "README.md needs the coverage excerpt markers");
+        var excerpt = readme[from..to].Split('\n').Skip(1).Where(l => l.Length > 0 && !l.StartsWith("```", StringComparison.Ordinal)).ToList();
+        var printed = new[] { 2024, 2025 }.SelectMany(e => CoverageReport.Lines(e, CoverageReport.Of(TestRepo.Root, e))).ToHashSet(StringComparer.Ordinal);
+
+        Assert.True(excerpt.Count >= 4, "the excerpt shows the editions' summary lines");
+        Assert.All(excerpt, line => Assert.True(printed.Contains(line), $"`aiindex coverage` does not print: {line}"));
+    }
 }

@@ -170,6 +170,29 @@ public class MetricsCalculatorTests
     }
 
     [Fact]
+    public void A_gap_that_changes_sign_is_a_reversal_and_its_change_is_the_change_of_its_size()
+    {
+        var m = Compute(new TestDataset()
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2023", 0.3, "percentage points")
+            .Indicator("us_minus_china_top_model_gap", "MMLU", null, "end-2024", -1.2, "percentage points")
+            .Indicator("us_minus_china_top_model_gap", "MATH", null, "end-2023", -5, "percentage points")
+            .Indicator("us_minus_china_top_model_gap", "MATH", null, "end-2024", -1, "percentage points"));
+
+        Assert.Equal(1, m["gap.mmlu.reversed"].Number);
+        Assert.Equal("미국", m["gap.mmlu.start_leader"].Text);
+        Assert.Equal("중국", m["gap.mmlu.leader"].Text);
+        Assert.Equal(1.2, m["gap.mmlu.lead"].Number!.Value, 9);
+        Assert.Equal(0.9, m["gap.mmlu.change"].Number!.Value, 9);
+        // China's lead shrank from 5 to 1: the gap narrowed by 4, no reversal.
+        Assert.Equal(0, m["gap.math.reversed"].Number);
+        Assert.Equal(-4, m["gap.math.change"].Number!.Value, 9);
+        Assert.Equal(4, m["gap.math.reduction"].Number!.Value, 9);
+        var rows = m["gap.benchmarks"].Rows!;
+        Assert.Equal([true, false], rows.Select(r => (bool)r["reversed"]!));
+        Assert.Equal(["중국", "중국"], rows.Select(r => (string)r["leader"]!));
+    }
+
+    [Fact]
     public void Quarterly_mmlu_is_the_best_score_released_so_far()
     {
         var m = Compute(new TestDataset()

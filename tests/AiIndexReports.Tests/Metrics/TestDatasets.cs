@@ -36,6 +36,8 @@ internal sealed class TestDataset(int edition = 2025)
             SourceType.TranscribedReportText, "https://example.org", note, new SourceLocation("indicators.csv", ++_line))
         {
             Geo = geo, Definition = definition, KoreanUnit = definition?.KoreanUnit(unit) ?? definition?.DefaultUnit,
+            // Credited as edition.toml's [indicators] credits the report (tables print a 자료 line from it).
+            Release = new Credit($"AI Index Report {reportEdition ?? edition.ToString()}", "Stanford HAI", null, "CC BY-ND 4.0"),
         });
         return this;
     }

@@ -26,6 +26,12 @@ public class CliUsageTests
     [InlineData(new[] { "coverage", "--edition", "1999" }, "aiindex: --edition expects a year such as 2025, found '1999'")]
     [InlineData(new[] { "build", "--pdf-standard", "pdf/x" }, "aiindex: --pdf-standard expects ua1+a2a or none, found 'pdf/x'")]
     [InlineData(new[] { "watch", "--pdf-standard", "" }, "aiindex: --pdf-standard expects ua1+a2a or none, found ''")]
+    [InlineData(new[] { "preview", "--port", "80" }, "aiindex: --port expects a number from 1024 to 65535, found '80'")]
+    [InlineData(new[] { "preview", "--port", "http" }, "aiindex: --port expects a number from 1024 to 65535, found 'http'")]
+    [InlineData(new[] { "preview", "--shard", "1/2" }, "aiindex: Unknown option 'shard'.")]
+    [InlineData(new[] { "preview", "--serve" }, "aiindex: Unknown option 'serve'.")]
+    [InlineData(new[] { "watch", "--port", "8765" }, "aiindex: --port goes with --serve (or use `aiindex preview`)")]
+    [InlineData(new[] { "build", "--serve" }, "aiindex: Unknown option 'serve'.")]
     public void Usage_errors_exit_with_2_and_say_what_is_wrong(string[] args, string message)
     {
         var run = CliRunner.Invoke([.. args, "--root", TestRepo.Root], Limit);
@@ -48,7 +54,7 @@ public class CliUsageTests
     {
         var all = CliRunner.Invoke(["help"], Limit);
         Assert.Equal(0, all.ExitCode);
-        foreach (var command in new[] { "build", "check", "metrics", "watch", "new-edition", "coverage", "help" }) Assert.Contains($"    {command} ", all.Output);
+        foreach (var command in new[] { "build", "check", "metrics", "watch", "preview", "new-edition", "coverage", "help" }) Assert.Contains($"    {command} ", all.Output);
 
         var build = CliRunner.Invoke(["help", "build"], Limit);
         Assert.Equal(0, build.ExitCode);
@@ -81,6 +87,48 @@ public class CliUsageTests
         Assert.Contains("built    2025/ai-index-summary", tagged.Output);
         Assert.True(Catalog(copy).ContainsKey("StructTreeRoot"));
         Assert.True(Catalog(copy).ContainsKey("MarkInfo"));
+    }
+
+    [Fact]
+    public void Preview_and_watch_help_name_the_server_options()
+    {
+        var preview = CliRunner.Invoke(["help", "preview"], Limit);
+        Assert.Equal(0, preview.ExitCode);
+        foreach (var option in new[] { "--port <PORT>", "--edition <YEAR>", "--brief <ID>", "--strict" }) Assert.Contains(option, preview.Output);
+        var watch = CliRunner.Invoke(["help", "watch"], Limit);
+        Assert.Equal(0, watch.ExitCode);
+        foreach (var option in new[] { "--serve", "--port <PORT>" }) Assert.Contains(option, watch.Output);
+    }
+
+    [Fact]
+    public void A_build_says_in_full_which_printed_value_may_be_a_transcription_slip()
+    {
+        // 2025's Korean patents per 100,000 people typed without the decimal point: 173 instead of 17.3.
+        using var copy = RepoCopy.OfRepository();
+        var csv = copy.PathOf("data/shared/aiindex/indicators.csv");
+        var text = File.ReadAllText(csv);
+        const string row = "2025,ai_patents_granted_per_100k,South Korea,KOR,2023,17.3,";
+        Assert.Contains(row, text);
+        File.WriteAllText(csv, text.Replace(row, "2025,ai_patents_granted_per_100k,South Korea,KOR,2023,173,", StringComparison.Ordinal));
+
+        var build = CliRunner.Invoke(["build", "--edition", "2025", "--brief", "ai-index-summary", "--root", copy.Root], Limit);
+
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Contains("warning: value: ai_patents_granted_per_100k (South Korea, 2023) is 173, 16.9× more than the 2024 edition's 10.26 (2022, line", build.Output);
+    }
+
+    [Fact]
+    public void A_build_never_loads_the_web_server()
+    {
+        // The preview's ASP.NET Core is for `preview` and `watch --serve` only: `build` and `help` do not pay for loading it.
+        // (No test in this assembly starts the preview in-process; tests/AiIndexReports.Preview.Tests runs it as a process.)
+        using var copy = RepoCopy.OfRepository();
+        var build = CliRunner.Invoke(["build", "--edition", "2025", "--brief", "ai-index-summary", "--root", copy.Root], Limit);
+        Assert.True(build.ExitCode == 0, build.Output);
+        Assert.Equal(0, CliRunner.Invoke(["help", "preview"], Limit).ExitCode);
+        var web = AppDomain.CurrentDomain.GetAssemblies().Select(a => a.GetName().Name!)
+            .Where(n => n.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal) || n.StartsWith("Microsoft.Extensions.Hosting", StringComparison.Ordinal));
+        Assert.Empty(web);
     }
 
     /// <summary>The built summary's document catalog (its keys).</summary>

@@ -159,6 +159,19 @@ public static partial class PeriodForm
         return null;
     }
 
+    /// <summary>Where a period ends, as year × 100 + month (a year, span or year's end: its December), to find the
+    /// latest of several; null when it is no period form.</summary>
+    public static int? EndKey(string period)
+    {
+        var text = period.Trim();
+        var year = (string digits) => int.Parse(digits, CultureInfo.InvariantCulture);
+        if (YearShape().IsMatch(text)) return year(text) * 100 + 12;
+        if (YearEndShape().IsMatch(text)) return year(text[4..]) * 100 + 12;
+        if (Of(text) == "month") return year(text[..4]) * 100 + year(text[5..]);
+        if (SpanShape().Match(text) is { Success: true } s && Of(text) == "span") return year(s.Groups[2].Value) * 100 + 12;
+        return null;
+    }
+
     /// <summary>How an editor writes each form, for messages.</summary>
     public static string Example(string form) => form switch
     {

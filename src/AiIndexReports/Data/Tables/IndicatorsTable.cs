@@ -66,6 +66,10 @@ internal static class IndicatorsTable
             var value = cells.Number(nameof(raw.Value), raw.Value,
                 allowNegative: !CountUnits.Contains(unit) && definition?.Kind is not ("count" or "money" or "price" or "rank" or "per_capita"));
 
+            // A share is a percentage of a whole: 721 is a typo (a decimal point lost), never data.
+            if (value is { } share && definition?.Kind == "share" && share is < 0 or > 100)
+                cells.Error(nameof(raw.Value), $"{definition.Name} is a share in percent, from 0 to 100; found {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+
             var geo = GeoResolver.Resolve(geography, raw.Iso3, catalog, out var problem);
             if (problem is not null) cells.Error(nameof(raw.Iso3), problem);
             else if (geo is not null && definition is not null && !Fits(geo, definition))
@@ -81,10 +85,10 @@ internal static class IndicatorsTable
             var koreanUnit = definition?.KoreanUnit(unit);
             if (definition is not null && koreanUnit is null && unit.Length > 0)
             {
-                var message = $"unit \"{unit}\" is not one {definition.Name} declares ({string.Join(", ", definition.Units.Select(u => $"\"{u.Written}\""))}; {definition.Where}): "
-                    + $"the brief would print it as {definition.DefaultUnit}; add the spelling to the catalog if it means the same, or convert the value";
-                if (strict) cells.Error(nameof(raw.Unit), message);
-                else cells.Warning(nameof(raw.Unit), message);
+                // Always an error: the value would be printed in the indicator's unit, wrong by the scale ("USD million"
+                // read as 10억 달러 prints 98조 달러 for 98.4 billion).
+                cells.Error(nameof(raw.Unit), $"unit \"{unit}\" is not one {definition.Name} declares ({string.Join(", ", definition.Units.Select(u => $"\"{u.Written}\""))}; {definition.Where}): "
+                    + $"the brief prints {definition.Name} in {definition.DefaultUnit}; convert the value to a declared unit, or add the spelling to the catalog if it means the same");
             }
 
             if (!SourceTypes.TryGetValue(raw.SourceType.Trim(), out var sourceType))
@@ -123,7 +127,44 @@ internal static class IndicatorsTable
             if (strict) diagnostics.Error(firstAt["\0" + edition], message);
             else diagnostics.Warning(firstAt["\0" + edition], message);
         }
+        WarnOfJumps(rows, ownEdition, diagnostics);
         return rows;
+    }
+
+    // Kinds whose value from one edition to the next moves by a few tens of percent at most; prices fall tenfold a year
+    // and gaps, ranks and growth rates swing by nature, so they are not compared.
+    private static readonly HashSet<string> SteadyKinds = new(["count", "share", "per_capita", "money"], StringComparer.Ordinal);
+
+    /// <summary>
+    /// A value of this edition that is 5× or ⅕ of the previous edition's for the same indicator and geography (its latest
+    /// period in each) is most often a transcription slip — a lost decimal point, another scale: a warning at the row
+    /// naming the earlier one. Small numbers (both under 10) move by more and are not compared; a row whose note starts
+    /// with "checked" was confirmed by the editor.
+    /// </summary>
+    private static void WarnOfJumps(List<Indicator> rows, string ownEdition, DiagnosticBag diagnostics)
+    {
+        if (!int.TryParse(ownEdition, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var own)) return;
+        static int? Year(string edition) =>
+            int.TryParse(edition, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+        var previous = rows.Select(r => Year(r.ReportEdition)).Where(y => y < own).Max();
+        if (previous is null) return;
+        static (string, string) Key(Indicator r) => (r.Name, r.Geo?.Code ?? r.Geography);
+        static Indicator Latest(IEnumerable<Indicator> group) =>
+            group.OrderBy(r => PeriodForm.EndKey(r.Period) ?? int.MinValue).ThenBy(r => r.Location.Line).Last();
+        var earlier = rows.Where(r => Year(r.ReportEdition) == previous && r.Definition is { } d && SteadyKinds.Contains(d.Kind))
+            .GroupBy(Key).ToDictionary(g => g.Key, Latest);
+        foreach (var group in rows.Where(r => Year(r.ReportEdition) == own && r.Definition is { } d && SteadyKinds.Contains(d.Kind)).GroupBy(Key))
+        {
+            var now = Latest(group);
+            if (!earlier.TryGetValue(group.Key, out var before) || now.Value <= 0 || before.Value <= 0) continue;
+            if (now.Note.StartsWith("checked", StringComparison.OrdinalIgnoreCase)) continue;   // the editor confirmed it
+            if (Math.Max(now.Value, before.Value) < 10) continue;
+            var ratio = now.Value / before.Value;
+            if (ratio is > 0.2 and < 5) continue;
+            var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            diagnostics.Warning(now.Location, string.Create(invariant,
+                $"value: {now.Name} ({now.Geography}, {now.Period}) is {now.Value:0.###}, {(ratio >= 1 ? ratio : 1 / ratio):0.#}× {(ratio >= 1 ? "more" : "less")} than the {previous} edition's {before.Value:0.###} ({before.Period}, line {before.Location.Line}): check the transcription (a decimal point, another unit or scale); a note starting \"checked\" says it is right"));
+        }
     }
 
     private static bool Fits(Geo geo, IndicatorDefinition definition) =>

@@ -38,11 +38,12 @@ internal static class GapMetrics
             var unit = end.KoreanUnit ?? "%p";
             rows.Add(Row(("benchmark", display), ("key", key), ("unit", unit), ("change_unit", unit == "%" ? "%p" : unit),
                 ("start", start.Value), ("start_period", Period.KoreanOf(start.Period)),
-                ("end", end.Value), ("end_period", Period.KoreanOf(end.Period)), ("change", end.Value - start.Value)));
+                ("end", end.Value), ("end_period", Period.KoreanOf(end.Period)), ("change", SizeChange(start.Value, end.Value)),
+                ("reversed", Reversed(start.Value, end.Value)), ("leader", Leader(end.Value)), ("lead", Math.Abs(end.Value))));
             sources.AddRange([start.Location, end.Location]);
         }
         return Rows("gap.benchmarks", "미·중 최고 모델 간 벤치마크별 성능 격차", "",
-            "AI 인덱스가 발표한 벤치마크별 미국 최고 모델 점수 − 중국 최고 모델 점수의 처음과 마지막 시점 값과 그 변화(마지막 − 처음). 행: 벤치마크, 단위, 시작 값·시점, 최근 값·시점, 변화",
+            "AI 인덱스가 발표한 벤치마크별 미국 최고 모델 점수 − 중국 최고 모델 점수의 처음과 마지막 시점 값과 격차 크기의 변화(|마지막| − |처음|). 행: 벤치마크, 단위, 시작 값·시점, 최근 값·시점, 변화, 앞선 나라가 바뀌었는지(reversed), 최근 시점에 앞선 나라(leader)와 그 차(lead)",
             rows, sources, $"{Indicator} rows with two periods in edition {indicators.Edition}");
     }
 
@@ -67,8 +68,12 @@ internal static class GapMetrics
         var changeLabel = $"미·중 최고 모델 성능 격차의 변화({display})";
         const string startFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 시점 가운데 가장 이른 시점";
         const string endFormula = "AI 인덱스가 발표한 미국 최고 모델 점수 − 중국 최고 모델 점수, 발표된 시점 가운데 가장 늦은 시점";
-        const string reductionFormula = "시작 시점 격차 − 최근 시점 격차(양수면 격차가 줄어듦)";
-        const string changeFormula = "최근 시점 격차 − 시작 시점 격차(음수면 격차가 줄어듦)";
+        // A gap is signed (negative: China ahead), so its change is the change of its size; when the leader changed
+        // the gap did not simply narrow: "reversed" says so and the templates write 역전.
+        const string reductionFormula = "격차 크기의 축소 폭: |시작 시점 격차| − |최근 시점 격차|(양수면 격차가 줄어듦)";
+        const string changeFormula = "격차 크기의 변화: |최근 시점 격차| − |시작 시점 격차|(음수면 격차가 줄어듦)";
+        const string leaderFormula = "격차의 부호로 정한, 그 시점에 앞선 나라(양수 미국, 음수 중국, 0이면 없음)";
+        const string reversedFormula = "시작 시점과 최근 시점에 앞선 나라가 다르면 1, 같으면 0";
         const string periodFormula = "격차를 잰 시점(indicators.csv의 period)을 한국어로 적은 것";
         var changeUnit = unit == "%" ? "%p" : unit;
 
@@ -77,12 +82,16 @@ internal static class GapMetrics
         {
             yield return Unavailable($"{p}.end", endLabel, unit, endFormula, why!);
             yield return Unavailable($"{p}.end_period", $"격차 최근 시점({display})", "", periodFormula, why!);
+            yield return Unavailable($"{p}.leader", $"최근 시점에 앞선 나라({display})", "", leaderFormula, why!);
+            yield return Unavailable($"{p}.lead", $"최근 시점에 앞선 나라의 점수 차({display})", unit, "|최근 시점 격차|", why!);
         }
         else
         {
             var end = rows[^1];
             yield return Number($"{p}.end", endLabel, unit, endFormula, end.Value, [end.Location]) with { Period = Period.KoreanOf(end.Period) };
             yield return TextMetric($"{p}.end_period", $"격차 최근 시점({display})", periodFormula, Period.KoreanOf(end.Period), [end.Location]);
+            yield return TextMetric($"{p}.leader", $"최근 시점에 앞선 나라({display})", leaderFormula, Leader(end.Value), [end.Location]);
+            yield return Number($"{p}.lead", $"최근 시점에 앞선 나라의 점수 차({display})", unit, "|최근 시점 격차|", Math.Abs(end.Value), [end.Location]) with { Period = Period.KoreanOf(end.Period) };
         }
 
         if (rows.Count < 2)
@@ -92,15 +101,28 @@ internal static class GapMetrics
             yield return Unavailable($"{p}.reduction", reductionLabel, changeUnit, reductionFormula, why);
             yield return Unavailable($"{p}.change", changeLabel, changeUnit, changeFormula, why);
             yield return Unavailable($"{p}.start_period", $"격차 시작 시점({display})", "", periodFormula, why);
+            yield return Unavailable($"{p}.start_leader", $"시작 시점에 앞선 나라({display})", "", leaderFormula, why);
+            yield return Unavailable($"{p}.reversed", $"앞선 나라가 바뀌었는지({display})", "", reversedFormula, why);
             yield break;
         }
 
         var (start, last) = (rows[0], rows[^1]);
         yield return Number($"{p}.start", startLabel, unit, startFormula, start.Value, [start.Location]) with { Period = Period.KoreanOf(start.Period) };
-        yield return Number($"{p}.reduction", reductionLabel, changeUnit, reductionFormula, start.Value - last.Value, [start.Location, last.Location]);
-        yield return Number($"{p}.change", changeLabel, changeUnit, changeFormula, last.Value - start.Value, [start.Location, last.Location]);
+        yield return Number($"{p}.reduction", reductionLabel, changeUnit, reductionFormula, -SizeChange(start.Value, last.Value), [start.Location, last.Location]);
+        yield return Number($"{p}.change", changeLabel, changeUnit, changeFormula, SizeChange(start.Value, last.Value), [start.Location, last.Location]);
         yield return TextMetric($"{p}.start_period", $"격차 시작 시점({display})", periodFormula, Period.KoreanOf(start.Period), [start.Location]);
+        yield return TextMetric($"{p}.start_leader", $"시작 시점에 앞선 나라({display})", leaderFormula, Leader(start.Value), [start.Location]);
+        yield return Number($"{p}.reversed", $"앞선 나라가 바뀌었는지({display})", "", reversedFormula, Reversed(start.Value, last.Value) ? 1 : 0, [start.Location, last.Location]);
     }
+
+    /// <summary>The change in the gap's size (a US lead of 0.3 and a Chinese lead of 0.3 are the same size).</summary>
+    private static double SizeChange(double start, double end) => Math.Abs(end) - Math.Abs(start);
+
+    /// <summary>The country ahead: the gap is US minus China.</summary>
+    private static string Leader(double gap) => gap > 0 ? RegionNames.Country("USA") : gap < 0 ? RegionNames.Country("CHN") : "없음";
+
+    /// <summary>The other country is ahead at the end (a tie at either end is no reversal).</summary>
+    private static bool Reversed(double start, double end) => Math.Sign(start) * Math.Sign(end) < 0;
 
     private const string QuarterlyFormula =
         "Epoch AI MMLU 점수표에서 개발 국가에 해당 국가가 들어 있는 모델만 골라, 공개일 기준 분기마다 그 분기 말까지 공개된 모델의 최고 점수(누적 최고치)를 구함. " +
