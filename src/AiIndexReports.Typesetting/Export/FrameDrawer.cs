@@ -142,8 +142,8 @@ internal sealed class FrameDrawer(FontLibrary fonts, IReadOnlyDictionary<FontFac
 
     public void Dispose()
     {
+        _ahead?.Wait(); // first: the other thread may still be drawing a chart (it never throws: failures stay in their Lazy)
         foreach (var font in _fonts.Values) font.Dispose();
-        _ahead?.Wait(); // never throws: failures stay in their Lazy
         foreach (var picture in _pictures.Values)
             if (picture.IsValueCreated) picture.Value?.Dispose();
         _blobs.Dispose();
