@@ -28,7 +28,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     public static Outcome Execute(string root, BuildRequest options, bool timings, CancellationToken cancellation, BriefBuilder? warmBuilder = null)
     {
         var total = Stopwatch.StartNew();
-        if (warmBuilder is null) StartSkia();
+        if (warmBuilder is null) StartNativeLibraries();
         BriefManifest manifest;
         using (Trace.Span("briefs.toml"))
             manifest = BriefManifest.Load(root);
@@ -94,9 +94,14 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     private static bool IsValueToCheck(Diagnostic d) =>
         d.Severity == Severity.Warning && d.Message.Contains("check the transcription", StringComparison.Ordinal);
 
-    /// <summary>Skia's start (a scan of the system fonts) on the other core while the manifest, data and templates load.</summary>
-    private static void StartSkia() => Task.Run(() =>
+    /// <summary>
+    /// On the other core while the manifest, data and templates load: OpenSSL first (.NET hashes with it and loads it on
+    /// first use, a few ms; the inputs' fingerprint is the first hash), then Skia's start (a scan of the system fonts).
+    /// </summary>
+    private static void StartNativeLibraries() => Task.Run(() =>
     {
+        using (Trace.Span("openssl start"))
+            _ = System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty);
         using var span = Trace.Span("skia start (system font scan)");
         Typesetting.Fonts.FontLibrary.StartSkia();
     });

@@ -7,8 +7,10 @@ namespace AiIndexReports.Typesetting.Elements;
 /// <summary>
 /// A drawing callback of fixed height (charts). Width is the available width unless <see cref="Width"/> is set.
 /// The callback gets the canvas with the origin at the element's top-left, the size, and the document's typefaces;
-/// it is called by the exporters (PDF, PNG), never during layout. Declare every string it draws in <see cref="Texts"/>
-/// so that the subset fonts contain those glyphs.
+/// it is called by the exporters (PDF, PNG), never during layout, once per exporter — the PDF exporter calls it on
+/// another thread while it draws earlier pages, so the callback must be thread-safe (not share mutable state with other
+/// callbacks or with the caller). Declare every string it draws in <see cref="Texts"/> so that the subset fonts contain
+/// those glyphs.
 /// </summary>
 public sealed class CanvasElement(float height, Action<SKCanvas, SKSize, ITypefaceSource> draw) : Element
 {

@@ -16,21 +16,48 @@ internal sealed class FrameDrawer(FontLibrary fonts, IReadOnlyDictionary<FontFac
     readonly SKPaint _text = new() { IsAntialias = true };
     readonly SKSamplingOptions _sampling = new(SKFilterMode.Linear, SKMipmapMode.Linear);
     // Drawing callbacks run once per exporter, recorded: an empty recording (a callback that drew nothing) is no content.
-    readonly Dictionary<CanvasItem, SKPicture?> _pictures = new(ReferenceEqualityComparer.Instance);
+    // Each is recorded by whichever thread needs it first (see RecordAhead), the others wait for it.
+    readonly Dictionary<CanvasItem, Lazy<SKPicture?>> _pictures = new(ReferenceEqualityComparer.Instance);
+    Task? _ahead;
 
-    SKPicture? Picture(CanvasItem item)
+    Lazy<SKPicture?> PictureOf(CanvasItem item)
     {
-        if (_pictures.TryGetValue(item, out var picture)) return picture;
+        if (!_pictures.TryGetValue(item, out var picture))
+            _pictures[item] = picture = new Lazy<SKPicture?>(() => Record(item), LazyThreadSafetyMode.ExecutionAndPublication);
+        return picture;
+    }
+
+    SKPicture? Picture(CanvasItem item) => PictureOf(item).Value;
+
+    SKPicture? Record(CanvasItem item)
+    {
         using var recorder = new SKPictureRecorder();
         var canvas = recorder.BeginRecording(new SKRect(0, 0, item.Rect.Width, item.Rect.Height));
         item.Draw(canvas, item.Rect.Size, this);
-        picture = recorder.EndRecording();
-        if (picture.ApproximateOperationCount == 0)
+        var picture = recorder.EndRecording();
+        if (picture.ApproximateOperationCount > 0) return picture;
+        picture.Dispose();
+        return null;
+    }
+
+    /// <summary>
+    /// Starts recording the drawing callbacks (charts) among <paramref name="items"/> on another thread, in their order,
+    /// while the caller draws the pages: drawing one that is not recorded yet records it there (or waits while the other
+    /// thread does). The recordings are the same whichever thread makes them. Callbacks must be thread-safe (charts are:
+    /// each draws its own plot with the typefaces it is given).
+    /// </summary>
+    public void RecordAhead(IEnumerable<FrameItem> items)
+    {
+        var queue = items.OfType<CanvasItem>().Select(PictureOf).Distinct().ToList();
+        if (queue.Count == 0) return;
+        _ahead = Task.Run(() =>
         {
-            picture.Dispose();
-            picture = null;
-        }
-        return _pictures[item] = picture;
+            foreach (var picture in queue)
+            {
+                try { _ = picture.Value; }
+                catch (Exception) { return; } // the Lazy keeps the failure: it is rethrown where the page draws that item
+            }
+        });
     }
 
     /// <summary>False when drawing the items puts nothing on the page (only callbacks that drew nothing).</summary>
@@ -115,8 +142,10 @@ internal sealed class FrameDrawer(FontLibrary fonts, IReadOnlyDictionary<FontFac
 
     public void Dispose()
     {
+        _ahead?.Wait(); // first: the other thread may still be drawing a chart (it never throws: failures stay in their Lazy)
         foreach (var font in _fonts.Values) font.Dispose();
-        foreach (var picture in _pictures.Values) picture?.Dispose();
+        foreach (var picture in _pictures.Values)
+            if (picture.IsValueCreated) picture.Value?.Dispose();
         _blobs.Dispose();
         _text.Dispose();
     }

@@ -5,8 +5,9 @@ using SkiaSharp;
 namespace AiIndexReports.Typesetting.Export;
 
 /// <summary>
-/// Draws page frames with SkiaSharp's PDF backend and the subset fonts — for a tagged file each frame block in its own
-/// layer, so that each becomes one marked-content sequence — and hands the result to <see cref="PdfFinisher"/>.
+/// Draws page frames with SkiaSharp's PDF backend and the subset fonts — for a tagged file with a
+/// <see cref="BlockMarker"/> between frame blocks, so that each becomes one marked-content sequence — and hands the
+/// result to <see cref="PdfFinisher"/>.
 /// </summary>
 internal static class PdfExporter
 {
@@ -26,17 +27,20 @@ internal static class PdfExporter
         using (var drawer = new FrameDrawer(fonts, subsets))
         using (var pdf = SKDocument.CreatePdf(output, skiaMetadata))
         {
+            // Charts are recorded on the other core while the pages before them are drawn.
+            drawer.RecordAhead(layout.Pages.SelectMany(p => p.Blocks).SelectMany(b => b.Items));
             foreach (var page in layout.Pages)
             {
                 var canvas = pdf.BeginPage(page.Size.Width, page.Size.Height);
+                var markers = 0;
                 foreach (var block in page.Blocks)
                 {
-                    if (!drawer.Draws(block.Items)) continue; // Skia writes no layer for nothing: no marked content either
+                    if (!drawer.Draws(block.Items)) continue; // nothing drawn: no marked content either
                     drawn.Add(block);
-                    if (tagged) canvas.SaveLayer();
+                    if (tagged) BlockMarker.Draw(canvas, markers++);
                     drawer.Draw(canvas, block.Items);
-                    if (tagged) canvas.Restore();
                 }
+                if (tagged && markers > 0) BlockMarker.Draw(canvas, markers); // the end of the page's last block
                 pdf.EndPage();
             }
             phases?.Lap("pdf (skia pages)");

@@ -25,8 +25,7 @@ public sealed class PageFrame(int index, SKSize size, IReadOnlyList<FrameBlock> 
 
 /// <summary>
 /// Consecutive items of one semantic unit on one page: tagged content of <see cref="Node"/>, or an artifact of
-/// <see cref="Artifact"/> kind. The PDF exporter draws each block in its own layer, which becomes one marked-content
-/// sequence of the tagged PDF.
+/// <see cref="Artifact"/> kind. Each block the PDF exporter draws becomes one marked-content sequence of the tagged PDF.
 /// </summary>
 public sealed class FrameBlock(StructNode? node, ArtifactKind? artifact, Element? element, int pageIndex)
 {

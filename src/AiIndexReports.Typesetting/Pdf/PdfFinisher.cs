@@ -10,11 +10,10 @@ namespace AiIndexReports.Typesetting.Pdf;
 /// table (nothing is patched in place): link annotations, named destinations, bookmarks, /Lang, document information
 /// and XMP metadata with pinned dates and ids; and for a tagged PDF (PDF/UA-1 + PDF/A-2a) the structure tree.
 /// <para>
-/// Tagging works because the exporter draws each frame block in its own Skia layer, and Skia writes a page as one
-/// <c>/Xn Do</c> per layer, in drawing order. Each such form is inlined here into the page's content inside a marked-
-/// content sequence — <c>/P &lt;&lt;/MCID n&gt;&gt; BDC … EMC</c> for content, <c>/Artifact … BDC … EMC</c> for page
-/// furniture — and the structure tree points at those MCIDs. (A layer's form is an isolated transparency group with
-/// normal blending and full opacity: drawing its content directly looks the same.)
+/// Tagging works because the exporter draws a <see cref="BlockMarker"/> before each frame block and after a page's
+/// last one. Each marker is replaced here by the end of one marked-content sequence and the start of the next —
+/// <c>/P &lt;&lt;/MCID n&gt;&gt; BDC … EMC</c> for content, <c>/Artifact … BDC … EMC</c> for page furniture — and
+/// the structure tree points at those MCIDs.
 /// </para>
 /// Same inputs → same bytes, in any time zone and locale.
 /// </summary>
@@ -146,26 +145,20 @@ internal sealed class PdfFinisher
         else yield return (PdfReference)node;
     }
 
-    /// <summary>A page's new content and what it takes from the layers it inlined.</summary>
-    sealed record MarkedPage(int ContentsNumber, PdfStream Content, List<(FrameBlock Block, int Mcid)> Mcids,
-        PdfDictionary Resources, PdfDictionary XObjects, List<(string Name, int Number, PdfDictionary Resources)> Inlined);
+    /// <summary>A page's new content and the MCID of each tagged block on it.</summary>
+    sealed record MarkedPage(int ContentsNumber, PdfStream Content, List<(FrameBlock Block, int Mcid)> Mcids);
 
     void Apply(MarkedPage page, Dictionary<FrameBlock, int> mcids)
     {
         foreach (var (block, mcid) in page.Mcids) mcids[block] = mcid;
-        foreach (var (name, number, resources) in page.Inlined)
-        {
-            MergeResources(page.Resources, resources);
-            page.XObjects[name] = null;
-            _objects.Drop(number);
-        }
-        if (page.XObjects.Entries.Count == 0) page.Resources["XObject"] = null;
         _objects[page.ContentsNumber] = page.Content;
     }
 
     /// <summary>
-    /// Inlines each layer (one <c>Do</c> per frame block) into the page's content inside its marked-content sequence.
-    /// Reads only: the result is applied by <see cref="Apply"/>.
+    /// Replaces the <see cref="BlockMarker"/>s in the page's content by marked-content operators: the marker before a
+    /// block begins its sequence — <c>/P &lt;&lt;/MCID n&gt;&gt; BDC</c> for content, <c>/Artifact … BDC</c> for page
+    /// furniture — and the next one ends it (<c>EMC</c>). Everything else is copied byte for byte. Reads only: the
+    /// result is applied by <see cref="Apply"/>.
     /// </summary>
     MarkedPage? MarkPageContent(PdfReference pageRef, PageFrame frame)
     {
@@ -173,46 +166,38 @@ internal sealed class PdfFinisher
         var blocks = frame.Blocks.Where(_info.Drawn.Contains).ToList();
         if (blocks.Count == 0) return null;
         var contentsRef = (PdfReference)page["Contents"]!;
-        var operations = PdfParser.ReadContent(Resolve<PdfStream>(contentsRef).Decoded());
-        var layers = operations.Count(o => o.Operator == "Do");
-        if (layers != blocks.Count)
-            throw new InvalidDataException($"page {frame.Index + 1}: Skia wrote {layers} layers for {blocks.Count} frame blocks");
+        var source = Resolve<PdfStream>(contentsRef).Decoded();
+        List<(int Start, int ColorEnd, int RectStart, int End)> markers;
+        try { markers = BlockMarker.Find(source, blocks.Count + 1); }
+        catch (InvalidDataException e)
+        {
+            throw new InvalidDataException($"page {frame.Index + 1}: the content Skia wrote for {blocks.Count} frame blocks does not match: {e.Message}");
+        }
 
-        var resources = Resolve<PdfDictionary>(page["Resources"]);
-        var xobjects = Resolve<PdfDictionary>(resources["XObject"]);
-        var mediaBox = Resolve<PdfArray>(page["MediaBox"]).Items.Select(n => ((PdfNumber)n).Value).ToArray();
-        var content = new PdfOutput(n => n, 16 * 1024);
-        var block = 0;
+        var content = new PdfOutput(n => n, source.Length + 32 * markers.Count);
         var mcid = 0;
         var mcids = new List<(FrameBlock, int)>();
-        var inlined = new List<(string, int, PdfDictionary)>();
-        foreach (var (operands, op) in operations)
+        var copied = 0;
+        for (var i = 0; i < markers.Count; i++)
         {
-            if (op != "Do")
+            var (start, colorEnd, rectStart, end) = markers[i];
+            content.Bytes(source.AsSpan(copied, start - copied));
+            if (i > 0) content.Raw("EMC\n");
+            content.Bytes(source.AsSpan(colorEnd, rectStart - colorEnd)); // the marker's graphics state, if any
+            if (i < blocks.Count)
             {
-                foreach (var operand in operands) { operand.WriteTo(content); content.Raw(" "); }
-                content.Raw(op).Raw("\n");
-                continue;
+                var current = blocks[i];
+                if (current.Node is { } node)
+                {
+                    mcids.Add((current, mcid));
+                    content.Raw("/").Raw(node.Role.ToString()).Raw(" <</MCID ").Raw(mcid++.ToString(CultureInfo.InvariantCulture)).Raw(">> BDC\n");
+                }
+                else content.Raw("/Artifact ").Raw(ArtifactProperties(current.Artifact!.Value)).Raw(" BDC\n");
             }
-            var name = ((PdfName)operands[0]).Value;
-            var form = Resolve<PdfStream>(xobjects[name]);
-            var current = blocks[block++];
-            if (current.Node is { } node)
-            {
-                mcids.Add((current, mcid));
-                content.Raw("/").Raw(node.Role.ToString()).Raw(" <</MCID ").Raw(mcid++.ToString(CultureInfo.InvariantCulture)).Raw(">> BDC\n");
-            }
-            else content.Raw("/Artifact ").Raw(ArtifactProperties(current.Artifact!.Value)).Raw(" BDC\n");
-            content.Raw("q\n");
-            if (form.Dictionary["Matrix"] is PdfArray matrix) { matrix.Items.ForEach(n => { n.WriteTo(content); content.Raw(" "); }); content.Raw("cm\n"); }
-            var box = Resolve<PdfArray>(form.Dictionary["BBox"]).Items.Select(n => ((PdfNumber)n).Value).ToArray();
-            if (box[0] > mediaBox[0] || box[1] > mediaBox[1] || box[2] < mediaBox[2] || box[3] < mediaBox[3])
-                content.Raw(string.Join(' ', new[] { box[0], box[1], box[2] - box[0], box[3] - box[1] }.Select(PdfParser.Format))).Raw(" re W n\n");
-            form.DecodeInto(content);
-            content.Raw("\nQ\nEMC\n");
-            inlined.Add((name, ((PdfReference)xobjects[name]!).Number, Resolve<PdfDictionary>(form.Dictionary["Resources"])));
+            copied = end;
         }
-        return new MarkedPage(contentsRef.Number, PdfStream.Create(new PdfDictionary(), content.ToArray()), mcids, resources, xobjects, inlined);
+        content.Bytes(source.AsSpan(copied));
+        return new MarkedPage(contentsRef.Number, PdfStream.Create(new PdfDictionary(), content.ToArray()), mcids);
     }
 
     static string ArtifactProperties(ArtifactKind kind) => kind switch
@@ -223,36 +208,6 @@ internal sealed class PdfFinisher
         ArtifactKind.Background => "<</Type /Background>>",
         _ => "<</Type /Layout>>",
     };
-
-    /// <summary>Resource names are unique in Skia's output (they carry the object number), so merging never renames.</summary>
-    void MergeResources(PdfDictionary page, PdfDictionary form)
-    {
-        foreach (var (category, value) in form.Entries)
-        {
-            if (category == "ProcSet") continue;
-            var from = Resolve<PdfDictionary>(value);
-            if (page[category] is not PdfDictionary into)
-            {
-                into = page[category] is null ? new PdfDictionary() : Clone(Resolve<PdfDictionary>(page[category]));
-                page[category] = into;
-            }
-            foreach (var (name, resource) in from.Entries)
-            {
-                if (into[name] is { } existing && !Same(existing, resource))
-                    throw new InvalidDataException($"resource /{category} /{name} names two different objects");
-                into[name] = resource;
-            }
-        }
-    }
-
-    static bool Same(PdfObject a, PdfObject b) => a is PdfReference ra && b is PdfReference rb ? ra.Number == rb.Number : ReferenceEquals(a, b);
-
-    static PdfDictionary Clone(PdfDictionary source)
-    {
-        var copy = new PdfDictionary();
-        foreach (var (key, value) in source.Entries) copy[key] = value;
-        return copy;
-    }
 
     /// <summary>Numbers every node that has content, in reading order (the tree's pre-order).</summary>
     void Reserve(StructNode node, Dictionary<StructNode, PdfReference> elements)

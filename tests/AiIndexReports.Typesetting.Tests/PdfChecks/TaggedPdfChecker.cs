@@ -107,7 +107,10 @@ internal static partial class TaggedPdfChecker
         if (!Regex.IsMatch(xmp, @"<dc:title><rdf:Alt><rdf:li xml:lang=""x-default"">[^<]+</rdf:li>")) report.Failures.Add("XMP has no dc:title");
     }
 
-    /// <summary>Every painting operator inside a marked-content sequence; returns the number of MCIDs on the page.</summary>
+    /// <summary>
+    /// Every painting operator inside a marked-content sequence, and each top-level sequence balanced in q/Q and
+    /// BT/ET (the graphics state it leaves is the one it found); returns the number of MCIDs on the page.
+    /// </summary>
     static int CheckContent(QpdfObjects file, JsonElement page, int number, TaggedPdfReport report)
     {
         var contents = page.GetProperty("/Contents");
@@ -116,6 +119,10 @@ internal static partial class TaggedPdfChecker
         var depth = 0;
         var mcids = new HashSet<int>();
         var unmarked = 0;
+        var saved = 0;
+        var savedAtStart = 0;
+        var inText = false;
+        var unbalanced = 0;
         string? previousName = null;
         string? lastDict = null;
         foreach (var token in ContentTokens(content))
@@ -127,6 +134,8 @@ internal static partial class TaggedPdfChecker
                 case "BDC" or "BMC":
                     if (depth == 0)
                     {
+                        savedAtStart = saved;
+                        if (inText) unbalanced++;
                         if (previousName == "/Artifact") report.Artifacts++;
                         else
                         {
@@ -139,8 +148,12 @@ internal static partial class TaggedPdfChecker
                     depth++;
                     break;
                 case "EMC":
-                    depth--;
+                    if (--depth == 0 && (saved != savedAtStart || inText)) unbalanced++;
                     break;
+                case "q": saved++; break;
+                case "Q": saved--; break;
+                case "BT": inText = true; break;
+                case "ET": inText = false; break;
                 default:
                     if (depth == 0 && PaintingOperators.Contains(token)) unmarked++;
                     break;
@@ -149,6 +162,7 @@ internal static partial class TaggedPdfChecker
         }
         if (unmarked > 0) report.Failures.Add($"page {number}: {unmarked} painting operator(s) outside marked content (neither tagged nor artifact)");
         if (depth != 0) report.Failures.Add($"page {number}: BDC/EMC do not balance");
+        if (unbalanced > 0) report.Failures.Add($"page {number}: {unbalanced} marked-content sequence(s) not balanced in q/Q or BT/ET");
         return mcids.Count;
     }
 
