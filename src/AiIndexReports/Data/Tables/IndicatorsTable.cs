@@ -162,10 +162,16 @@ internal static class IndicatorsTable
             var ratio = now.Value / before.Value;
             if (ratio is > 0.2 and < 5) continue;
             var invariant = System.Globalization.CultureInfo.InvariantCulture;
+            var times = ratio >= 1 ? ratio : 1 / ratio;
             diagnostics.Warning(now.Location, string.Create(invariant,
-                $"value: {now.Name} ({now.Geography}, {now.Period}) is {now.Value:0.###}, {(ratio >= 1 ? ratio : 1 / ratio):0.#}× {(ratio >= 1 ? "more" : "less")} than the {previous} edition's {before.Value:0.###} ({before.Period}, line {before.Location.Line}): check the transcription (a decimal point, another unit or scale); a note starting \"checked\" says it is right"));
+                $"value: {now.Name} ({now.Geography}, {now.Period}) is {Short(now.Value)}, {(times < 1e9 ? times.ToString("0.#", invariant) : Short(times))}× {(ratio >= 1 ? "more" : "less")} than the {previous} edition's {Short(before.Value)} ({before.Period}, line {before.Location.Line}): check the transcription (a decimal point, another unit or scale); a note starting \"checked\" says it is right"));
         }
     }
+
+    /// <summary>A number for a message: as written up to a billion, in exponent form beyond (1e308 is no 300-digit line).</summary>
+    private static string Short(double value) => Math.Abs(value) < 1e9
+        ? value.ToString(Math.Abs(value) >= 100 ? "0.#" : "0.###", System.Globalization.CultureInfo.InvariantCulture)
+        : value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool Fits(Geo geo, IndicatorDefinition definition) =>
         geo.Kind != GeoKind.Named ? definition.Geographies.Contains(geo.KindWord)
