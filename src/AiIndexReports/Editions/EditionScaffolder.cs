@@ -23,6 +23,13 @@ public static partial class EditionScaffolder
         var editions = loader.AvailableEditions(repoRoot);
         var folder = $"data/{year.ToString(CultureInfo.InvariantCulture)}";
         var target = Path.Combine(repoRoot, folder, EditionManifestReader.FileName);
+        // The folder must be a folder of the repository (or not exist yet): a file, a pipe or a link by that name is
+        // the editor's to remove, not ours to write through.
+        var folderPath = Path.Combine(repoRoot, folder);
+        var entry = new FileInfo(folderPath);
+        if (entry.Exists || entry.LinkTarget is not null)
+            throw new BuildFailedException(new Diagnostic(new SourceLocation(folder),
+                "expected a folder for the new edition (or nothing), found a file or a link: rename or remove it"));
         if (File.Exists(target))
             throw new BuildFailedException(new Diagnostic(new SourceLocation($"{folder}/{EditionManifestReader.FileName}"),
                 "the edition exists already; edit this file, or remove the folder to start again"));
@@ -67,7 +74,15 @@ public static partial class EditionScaffolder
         edited = edited.Replace($"AI Index {from} edition", $"AI Index {year} edition", StringComparison.Ordinal)
             .Replace($"AI 인덱스 {from} 주요", $"AI 인덱스 {year} 주요", StringComparison.Ordinal);
 
-        AtomicFile.Write(target, new UTF8Encoding(false).GetBytes(edited));
+        try
+        {
+            AtomicFile.Write(target, new UTF8Encoding(false).GetBytes(edited));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BuildFailedException(new Diagnostic(new SourceLocation($"{folder}/{EditionManifestReader.FileName}"),
+                $"cannot write the file: {e.Message}"));
+        }
 
         var info = source with { Edition = year, MeasuredYear = measured, SnapshotDate = exportDate, CompleteMonth = 3, CompleteDay = 1 };
         var facts = new List<string>
