@@ -140,7 +140,12 @@ public sealed partial record ThemeFile(
         string ColorOf(ConfigTable? table, string key, string fallback)
         {
             var text = table?.Text(key) ?? fallback;
-            if (ColorPattern().IsMatch(text)) return text;
+            if (ColorPattern().IsMatch(text) && !Reserved(text)) return text;
+            if (Reserved(text))
+            {
+                errors.Add(new Diagnostic(table!.WhereIs(key), ReservedMessage(key, text)));
+                return fallback;
+            }
             errors.Add(new Diagnostic(table!.WhereIs(key), $"'{key}' must be a colour written \"#RRGGBB\", found \"{Echo.Clip(text)}\""));
             return fallback;
         }
@@ -168,6 +173,8 @@ public sealed partial record ThemeFile(
         var palette = ch?.Texts("palette") ?? [];
         foreach (var p in palette.Where(p => !ColorPattern().IsMatch(p)))
             errors.Add(new Diagnostic(ch!.WhereIs("palette"), $"palette colours must be written \"#RRGGBB\", found \"{Echo.Clip(p)}\""));
+        foreach (var p in palette.Where(Reserved))
+            errors.Add(new Diagnostic(ch!.WhereIs("palette"), ReservedMessage("palette", p)));
         var chart = new ThemeChart(palette, ch?.Has("korea") == true ? ColorOf(ch, "korea", "#E4572E") : null,
             (float?)ch?.Number("title_size"), (float?)ch?.Number("label_size"), (float?)ch?.Number("tick_size"), Number(ch, "height", 215),
             Number(ch, "min_scale", 1));
@@ -244,6 +251,16 @@ public sealed partial record ThemeFile(
         return file.ReadAtLeast(head, 4, throwOnEndOfStream: false) == 4
             && (head.SequenceEqual(new byte[] { 0, 1, 0, 0 }) || head.SequenceEqual("true"u8));
     }
+
+    // The PDF exporter marks where each tagged block starts with a 1×1 rectangle in one of these two colours
+    // (Typesetting/Pdf/BlockMarker) and the finisher turns each into the block's marked-content boundary: a theme
+    // colour equal to one of them would be taken for a marker.
+    private static readonly string[] ReservedColors = ["#010203", "#030201"];
+
+    private static bool Reserved(string color) => ReservedColors.Contains(color, StringComparer.OrdinalIgnoreCase);
+
+    private static string ReservedMessage(string key, string color) =>
+        $"'{key}': {color} is reserved (it marks the tagged blocks in the PDF); a neighbouring colour such as #010204 looks the same";
 
     [GeneratedRegex("^#[0-9A-Fa-f]{6}$")]
     private static partial Regex ColorPattern();
