@@ -57,6 +57,17 @@ public sealed class LineBreakRulePropertyTests
         }, iter: 5000);
     }
 
+    [Theory]
+    [InlineData("자료: https://spri.kr/posts/view/2384 참고", "view/")]
+    [InlineData("www.example.org/report/2025 참고", "report/")]
+    public void A_web_address_is_never_broken_at_its_slashes(string text, string before)
+    {
+        Assert.False(KoreanLineBreaking.CanBreakBefore(text, text.IndexOf(before, StringComparison.Ordinal) + before.Length));
+        // A slash between words still may break, and the space after the address too.
+        Assert.True(KoreanLineBreaking.CanBreakBefore("연구/개발", 3));
+        Assert.True(KoreanLineBreaking.CanBreakBefore(text, text.LastIndexOf(' ') + 1));
+    }
+
     [Fact]
     public void A_space_between_two_Hangul_words_is_always_a_break_opportunity()
     {

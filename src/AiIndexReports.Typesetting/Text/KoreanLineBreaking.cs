@@ -40,9 +40,21 @@ public static class KoreanLineBreaking
             var before = text[index - 2];
             if (IsBreakingSpace(before) || before is '-' or '/' || current is '-' or '/') return false;
             if (char.IsDigit(before) && char.IsDigit(current)) return false;
+            // A web address stays whole ("…/posts/view/" + "2384" reads as two things); one wider than the line
+            // still breaks, inside the word, as any word that does not fit.
+            if (InWebAddress(text, index)) return false;
             return char.IsLetterOrDigit(before) && !char.IsWhiteSpace(current);
         }
         return false;
+    }
+
+    /// <summary>True when the word around <paramref name="index"/> is a web address ("https://…", "www.…").</summary>
+    private static bool InWebAddress(string text, int index)
+    {
+        var start = index;
+        while (start > 0 && !IsBreakingSpace(text[start - 1]) && text[start - 1] != '\n') start--;
+        var word = text.AsSpan(start, index - start);
+        return word.Contains("://", StringComparison.Ordinal) || word.StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
