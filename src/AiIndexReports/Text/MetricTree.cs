@@ -67,7 +67,9 @@ internal static class MetricTree
 
     private static void Freeze(StrictScriptObject node)
     {
-        foreach (var child in node.Values.OfType<StrictScriptObject>()) Freeze(child);
+        // The pairs, not `Values` (which copies every node's values into a new list).
+        foreach (var (_, value) in node)
+            if (value is StrictScriptObject child) Freeze(child);
         node.IsReadOnly = true;
     }
 }
@@ -89,7 +91,7 @@ internal sealed class MetricNode : StrictScriptObject
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _intervals;
 
     public MetricNode(string path, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null,
-        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals = null) : base(path)
+        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals = null) : base(path, Fields.Count)
     {
         _metric = metric;
         _used = used;
@@ -120,8 +122,25 @@ internal sealed class MetricNode : StrictScriptObject
     /// <summary>A member's template value, made on first read (thread-safe: sections may render in parallel).</summary>
     private sealed class Deferred(Func<object?> make)
     {
-        private readonly Lazy<object?> _value = new(make);
-        public object? Value => _value.Value;
+        // A lock rather than a Lazy: up to four of these per metric, ~2,000 metrics per build, most never read.
+        private Func<object?>? _make = make;
+        private object? _value;
+
+        public object? Value
+        {
+            get
+            {
+                lock (this)
+                {
+                    if (_make is { } m)
+                    {
+                        _value = m();
+                        _make = null;
+                    }
+                    return _value;
+                }
+            }
+        }
     }
 
     private static object? Made(object? value) => value is Deferred deferred ? deferred.Value : value;

@@ -9,7 +9,12 @@ namespace AiIndexReports.Text;
 /// A read-only template object that knows its own path ("metrics.models.by_country") so that a mistyped member is an
 /// error naming the path and listing what exists, rather than Scriban's bare "Cannot get member with name …".
 /// </summary>
-internal class StrictScriptObject(string path) : ScriptObject
+/// <remarks>
+/// Scriban's own constructors import the public statics of a derived type into every instance (by reflection, each
+/// time: MetricNode got `fields` and `interval_text` members, ~2,000 times per build): this object's members are only
+/// the ones set on it.
+/// </remarks>
+internal class StrictScriptObject(string path, int capacity = 0) : ScriptObject(capacity, autoImportStaticsFromThisType: false)
 {
     public string Path { get; } = path;
 

@@ -203,6 +203,9 @@ public class TemplateRendererTests
     [InlineData("{{ \"x\".GetType }}", "Cannot get member with name GetType")]
     [InlineData("{{ metrics.GetType }}", "`metrics` has no member `GetType`")]
     [InlineData("{{ metrics.models.total.GetType }}", "`metrics.models.total` has no member `GetType`")]
+    // Public statics of the C# class behind a metric object are not members (Scriban would import them into each object).
+    [InlineData("{{ metrics.models.total.fields }}", "`metrics.models.total` has no member `fields`")]
+    [InlineData("{{ metrics.models.total.interval_text }}", "`metrics.models.total` has no member `interval_text`")]
     [InlineData("{{ date.now }}", "date.now is not available to templates: they get only built-ins whose result depends on their arguments")]
     [InlineData("{{ math.uuid }}", "math.uuid is not available to templates")]
     [InlineData("{{ 6 | math.random 1 }}", "math.random is not available to templates")]
