@@ -70,7 +70,7 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
         // Files around the briefs that were not read, a damaged cache: said once, not per brief.
         foreach (var warning in builder.RunWarnings) Console.Error.WriteLine(warning);
         // A printed value that may be a transcription slip is said in full, once, not folded into the count.
-        foreach (var warning in results.SelectMany(r => r.Diagnostics).Where(IsValueToCheck).Select(d => d.ToString()).Distinct(StringComparer.Ordinal))
+        foreach (var warning in results.SelectMany(r => r.Diagnostics).Where(d => d.PrintInFull).Select(d => d.ToString()).Distinct(StringComparer.Ordinal))
             Console.Error.WriteLine(warning);
         using (Trace.Span("build-manifest.json"))
             WriteRunManifest(builder.OutputRoot, results, builder.RunWarnings, total.Elapsed);
@@ -89,10 +89,6 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
     }
 
     public static BriefBuilder NewBuilder(string root, BuildRequest request) => new(root, request.Settings);
-
-    /// <summary>The loader's warning about a value far from the previous edition's (Data/Tables/IndicatorsTable).</summary>
-    private static bool IsValueToCheck(Diagnostic d) =>
-        d.Severity == Severity.Warning && d.Message.Contains("check the transcription", StringComparison.Ordinal);
 
     /// <summary>
     /// On the other core while the manifest, data and templates load: OpenSSL first (.NET hashes with it and loads it on

@@ -13,6 +13,10 @@ public sealed class DiagnosticBag
     public void Error(SourceLocation? at, string message) => _errors.Add(new Diagnostic(at, message));
     public void Warning(SourceLocation? at, string message) => _warnings.Add(new Diagnostic(at, message, Severity.Warning));
 
+    /// <summary>A warning `build` prints in full (<see cref="Diagnostic.PrintInFull"/>).</summary>
+    public void WarningInFull(SourceLocation? at, string message) =>
+        _warnings.Add(new Diagnostic(at, message, Severity.Warning) { PrintInFull = true });
+
     /// <summary>Errors first (they decide the exit code), then warnings.</summary>
     public IReadOnlyList<Diagnostic> All => [.. _errors, .. _warnings];
 }

@@ -17,6 +17,10 @@ public enum Severity { Error, Warning }
 /// <summary>One problem found by a stage, for people: where, what was expected, what was found.</summary>
 public sealed record Diagnostic(SourceLocation? Location, string Message, Severity Severity = Severity.Error)
 {
+    /// <summary>A warning about a value the brief will print (a likely transcription slip): `build` says it in full
+    /// instead of only counting it.</summary>
+    public bool PrintInFull { get; init; }
+
     public override string ToString() =>
         (Location is null ? "" : Location + ": ") + (Severity == Severity.Warning ? "warning: " : "error: ") + Message;
 }

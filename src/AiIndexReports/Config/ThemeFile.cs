@@ -140,12 +140,12 @@ public sealed partial record ThemeFile(
         string ColorOf(ConfigTable? table, string key, string fallback)
         {
             var text = table?.Text(key) ?? fallback;
-            if (ColorPattern().IsMatch(text) && !Reserved(text)) return text;
             if (Reserved(text))
             {
                 errors.Add(new Diagnostic(table!.WhereIs(key), ReservedMessage(key, text)));
                 return fallback;
             }
+            if (ColorPattern().IsMatch(text)) return text;
             errors.Add(new Diagnostic(table!.WhereIs(key), $"'{key}' must be a colour written \"#RRGGBB\", found \"{Echo.Clip(text)}\""));
             return fallback;
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AiIndexReports.Data.Catalog;
 using AiIndexReports.Data.Csv;
 using CsvHelper;
@@ -68,7 +69,7 @@ internal static class IndicatorsTable
 
             // A share is a percentage of a whole: 721 is a typo (a decimal point lost), never data.
             if (value is { } share && definition?.Kind == "share" && share is < 0 or > 100)
-                cells.Error(nameof(raw.Value), $"{definition.Name} is a share in percent, from 0 to 100; found {share.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
+                cells.Error(nameof(raw.Value), $"{definition.Name} is a share in percent, from 0 to 100; found {share.ToString(CultureInfo.InvariantCulture)}");
 
             var geo = GeoResolver.Resolve(geography, raw.Iso3, catalog, out var problem);
             if (problem is not null) cells.Error(nameof(raw.Iso3), problem);
@@ -143,9 +144,9 @@ internal static class IndicatorsTable
     /// </summary>
     private static void WarnOfJumps(List<Indicator> rows, string ownEdition, DiagnosticBag diagnostics)
     {
-        if (!int.TryParse(ownEdition, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var own)) return;
+        if (!int.TryParse(ownEdition, NumberStyles.None, CultureInfo.InvariantCulture, out var own)) return;
         static int? Year(string edition) =>
-            int.TryParse(edition, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var y) ? y : null;
+            int.TryParse(edition, NumberStyles.None, CultureInfo.InvariantCulture, out var y) ? y : null;
         var previous = rows.Select(r => Year(r.ReportEdition)).Where(y => y < own).Max();
         if (previous is null) return;
         static (string, string) Key(Indicator r) => (r.Name, r.Geo?.Code ?? r.Geography);
@@ -161,17 +162,17 @@ internal static class IndicatorsTable
             if (Math.Max(now.Value, before.Value) < 10) continue;
             var ratio = now.Value / before.Value;
             if (ratio is > 0.2 and < 5) continue;
-            var invariant = System.Globalization.CultureInfo.InvariantCulture;
             var times = ratio >= 1 ? ratio : 1 / ratio;
-            diagnostics.Warning(now.Location, string.Create(invariant,
-                $"value: {now.Name} ({now.Geography}, {now.Period}) is {Short(now.Value)}, {(times < 1e9 ? times.ToString("0.#", invariant) : Short(times))}× {(ratio >= 1 ? "more" : "less")} than the {previous} edition's {Short(before.Value)} ({before.Period}, line {before.Location.Line}): check the transcription (a decimal point, another unit or scale); a note starting \"checked\" says it is right"));
+            var timesText = times < 1e9 ? times.ToString("0.#", CultureInfo.InvariantCulture) : Short(times);
+            diagnostics.WarningInFull(now.Location, string.Create(CultureInfo.InvariantCulture,
+                $"value: {now.Name} ({now.Geography}, {now.Period}) is {Short(now.Value)}, {timesText}× {(ratio >= 1 ? "more" : "less")} than the {previous} edition's {Short(before.Value)} ({before.Period}, line {before.Location.Line}): check the transcription (a decimal point, another unit or scale); a note starting \"checked\" says it is right"));
         }
     }
 
     /// <summary>A number for a message: as written up to a billion, in exponent form beyond (1e308 is no 300-digit line).</summary>
     private static string Short(double value) => Math.Abs(value) < 1e9
-        ? value.ToString(Math.Abs(value) >= 100 ? "0.#" : "0.###", System.Globalization.CultureInfo.InvariantCulture)
-        : value.ToString("G4", System.Globalization.CultureInfo.InvariantCulture);
+        ? value.ToString(Math.Abs(value) >= 100 ? "0.#" : "0.###", CultureInfo.InvariantCulture)
+        : value.ToString("G4", CultureInfo.InvariantCulture);
 
     private static bool Fits(Geo geo, IndicatorDefinition definition) =>
         geo.Kind != GeoKind.Named ? definition.Geographies.Contains(geo.KindWord)
