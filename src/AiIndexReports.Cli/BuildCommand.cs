@@ -92,14 +92,17 @@ internal sealed class BuildCommand : Command<BuildSettingsOptions>
 
     /// <summary>
     /// On the other core while the manifest, data and templates load: OpenSSL first (.NET hashes with it and loads it on
-    /// first use, a few ms; the inputs' fingerprint is the first hash), then Skia's start (a scan of the system fonts).
+    /// first use, a few ms; the inputs' fingerprint is the first hash), then Skia's start (a scan of the system fonts),
+    /// then Scriban's built-in functions (made once per process; the Write stage would otherwise wait for them).
     /// </summary>
     private static void StartNativeLibraries() => Task.Run(() =>
     {
         using (Trace.Span("openssl start"))
             _ = System.Security.Cryptography.SHA256.HashData(ReadOnlySpan<byte>.Empty);
-        using var span = Trace.Span("skia start (system font scan)");
-        Typesetting.Fonts.FontLibrary.StartSkia();
+        using (Trace.Span("skia start (system font scan)"))
+            Typesetting.Fonts.FontLibrary.StartSkia();
+        using (Trace.Span("scriban start"))
+            Text.TemplateRenderer.PrepareBuiltins();
     });
 
     /// <summary>On a terminal: one table row per brief, then each failure's errors with their locations.</summary>

@@ -111,7 +111,7 @@ internal sealed class TrackingContext : TemplateContext
     private (ScriptStatement Statement, string[] Reads)? _completed;
     private (ScriptStatement Statement, string[] Reads)? _writing;
 
-    public TrackingContext(OutputOrigins origins)
+    public TrackingContext(OutputOrigins origins, ScriptObject builtins) : base(builtins)
     {
         _origins = origins;
         _output = new TrackingOutput(this);

@@ -218,6 +218,18 @@ public class TemplateRendererTests
     }
 
     [Theory]
+    [InlineData("{{ string.upcase = 1 }}")]
+    [InlineData("{{ string.shout = 1 }}")]
+    [InlineData("{{ string[\"upcase\"] = 1 }}")]
+    public void A_template_cannot_change_the_built_ins_the_next_render_sees(string template)
+    {
+        // The built-ins are one object shared by every render (and every thread): a change would leak into later sections.
+        using var folder = new TemplateFolder().Write("test/bad.md.sbn", template).Write("test/good.md.sbn", "{{ \"ab\" | string.upcase }} {{ 2 | math.plus 1 }}");
+        Assert.NotEmpty(Fails(folder, "test/bad.md.sbn").Diagnostics);
+        Assert.Equal("AB 3", Render(folder, "test/good.md.sbn"));
+    }
+
+    [Theory]
     [InlineData("{{ null | pct }}", "`pct` expected a number but got nothing (null)")]
     [InlineData("{{ \"12\" | num }}", "`num` expected a number but got the text \"12\"")]
     [InlineData("{{ \"한국\" | josa \"은/가\" }}", "unknown particle pair \"은/가\"")]
