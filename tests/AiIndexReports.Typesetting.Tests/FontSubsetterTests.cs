@@ -63,7 +63,9 @@ public sealed class FontSubsetterTests
 
         Assert.InRange(subset.Length, 20_000, 160_000);
         using var subsetTypeface = SKTypeface.FromData(SKData.CreateCopy(subset));
-        Assert.Equal(14_452, subsetTypeface.GlyphCount);
+        // Numbered up to the highest glyph id the text uses (no GSUB closure adds alternates beyond it).
+        Assert.Equal(13_992, subsetTypeface.GlyphCount);
+        Assert.Equal(13_991, glyphIds.Max());
         using var subsetFont = new SKFont(subsetTypeface, 10);
         Assert.Equal(glyphIds, subsetFont.GetGlyphs(text));
         Assert.False(subsetFont.ContainsGlyphs("쀍")); // a syllable the text does not use is gone
@@ -82,26 +84,32 @@ public sealed class FontSubsetterTests
     }
 
     [Fact]
-    public void HarfBuzz_shapes_text_the_same_with_the_subset_as_with_the_full_font()
+    public void Subset_keeps_the_shaped_glyphs_advances_and_leaves_out_the_layout_tables()
     {
-        // Kerning and ligatures live in GPOS/GSUB: the subset keeps what the text needs, so the layout may reshape with it.
+        // Text is shaped with the full font; the subset only draws the shaped glyph ids, so it needs their outlines and
+        // advances (glyf, hmtx) but no GSUB/GPOS/GDEF, which PDF readers never use.
         const string text = "AI 인덱스 2025: Tokyo, WAVE 1.5%p 韓國";
         var fontFile = FontBytes("Pretendard-Regular.ttf");
         using var fullTypeface = SKTypeface.FromData(SKData.CreateCopy(fontFile));
         using var fullFont = new SKFont(fullTypeface, 10);
         using var fullShaper = new SkiaSharp.HarfBuzz.SKShaper(fullTypeface);
-        var full = fullShaper.Shape(text, fullFont);
+        var shaped = fullShaper.Shape(text, fullFont).Codepoints.Select(g => (ushort)g).ToArray();
+        Assert.Contains(Tag("GPOS"), fullTypeface.GetTableTags());
 
-        var subset = FontSubsetter.Subset(fontFile, CodePoints(text), full.Codepoints.Select(g => (ushort)g).ToArray());
+        var subset = FontSubsetter.Subset(fontFile, CodePoints(text), shaped);
 
         using var subsetTypeface = SKTypeface.FromData(SKData.CreateCopy(subset));
         using var subsetFont = new SKFont(subsetTypeface, 10);
-        using var subsetShaper = new SkiaSharp.HarfBuzz.SKShaper(subsetTypeface);
-        var reshaped = subsetShaper.Shape(text, subsetFont);
-        Assert.Equal(full.Codepoints, reshaped.Codepoints);
-        Assert.Equal(full.Points, reshaped.Points);
-        Assert.Equal(full.Width, reshaped.Width);
+        Assert.Equal(fullFont.GetGlyphWidths(shaped), subsetFont.GetGlyphWidths(shaped));
+        var tags = subsetTypeface.GetTableTags();
+        Assert.DoesNotContain(Tag("GSUB"), tags);
+        Assert.DoesNotContain(Tag("GPOS"), tags);
+        Assert.DoesNotContain(Tag("GDEF"), tags);
+        Assert.Contains(Tag("glyf"), tags);
+        Assert.Contains(Tag("hmtx"), tags);
     }
+
+    private static uint Tag(string tag) => (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]);
 
     [Fact]
     public void Pdf_drawn_with_subset_embeds_a_subset_TrueType_font_and_extracts_words_with_spaces()

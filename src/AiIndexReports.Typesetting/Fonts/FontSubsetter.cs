@@ -20,6 +20,13 @@ public static class FontSubsetter
     // fpgm/prep/cvt and per-glyph instructions halves a hinted font like NanumGothic (a page: 49 → 25 KB deflated).
     private const SubsetFlags Flags = SubsetFlags.RetainGids | SubsetFlags.NoHinting | SubsetFlags.NotdefOutline;
 
+    // OpenType layout tables are left out: a PDF reader draws the glyph ids the content stream names and never shapes,
+    // so GSUB/GPOS/GDEF would only add bytes (~16 KB a face) and HarfBuzz's closure over GSUB lookups (most of the
+    // subsetting time for a Korean face).
+    private static readonly uint[] DroppedTables = [Tag("GSUB"), Tag("GPOS"), Tag("GDEF")];
+
+    private static uint Tag(string tag) => (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]);
+
     // name ids kept: copyright, family, subfamily, unique id, full name, version, PostScript name (HarfBuzz's default),
     // plus the licence description and URL (13, 14) the SIL Open Font License asks an embedded copy to carry.
     private static readonly uint[] KeptNameIds = [0, 1, 2, 3, 4, 5, 6, 13, 14];
@@ -113,6 +120,10 @@ public static class FontSubsetter
             if (!controlGlyphs.Contains(glyphId))
                 SetAdd(glyphs, glyphId);
         }
+
+        var dropped = SubsetInputSet(input, SubsetSetsDropTableTag);
+        foreach (var table in DroppedTables)
+            SetAdd(dropped, table);
 
         var nameIds = SubsetInputSet(input, SubsetSetsNameId);
         SetClear(nameIds);

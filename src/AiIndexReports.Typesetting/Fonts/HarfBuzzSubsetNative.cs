@@ -42,6 +42,9 @@ internal static partial class HarfBuzzSubsetNative
     /// <summary>hb_memory_mode_t: HarfBuzz reads the caller's bytes in place and never writes them.</summary>
     public const int MemoryModeReadOnly = 1;
 
+    /// <summary>hb_subset_sets_t: the set of tables left out of the subset (HarfBuzz starts it with a default list).</summary>
+    public const int SubsetSetsDropTableTag = 3;
+
     /// <summary>hb_subset_sets_t: the set of name ids kept in the 'name' table.</summary>
     public const int SubsetSetsNameId = 4;
 
