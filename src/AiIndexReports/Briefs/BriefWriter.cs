@@ -100,13 +100,6 @@ public sealed class BriefWriter(string repoRoot)
     {
         var issue = brief.IssueFor(edition, metrics.IssueNumber, metrics.PublicationDate);
         var model = new TemplateModel(metrics).Set("brief", CoverFields(brief, edition, issue));
-        // The templates' `metrics` object (one node per metric, ~2,000) is built on another core while the parts are
-        // decided; the first section that renders waits for it if it is not done (a failure surfaces there).
-        _ = Task.Run(() =>
-        {
-            using var culture = ToolCulture.OnThisThread();
-            try { model.Prepare(); } catch (BuildFailedException) { }
-        });
         // Every section's parts are decided before any is rendered: the methodology note lists the omissions of all.
         var selected = Select(brief, metrics, figures);
         var coverage = selected.SelectMany(s => s.Coverage).ToList();

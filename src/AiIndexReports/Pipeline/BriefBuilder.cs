@@ -377,6 +377,14 @@ public sealed class BriefBuilder : IDisposable
         Lap("load");
         var metrics = new MetricsCalculator().Compute(dataset);
         Lap("metrics");
+        // The templates' `metrics` object (one node per metric, ~2,000) is built on another core while the figures are
+        // made and the first brief's parts decided; its first section waits for it only if it is not done yet.
+        _ = Task.Run(() =>
+        {
+            using var culture = ToolCulture.OnThisThread();
+            using var span = Trace.Span($"{edition}: template metrics");
+            Text.TemplateModel.Prepare(metrics);
+        });
         var figures = FigureBuilder.Build(metrics);
         Lap("figures");
         // The PNG/SVG exports and metrics.json are not needed to typeset (the PDF draws its charts as vectors itself):

@@ -16,15 +16,24 @@ internal static class MetricTree
 {
     public const string RootName = "metrics";
 
-    public static StrictScriptObject Build(MetricSet metrics, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null,
-        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals = null)
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MetricSet, Lazy<StrictScriptObject>> Trees = new();
+
+    /// <summary>
+    /// The `metrics` object of a metric set: built once (it is read-only) and shared by every brief and section that
+    /// renders with that set; what each rendering reads is recorded by the model it renders (<see cref="TemplateModel"/>).
+    /// A set whose ids clash raises the same <see cref="BuildFailedException"/> at every use.
+    /// </summary>
+    public static StrictScriptObject For(MetricSet metrics) =>
+        Trees.GetValue(metrics, m => new Lazy<StrictScriptObject>(() => Build(m), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
+
+    private static StrictScriptObject Build(MetricSet metrics)
     {
         var root = new StrictScriptObject(RootName);
         var problems = new List<Diagnostic>();
         // Shorter ids first so a prefix that is itself a metric becomes a MetricNode before its children are added.
         foreach (var metric in metrics.All.OrderBy(m => m.Id.Count(c => c == '.')).ThenBy(m => m.Id, StringComparer.Ordinal))
         {
-            try { Add(root, metric, used, intervals); }
+            try { Add(root, metric); }
             catch (ArgumentException e) { problems.Add(new Diagnostic(null, $"metric id \"{metric.Id}\": {e.Message}")); }
         }
         if (problems.Count > 0) throw new BuildFailedException(problems);
@@ -32,8 +41,7 @@ internal static class MetricTree
         return root;
     }
 
-    private static void Add(StrictScriptObject root, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used,
-        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals)
+    private static void Add(StrictScriptObject root, Metric metric)
     {
         var segments = metric.Id.Split('.');
         if (segments.Any(string.IsNullOrEmpty)) throw new ArgumentException("empty segment");
@@ -50,7 +58,7 @@ internal static class MetricTree
         string name = segments[^1];
         CheckNotAField(parent, name);
         // The slot is free: ids are unique in a MetricSet, and shorter ids are added before the longer ones they prefix.
-        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric, used, intervals));
+        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric));
     }
 
     private static void CheckNotAField(StrictScriptObject parent, string name)
@@ -87,15 +95,10 @@ internal sealed class MetricNode : StrictScriptObject
     };
 
     private readonly Metric _metric;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _used;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte>? _intervals;
 
-    public MetricNode(string path, Metric metric, System.Collections.Concurrent.ConcurrentDictionary<string, byte>? used = null,
-        System.Collections.Concurrent.ConcurrentDictionary<string, byte>? intervals = null) : base(path, Fields.Count)
+    public MetricNode(string path, Metric metric) : base(path, Fields.Count)
     {
         _metric = metric;
-        _used = used;
-        _intervals = intervals;
         this["id"] = metric.Id;
         this["kind"] = KindOf(metric);
         this["label"] = metric.Label;
@@ -119,7 +122,7 @@ internal sealed class MetricNode : StrictScriptObject
         this["rows"] = metric.Rows is null ? null : new Deferred(() => ScriptValues.From(metric.Rows, path + ".rows"));
     }
 
-    /// <summary>A member's template value, made on first read (thread-safe: sections may render in parallel).</summary>
+    /// <summary>A member's template value, made on first read (thread-safe: briefs that share the tree render in parallel).</summary>
     private sealed class Deferred(Func<object?> make)
     {
         // A lock rather than a Lazy: up to four of these per metric, ~2,000 metrics per build, most never read.
@@ -165,8 +168,7 @@ internal sealed class MetricNode : StrictScriptObject
         if (!_metric.Available)
             throw new ArgumentException($"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); put the sentence in a :::needs block");
         if (_metric.Number is not { } number) throw new ArgumentException($"`{function}` expects a number metric; `{Path}` is a {KindOf(_metric)} metric");
-        _used?.TryAdd(_metric.Id, 0);
-        TrackingContext.MetricRead(_metric.Id);
+        TemplateModel.ValueRead(_metric.Id);
         return number;
     }
 
@@ -181,8 +183,7 @@ internal sealed class MetricNode : StrictScriptObject
             if (!_metric.Available)
                 throw new ScriptRuntimeException(span, $"`{Path}` is not available in this edition ({_metric.UnavailableReason ?? "no reason given"}); test `{Path}.available` before reading `interval`");
             // The brief then shows the uncertainty itself: no caveat line is added for it.
-            _intervals?.TryAdd(_metric.Id, 0);
-            TrackingContext.MetricRead(_metric.Id);
+            TemplateModel.IntervalRead(_metric.Id);
             value = _metric.Interval is { } i ? IntervalText(i, _metric.Unit) : "";
             return true;
         }
@@ -194,8 +195,7 @@ internal sealed class MetricNode : StrictScriptObject
             if (base.TryGetValue(context, span, member, out value) && value is not null)
             {
                 value = Made(value);
-                _used?.TryAdd(_metric.Id, 0);
-                TrackingContext.MetricRead(_metric.Id);
+                TemplateModel.ValueRead(_metric.Id);
                 return true;
             }
             throw new ScriptRuntimeException(span, $"`{Path}` has no {member}: it is a {KindOf(_metric)} metric");

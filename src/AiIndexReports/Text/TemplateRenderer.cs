@@ -113,6 +113,7 @@ public sealed class TemplateRenderer
         var tracking = origins is null ? null : new TrackingContext(origins, Builtins);
         var context = Configure(tracking ?? new TemplateContext(Builtins), loader);
         using var reads = tracking?.Activate();
+        using var rendering = model.Rendering();
         context.CancellationToken = budget.Deadline;
         context.OutputLimit = budget.OutputLeft;
         context.OnOutputLimit = ScriptLimitBehavior.Throw;

@@ -217,6 +217,25 @@ public class TemplateRendererTests
         Assert.Contains(message, diagnostic.Message);
     }
 
+    [Fact]
+    public void Briefs_that_share_a_metric_set_each_record_only_what_their_own_templates_printed()
+    {
+        // The `metrics` object is built once per metric set and shared; what a rendering reads is its model's alone,
+        // also when two briefs render at the same time on two threads.
+        var metrics = SampleMetrics();
+        using var folder = new TemplateFolder()
+            .Write("a/x.md.sbn", "{{ metrics.models.total.value }} {{ metrics.models.by_country.KOR.count.label }}")
+            .Write("b/x.md.sbn", "{{ metrics.models.by_country.USA.count.value | num }} {{ metrics.models.series.KOR.series | array.size }}");
+        var renderer = new TemplateRenderer(folder.Root);
+        var (a, b) = (new TemplateModel(metrics), new TemplateModel(metrics));
+        for (var round = 0; round < 20; round++)
+            Parallel.Invoke(() => renderer.Render("a/x.md.sbn", a), () => renderer.Render("b/x.md.sbn", b));
+
+        Assert.Equal(["models.total"], a.UsedMetricIds);   // a label is not a printed number
+        Assert.Equal(["models.by_country.USA.count", "models.series.KOR"], b.UsedMetricIds.Order(StringComparer.Ordinal));
+        Assert.Same(a.MetricsObject, b.MetricsObject);
+    }
+
     [Theory]
     [InlineData("{{ string.upcase = 1 }}")]
     [InlineData("{{ string.shout = 1 }}")]
