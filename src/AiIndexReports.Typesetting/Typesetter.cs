@@ -3,6 +3,7 @@ using AiIndexReports.Typesetting.Export;
 using AiIndexReports.Typesetting.Fonts;
 using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Layout;
+using AiIndexReports.Typesetting.Pdf;
 using SkiaSharp;
 
 namespace AiIndexReports.Typesetting;
@@ -38,11 +39,20 @@ public sealed class Typesetter(FontLibrary fonts)
                 var (codePoints, glyphs) = usage.Get(faces[i]);
                 subsetFiles[i] = FontSubsetter.Subset(faces[i].FileData, codePoints, glyphs);
             });
+            // Skia compresses every font program it embeds, on this core: it gets each subset without its outlines
+            // (almost nothing to compress), and the finisher embeds the real subset, compressed meanwhile on another
+            // core. The finisher finds a program by its PostScript name, so a name two faces share keeps Skia's way.
+            var names = subsetFiles.Select(f => ToUnicodeCompletion.PostScriptName(f)).ToList();
+            var programs = new Dictionary<string, FontProgram>(StringComparer.Ordinal);
             for (var i = 0; i < faces.Count; i++)
-                subsets[faces[i]] = SKTypeface.FromData(SKData.CreateCopy(subsetFiles[i]))
+            {
+                var measured = OutlineFreeFont.MeasuredCharacters.Select(c => faces[i].NominalGlyph(c)).OfType<ushort>();
+                var program = names[i] is { } name && names.Count(n => n == name) == 1 ? programs[name] = new FontProgram(subsetFiles[i], measured) : null;
+                subsets[faces[i]] = SKTypeface.FromData(SKData.CreateCopy(program?.DrawnWith ?? subsetFiles[i]))
                     ?? throw new TypesettingException($"{faces[i].Source}: the subset font could not be read back");
+            }
             phases.Lap("subset");
-            var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets, usage, phases);
+            var pdf = PdfExporter.Export(layout, document.Metadata, Fonts, subsets, usage, programs, phases);
             return new TypesetResult(this, layout, pdf, phases.Phases);
         }
         finally

@@ -109,6 +109,40 @@ public sealed class FontSubsetterTests
         Assert.Contains(Tag("hmtx"), tags);
     }
 
+    [Fact]
+    public void The_outline_free_copy_keeps_glyph_ids_advances_and_cmap_and_only_the_outlines_asked_for()
+    {
+        var fontFile = FontBytes("Pretendard-Regular.ttf");
+        const string text = "한국은 AI 모델 1개";
+        using var fullTypeface = SKTypeface.FromData(SKData.CreateCopy(fontFile));
+        using var fullFont = new SKFont(fullTypeface, 10) { Hinting = SKFontHinting.None, LinearMetrics = true };
+        var glyphIds = fullFont.GetGlyphs(text);
+        var subset = FontSubsetter.Subset(fontFile, CodePoints(text), glyphIds);
+        var glyphI = fullFont.GetGlyphs("I")[0];
+
+        var copy = OutlineFreeFont.Of(subset, [glyphI]);
+
+        using var subsetTypeface = SKTypeface.FromData(SKData.CreateCopy(subset));
+        using var copyTypeface = SKTypeface.FromData(SKData.CreateCopy(copy));
+        Assert.NotNull(copyTypeface);
+        Assert.Equal(subsetTypeface.GlyphCount, copyTypeface.GlyphCount);
+        Assert.Equal(subsetTypeface.GetTableTags(), copyTypeface.GetTableTags());
+        using var copyFont = new SKFont(copyTypeface, 10) { Hinting = SKFontHinting.None, LinearMetrics = true };
+        Assert.Equal(glyphIds, copyFont.GetGlyphs(text));
+        Assert.Equal(fullFont.GetGlyphWidths(glyphIds), copyFont.GetGlyphWidths(glyphIds));
+        // Only the kept glyph draws: 한 is empty in the copy, I keeps its outline (Skia measures it for StemV).
+        var han = glyphIds[0];
+        Assert.True(fullFont.GetGlyphPath(han).Bounds.Width > 0);
+        Assert.True(copyFont.GetGlyphPath(han).IsEmpty);
+        Assert.Equal(fullFont.GetGlyphPath(glyphI).Bounds, copyFont.GetGlyphPath(glyphI).Bounds);
+        var glyfOfI = copyTypeface.GetTableSize(Tag("glyf"));
+        Assert.InRange(glyfOfI, 12, 200);
+        Assert.Equal(0, SKTypeface.FromData(SKData.CreateCopy(OutlineFreeFont.Of(subset))).GetTableSize(Tag("glyf")));
+
+        Assert.Throws<InvalidDataException>(() => OutlineFreeFont.Of("not a font at all"u8.ToArray()));
+        Assert.Throws<InvalidDataException>(() => OutlineFreeFont.Of(subset[..40]));
+    }
+
     private static uint Tag(string tag) => (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]);
 
     [Fact]

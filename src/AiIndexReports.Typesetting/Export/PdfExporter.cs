@@ -12,7 +12,7 @@ namespace AiIndexReports.Typesetting.Export;
 internal static class PdfExporter
 {
     public static byte[] Export(LayoutResult layout, DocumentMetadata meta, FontLibrary fonts, IReadOnlyDictionary<FontFace, SKTypeface> subsets, GlyphUsage usage,
-        PhaseClock? phases = null)
+        IReadOnlyDictionary<string, FontProgram> fontPrograms, PhaseClock? phases = null)
     {
         var tagged = meta.Standard != PdfStandard.None;
         var skiaMetadata = new SKDocumentPdfMetadata
@@ -50,7 +50,7 @@ internal static class PdfExporter
         using var data = output.DetachAsData();
         phases?.Lap("pdf (skia fonts)");
         var finished = PdfFinisher.Finish(data.ToArray(), new PdfDocumentInfo(layout.Pages, drawn, layout.Structure, outline, meta, meta.Standard,
-            ToUnicodeCompletion.GlyphTexts(usage)));
+            ToUnicodeCompletion.GlyphTexts(usage), fontPrograms));
         phases?.Lap("pdf (finish)");
         return finished;
     }

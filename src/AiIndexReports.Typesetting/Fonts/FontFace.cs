@@ -76,6 +76,9 @@ public sealed class FontFace : IDisposable
     /// <summary>Whether the font maps the character to a glyph (its cmap has it).</summary>
     public bool HasGlyph(int codePoint) => _open.Value.HasGlyph(codePoint);
 
+    /// <summary>The glyph the font's cmap maps the character to, or null.</summary>
+    internal ushort? NominalGlyph(int codePoint) => _open.Value.NominalGlyph(codePoint);
+
     /// <summary>
     /// The glyph the font maps a visible character to when that glyph has no outline (nothing would be drawn), else null.
     /// A font whose loca or glyf table is damaged loads and shapes normally, and its text comes out invisible.
@@ -177,6 +180,9 @@ public sealed class FontFace : IDisposable
             }
             return _hbFont.TryGetNominalGlyph(codePoint, out _);
         }
+
+        public ushort? NominalGlyph(int codePoint) =>
+            _hbFont.TryGetNominalGlyph(codePoint, out var glyph) && glyph is > 0 and <= ushort.MaxValue ? (ushort)glyph : null;
 
         public uint? EmptyGlyphFor(int codePoint)
         {

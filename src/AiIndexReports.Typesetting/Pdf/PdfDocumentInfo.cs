@@ -33,5 +33,7 @@ public static class PdfStandards
 /// <summary>What the PDF finisher needs besides Skia's drawing: the frames, the structure, bookmarks and metadata.</summary>
 /// <param name="GlyphTexts">Font PostScript name → glyph id → text, for glyphs the font's cmap does not reach.</param>
 /// <param name="Drawn">The blocks the exporter drew (a marker before each); blocks that drew nothing have no marked content.</param>
+/// <param name="FontPrograms">Font PostScript name → the subset to embed in place of the outline-free copy Skia drew with.</param>
 internal sealed record PdfDocumentInfo(IReadOnlyList<PageFrame> Pages, IReadOnlySet<FrameBlock> Drawn, StructNode Structure, IReadOnlyList<PdfOutlineEntry> Outline,
-    DocumentMetadata Metadata, PdfStandard Standard, IReadOnlyDictionary<string, IReadOnlyDictionary<ushort, string>> GlyphTexts);
+    DocumentMetadata Metadata, PdfStandard Standard, IReadOnlyDictionary<string, IReadOnlyDictionary<ushort, string>> GlyphTexts,
+    IReadOnlyDictionary<string, FontProgram> FontPrograms);

@@ -54,6 +54,7 @@ internal sealed class PdfFinisher
         var documentId = DocumentId(skiaPdf);
 
         CompleteToUnicode();
+        EmbedFontPrograms();
         var tagged = _info.Standard != PdfStandard.None;
         var mcids = new Dictionary<FrameBlock, int>();
         if (tagged)
@@ -134,6 +135,36 @@ internal sealed class PdfFinisher
         }
     }
 
+    /// <summary>
+    /// Puts each real subset in place of the outline-free copy Skia drew with and embedded (<see cref="FontProgram"/>).
+    /// What is replaced must be exactly that copy, and every copy must be replaced: otherwise the file would show no
+    /// text at all, so either is an error, not a file.
+    /// </summary>
+    void EmbedFontPrograms()
+    {
+        if (_info.FontPrograms.Count == 0) return;
+        var descriptors = _objects.RawContaining("/FontFile2"u8.ToArray()).Select(n => _objects[n]).OfType<PdfDictionary>().ToList();
+        var replaced = new HashSet<int>();
+        foreach (var descriptor in descriptors)
+        {
+            if (descriptor["FontName"] is not PdfName fontName || descriptor["FontFile2"] is not PdfReference file) continue;
+            var name = fontName.Value.Length > 7 && fontName.Value[6] == '+' ? fontName.Value[7..] : fontName.Value;
+            if (!_info.FontPrograms.TryGetValue(name, out var program)) continue;
+            if (Length1(file) != program.DrawnWith.Length)
+                throw new InvalidDataException($"the font program Skia embedded for {name} is not the one it drew with");
+            var real = new PdfStream(new PdfDictionary().Set("Length1", program.Subset.Length), []);
+            real.SetData(program.Deflated.GetAwaiter().GetResult(), "FlateDecode");
+            _objects[file.Number] = real;
+            replaced.Add(file.Number);
+        }
+        // A program of an outline-free copy's size left in place would show no text at all: never written.
+        var copies = _info.FontPrograms.Values.Select(p => p.DrawnWith.Length).ToHashSet();
+        if (descriptors.Select(d => d["FontFile2"]).OfType<PdfReference>().Any(f => !replaced.Contains(f.Number) && copies.Contains(Length1(f))))
+            throw new InvalidDataException("a font program without outlines was left in the file");
+    }
+
+    int Length1(PdfReference file) => Resolve<PdfStream>(file).Dictionary["Length1"] is PdfNumber n ? n.IntValue : -1;
+
     IEnumerable<PdfReference> PageRefs(PdfObject node)
     {
         var dictionary = Resolve<PdfDictionary>(node);
@@ -166,7 +197,8 @@ internal sealed class PdfFinisher
         var blocks = frame.Blocks.Where(_info.Drawn.Contains).ToList();
         if (blocks.Count == 0) return null;
         var contentsRef = (PdfReference)page["Contents"]!;
-        var source = Resolve<PdfStream>(contentsRef).Decoded();
+        using var decoded = Resolve<PdfStream>(contentsRef).DecodedStream();
+        var source = decoded.GetBuffer().AsSpan(0, (int)decoded.Length);
         List<(int Start, int ColorEnd, int RectStart, int End)> markers;
         try { markers = BlockMarker.Find(source, blocks.Count + 1); }
         catch (InvalidDataException e)
@@ -181,9 +213,9 @@ internal sealed class PdfFinisher
         for (var i = 0; i < markers.Count; i++)
         {
             var (start, colorEnd, rectStart, end) = markers[i];
-            content.Bytes(source.AsSpan(copied, start - copied));
+            content.Bytes(source.Slice(copied, start - copied));
             if (i > 0) content.Raw("EMC\n");
-            content.Bytes(source.AsSpan(colorEnd, rectStart - colorEnd)); // the marker's graphics state, if any
+            content.Bytes(source.Slice(colorEnd, rectStart - colorEnd)); // the marker's graphics state, if any
             if (i < blocks.Count)
             {
                 var current = blocks[i];
@@ -196,8 +228,8 @@ internal sealed class PdfFinisher
             }
             copied = end;
         }
-        content.Bytes(source.AsSpan(copied));
-        return new MarkedPage(contentsRef.Number, PdfStream.Create(new PdfDictionary(), content.ToArray()), mcids);
+        content.Bytes(source[copied..]);
+        return new MarkedPage(contentsRef.Number, PdfStream.Deflated(new PdfDictionary(), content.Written), mcids);
     }
 
     static string ArtifactProperties(ArtifactKind kind) => kind switch

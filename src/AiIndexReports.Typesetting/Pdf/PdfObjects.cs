@@ -170,6 +170,14 @@ internal sealed class PdfStream(PdfDictionary dictionary, byte[] data) : PdfObje
     public PdfDictionary Dictionary { get; } = dictionary;
     public byte[] Data { get; private set; } = data;
 
+    /// <summary>A Flate-compressed stream of <paramref name="plain"/> bytes (read, not kept).</summary>
+    public static PdfStream Deflated(PdfDictionary dictionary, ReadOnlySpan<byte> plain)
+    {
+        var stream = new PdfStream(dictionary, []);
+        stream.SetData(PdfFilters.Deflate(plain), "FlateDecode");
+        return stream;
+    }
+
     /// <summary>A stream of <paramref name="plain"/> bytes, Flate-compressed unless told otherwise.</summary>
     public static PdfStream Create(PdfDictionary dictionary, byte[] plain, bool compress = true)
     {
@@ -185,6 +193,14 @@ internal sealed class PdfStream(PdfDictionary dictionary, byte[] data) : PdfObje
         Dictionary["Filter"] = filter is null ? null : new PdfName(filter);
         Dictionary["DecodeParms"] = null;
     }
+
+    /// <summary>The data with its filter undone, in a stream to read in place (<see cref="MemoryStream.GetBuffer"/>).</summary>
+    public MemoryStream DecodedStream() => Dictionary["Filter"] switch
+    {
+        null => new MemoryStream(Data, 0, Data.Length, writable: false, publiclyVisible: true),
+        PdfName { Value: "FlateDecode" } => PdfFilters.InflateToStream(Data),
+        var filter => throw new InvalidDataException($"stream filter {filter} is not supported"),
+    };
 
     /// <summary>The data with its filter undone (only FlateDecode, or none, occur in what Skia writes).</summary>
     public byte[] Decoded() => Dictionary["Filter"] switch
@@ -220,9 +236,10 @@ internal sealed class PdfStream(PdfDictionary dictionary, byte[] data) : PdfObje
 
 internal static class PdfFilters
 {
-    public static byte[] Deflate(byte[] plain)
+    public static byte[] Deflate(ReadOnlySpan<byte> plain)
     {
-        using var output = new MemoryStream();
+        // Sized for what PDF content and fonts compress to (a third to a fifth), so the buffer rarely grows.
+        using var output = new MemoryStream(plain.Length / 3 + 256);
         using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
             zlib.Write(plain);
         return output.ToArray();
@@ -236,11 +253,17 @@ internal static class PdfFilters
 
     public static byte[] Inflate(byte[] data)
     {
-        using var input = new System.IO.Compression.ZLibStream(new MemoryStream(data, writable: false), System.IO.Compression.CompressionMode.Decompress);
-        using var output = new MemoryStream(data.Length * 4);
-        Span<byte> buffer = stackalloc byte[4096];
-        for (int read; (read = input.Read(buffer)) > 0;) output.Write(buffer[..read]);
+        using var output = InflateToStream(data);
         return output.ToArray();
+    }
+
+    /// <summary>The inflated bytes in a stream whose buffer the caller reads in place (no copy of its own).</summary>
+    public static MemoryStream InflateToStream(byte[] data)
+    {
+        using var input = new System.IO.Compression.ZLibStream(new MemoryStream(data, writable: false), System.IO.Compression.CompressionMode.Decompress);
+        var output = new MemoryStream(data.Length * 5);
+        input.CopyTo(output);
+        return output;
     }
 }
 
@@ -280,4 +303,7 @@ internal sealed class PdfOutput(Func<int, int> renumber, int capacity = 0)
     }
 
     public byte[] ToArray() => _bytes.ToArray();
+
+    /// <summary>The bytes written so far, in place (valid until the next write).</summary>
+    public ReadOnlySpan<byte> Written => _bytes.GetBuffer().AsSpan(0, (int)_bytes.Length);
 }

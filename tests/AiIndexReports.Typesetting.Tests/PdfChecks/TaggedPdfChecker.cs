@@ -236,9 +236,22 @@ internal static partial class TaggedPdfChecker
                 var descendant = file.Resolve(file.Resolve(value.GetProperty("/DescendantFonts"))[0]);
                 if (descendant.GetProperty("/Subtype").GetString() != "/CIDFontType2") report.Failures.Add($"font {value.GetProperty("/BaseFont")} is not TrueType");
                 var descriptor = file.Resolve(descendant.GetProperty("/FontDescriptor"));
-                if (!descriptor.TryGetProperty("/FontFile2", out _)) report.Failures.Add($"font {value.GetProperty("/BaseFont")} is not embedded");
+                if (!descriptor.TryGetProperty("/FontFile2", out var program)) report.Failures.Add($"font {value.GetProperty("/BaseFont")} is not embedded");
+                // The exporter draws with copies of the fonts without outlines; the file must embed the real ones.
+                else if (GlyfLength(file.Stream(program).Data) is not > 0) report.Failures.Add($"font {value.GetProperty("/BaseFont")} is embedded without outlines (empty glyf)");
             }
         }
+    }
+
+    /// <summary>The length of a TrueType font's glyf table, or null when it has none.</summary>
+    static int? GlyfLength(byte[] font)
+    {
+        if (font.Length < 12) return null;
+        var count = System.Buffers.Binary.BinaryPrimitives.ReadUInt16BigEndian(font.AsSpan(4));
+        for (var i = 0; i < count && 12 + i * 16 + 16 <= font.Length; i++)
+            if (font.AsSpan(12 + i * 16, 4).SequenceEqual("glyf"u8))
+                return (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(font.AsSpan(12 + i * 16 + 12));
+        return null;
     }
 
     static void CheckStructure(QpdfObjects file, JsonElement treeRoot, List<JsonElement> pages, List<int> mcidsByPage, TaggedPdfReport report)
