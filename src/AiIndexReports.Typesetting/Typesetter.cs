@@ -47,7 +47,9 @@ public sealed class Typesetter(FontLibrary fonts)
             for (var i = 0; i < faces.Count; i++)
             {
                 var measured = OutlineFreeFont.MeasuredCharacters.Select(c => faces[i].NominalGlyph(c)).OfType<ushort>();
-                var program = names[i] is { } name && names.Count(n => n == name) == 1 ? programs[name] = new FontProgram(subsetFiles[i], measured) : null;
+                var program = names[i] is { } name && names.Count(n => n == name) == 1 && FontProgram.For(subsetFiles[i], measured) is { } made
+                    ? programs[name] = made
+                    : null;
                 subsets[faces[i]] = SKTypeface.FromData(SKData.CreateCopy(program?.DrawnWith ?? subsetFiles[i]))
                     ?? throw new TypesettingException($"{faces[i].Source}: the subset font could not be read back");
             }

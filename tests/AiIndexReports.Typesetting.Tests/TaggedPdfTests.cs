@@ -1,10 +1,12 @@
 using System.Globalization;
 using System.Text;
 using AiIndexReports.Typesetting.Elements;
+using AiIndexReports.Typesetting.Fonts;
 using AiIndexReports.Typesetting.Frames;
 using AiIndexReports.Typesetting.Pdf;
 using AiIndexReports.Typesetting.Tests.PdfChecks;
 using AiIndexReports.Typesetting.Text;
+using SkiaSharp;
 using UglyToad.PdfPig;
 
 namespace AiIndexReports.Typesetting.Tests;
@@ -60,6 +62,32 @@ public class TaggedPdfTests
         Assert.Equal(3, report.Count("H2")); // the summary box title and "목 차" are paragraphs styled as headings
         Assert.True(report.Artifacts >= 2 * (report.Pages - 1), $"{report.Artifacts} artifacts on {report.Pages} pages");
         Assert.Contains("<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">AI 인덱스 2025 주요 내용과 한국에의 시사점</rdf:li>", report.Xmp);
+    }
+
+    [PdfToolFact("qpdf")]
+    public void Two_faces_from_one_font_file_embed_outlines_too()
+    {
+        // The finisher puts each real subset in place of the outline-free copy Skia drew with, found by PostScript name;
+        // two faces with the same name (one file for two weights) are drawn and embedded by Skia as they are.
+        var regular = Path.Combine(TestFonts.FontDirectory, "Pretendard-Regular.ttf");
+        using var fonts = new FontLibrary()
+            .Add("Pretendard", SKFontStyleWeight.Normal, regular)
+            .Add("Pretendard", SKFontStyleWeight.Bold, regular, sourceName: "bold.ttf")
+            .Add("Pretendard", SKFontStyleWeight.SemiBold, Path.Combine(TestFonts.FontDirectory, "Pretendard-SemiBold.ttf"))
+            .Add("NanumGothic", SKFontStyleWeight.Normal, Path.Combine(TestFonts.FontDirectory, "NanumGothic.ttf"));
+        var document = new Document(TestFonts.Theme)
+            {
+                Metadata = new DocumentMetadata { Title = "한 파일 두 굵기", CreatedUtc = new DateTime(2025, 4, 16, 0, 0, 0, DateTimeKind.Utc) },
+            }
+            .Add(new Heading(1, new TextSpan("굵은 제목")))
+            .Add(new Paragraph(new TextSpan("보통 글자와 "), new TextSpan("굵은 글자") { Weight = SKFontStyleWeight.Bold }, new TextSpan("가 함께 있음")));
+
+        var pdf = new Typesetter(fonts).Typeset(document).Pdf;
+
+        var report = TaggedPdfChecker.Check(pdf);
+        Assert.True(report.Failures.Count == 0, report.ToString());
+        using var read = PdfDocument.Open(pdf);
+        Assert.Contains("보통 글자와 굵은 글자가 함께 있음", string.Concat(read.GetPage(1).Letters.Select(l => l.Value)));
     }
 
     [PdfToolFact("qpdf")]

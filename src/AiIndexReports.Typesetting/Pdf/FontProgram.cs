@@ -9,8 +9,15 @@ namespace AiIndexReports.Typesetting.Pdf;
 /// </summary>
 internal sealed class FontProgram
 {
+    /// <summary>The program of a subset, or null when its tables cannot be copied without outlines (Skia then embeds it).</summary>
     /// <param name="measured">the glyphs whose outlines Skia measures for the descriptor (<see cref="OutlineFreeFont.MeasuredCharacters"/>)</param>
-    public FontProgram(byte[] subset, IEnumerable<ushort> measured)
+    public static FontProgram? For(byte[] subset, IEnumerable<ushort> measured)
+    {
+        try { return new FontProgram(subset, measured); }
+        catch (InvalidDataException) { return null; }
+    }
+
+    private FontProgram(byte[] subset, IEnumerable<ushort> measured)
     {
         Subset = subset;
         DrawnWith = OutlineFreeFont.Of(subset, measured);
