@@ -23,9 +23,7 @@ public static class FontSubsetter
     // OpenType layout tables are left out: a PDF reader draws the glyph ids the content stream names and never shapes,
     // so GSUB/GPOS/GDEF would only add bytes (~16 KB a face) and HarfBuzz's closure over GSUB lookups (most of the
     // subsetting time for a Korean face).
-    private static readonly uint[] DroppedTables = [Tag("GSUB"), Tag("GPOS"), Tag("GDEF")];
-
-    private static uint Tag(string tag) => (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]);
+    private static readonly uint[] DroppedTables = [TableTag.Of("GSUB"), TableTag.Of("GPOS"), TableTag.Of("GDEF")];
 
     // name ids kept: copyright, family, subfamily, unique id, full name, version, PostScript name (HarfBuzz's default),
     // plus the licence description and URL (13, 14) the SIL Open Font License asks an embedded copy to carry.

@@ -15,9 +15,7 @@ public static class OutlineFreeFont
     /// <summary>The characters whose outlines Skia measures for the font descriptor.</summary>
     public const string MeasuredCharacters = "iI!1MX";
 
-    private static uint Tag(string tag) => (uint)(tag[0] << 24 | tag[1] << 16 | tag[2] << 8 | tag[3]);
-
-    private static readonly uint Glyf = Tag("glyf"), Loca = Tag("loca"), Head = Tag("head"), Maxp = Tag("maxp");
+    private static readonly uint Glyf = TableTag.Of("glyf"), Loca = TableTag.Of("loca"), Head = TableTag.Of("head"), Maxp = TableTag.Of("maxp");
 
     /// <summary>The font with only the outlines of <paramref name="kept"/> (and the glyphs they are composed of).</summary>
     /// <exception cref="InvalidDataException">not a TrueType font with glyf, loca, head and maxp tables</exception>

@@ -127,7 +127,7 @@ internal sealed class PdfFinisher
         {
             if (_objects[number] is not PdfDictionary { } font || font["Subtype"] is not PdfName { Value: "Type0" }
                 || font["BaseFont"] is not PdfName baseFont || font["ToUnicode"] is not PdfReference toUnicode) continue;
-            var name = baseFont.Value.Length > 7 && baseFont.Value[6] == '+' ? baseFont.Value[7..] : baseFont.Value;
+            var name = WithoutSubsetTag(baseFont.Value);
             if (!_info.GlyphTexts.TryGetValue(name, out var texts)) continue;
             var cmap = Resolve<PdfStream>(toUnicode);
             var completed = ToUnicodeCompletion.Complete(cmap.Decoded(), texts);
@@ -148,7 +148,7 @@ internal sealed class PdfFinisher
         foreach (var descriptor in descriptors)
         {
             if (descriptor["FontName"] is not PdfName fontName || descriptor["FontFile2"] is not PdfReference file) continue;
-            var name = fontName.Value.Length > 7 && fontName.Value[6] == '+' ? fontName.Value[7..] : fontName.Value;
+            var name = WithoutSubsetTag(fontName.Value);
             if (!_info.FontPrograms.TryGetValue(name, out var program)) continue;
             if (Length1(file) != program.DrawnWith.Length)
                 throw new InvalidDataException($"the font program Skia embedded for {name} is not the one it drew with");
@@ -162,6 +162,9 @@ internal sealed class PdfFinisher
         if (descriptors.Select(d => d["FontFile2"]).OfType<PdfReference>().Any(f => !replaced.Contains(f.Number) && copies.Contains(Length1(f))))
             throw new InvalidDataException("a font program without outlines was left in the file");
     }
+
+    /// <summary>"AAAAAA+Pretendard-Regular" → "Pretendard-Regular": the PostScript name of a subset font (ISO 32000-1, 9.6.4).</summary>
+    static string WithoutSubsetTag(string fontName) => fontName.Length > 7 && fontName[6] == '+' ? fontName[7..] : fontName;
 
     int Length1(PdfReference file) => Resolve<PdfStream>(file).Dictionary["Length1"] is PdfNumber n ? n.IntValue : -1;
 

@@ -181,9 +181,9 @@ internal sealed class PdfStream(PdfDictionary dictionary, byte[] data) : PdfObje
     /// <summary>A stream of <paramref name="plain"/> bytes, Flate-compressed unless told otherwise.</summary>
     public static PdfStream Create(PdfDictionary dictionary, byte[] plain, bool compress = true)
     {
+        if (compress) return Deflated(dictionary, plain);
         var stream = new PdfStream(dictionary, plain);
-        if (compress) stream.SetData(PdfFilters.Deflate(plain), "FlateDecode");
-        else stream.SetData(plain, null);
+        stream.SetData(plain, null);
         return stream;
     }
 
