@@ -17,6 +17,7 @@ internal static class Program
     private static int Main(string[] args)
     {
         ToolCulture.UseForProcess();
+        RunHeap.Start();
         try
         {
             using (Trace.Span("main"))
