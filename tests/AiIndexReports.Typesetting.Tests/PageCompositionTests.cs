@@ -253,4 +253,32 @@ public class PageCompositionTests
         Assert.Equal(left[0].Y, right[0].Y, 0.01f);
         Assert.Equal(left.Select(e => e.Y).Order(), left.Select(e => e.Y));
     }
+
+    [Fact]
+    public void Leader_dots_are_round_points_in_the_pdf_not_curves()
+    {
+        var result = new Typesetter(TestFonts.Library).Typeset(LongDocument(9, new TableOfContents { MinPages = 3 }));
+
+        // One item per leader: the theme's level-1 entries are 11.5 pt, dots 0.45 em apart (5.175 pt), 0.05 em in radius.
+        var leaders = result.Pages[0].Blocks.SelectMany(b => b.Items).OfType<DotsItem>().ToList();
+        Assert.Equal(9, leaders.Count);
+        Assert.All(leaders, leader =>
+        {
+            Assert.Equal(0.575f, leader.Radius, 0.001f);
+            Assert.True(leader.Centers.Count > 10, $"{leader.Centers.Count} dots");
+            Assert.All(leader.Centers.Zip(leader.Centers.Skip(1)), pair =>
+            {
+                Assert.Equal(5.175f, pair.Second.X - pair.First.X, 0.01f);
+                Assert.Equal(pair.First.Y, pair.Second.Y);
+            });
+        });
+
+        // In the PDF each dot is a one-point subpath, closed and stroked with round caps ("x y m h S"): a filled circle
+        // in every conforming reader (ISO 32000-1, 8.5.3.2), where four Bézier curves each used to be.
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(result.Pdf);
+        var operators = pdf.GetPage(1).Operations.Select(o => o.Operator).ToList();
+        Assert.DoesNotContain("c", operators);
+        var points = Enumerable.Range(0, operators.Count - 2).Count(i => operators[i] == "m" && operators[i + 1] == "h" && operators[i + 2] == "S");
+        Assert.Equal(leaders.Sum(l => l.Centers.Count), points);
+    }
 }

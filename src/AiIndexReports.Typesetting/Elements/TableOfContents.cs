@@ -158,9 +158,11 @@ public sealed class TableOfContents : Element
             var step = size * 0.45f;
             // Dots sit on a grid so that the dots of all entries line up.
             var start = MathF.Ceiling((endX + size * 0.5f) / step) * step;
+            var dots = new List<SKPoint>();
+            for (var x = start; x <= right - size * 0.6f; x += step) dots.Add(new SKPoint(x, baseline - size * 0.08f));
+            if (dots.Count == 0) return;
             frame.PushArtifact(ArtifactKind.Layout);
-            for (var x = start; x <= right - size * 0.6f; x += step)
-                frame.Circle(x, baseline - size * 0.08f, size * 0.05f, new SKColor(0xA0, 0xA0, 0xA0));
+            frame.Dots(dots, size * 0.05f, new SKColor(0xA0, 0xA0, 0xA0));
             frame.Pop();
         }
     }

@@ -85,9 +85,10 @@ public sealed class PngReuse
                         Text("r");
                         Floats(rect.Rect.Left, rect.Rect.Top, rect.Rect.Right, rect.Rect.Bottom, rect.Color.Alpha, rect.Color.Red, rect.Color.Green, rect.Color.Blue);
                         break;
-                    case CircleItem circle:
-                        Text("c");
-                        Floats(circle.Center.X, circle.Center.Y, circle.Radius, circle.Color.Alpha, circle.Color.Red, circle.Color.Green, circle.Color.Blue);
+                    case DotsItem dots:
+                        Text("d");
+                        Floats(dots.Radius, dots.Color.Alpha, dots.Color.Red, dots.Color.Green, dots.Color.Blue, dots.Centers.Count);
+                        foreach (var center in dots.Centers) Floats(center.X, center.Y);
                         break;
                     case CanvasItem canvas when block.Element is CanvasElement { Name: not null } element:
                         Text("v" + element.Name);

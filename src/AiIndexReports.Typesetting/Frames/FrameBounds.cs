@@ -48,8 +48,9 @@ public static class FrameBounds
             }
             case RectItem rect:
                 return rect.Rect;
-            case CircleItem circle:
-                return new SKRect(circle.Center.X - circle.Radius, circle.Center.Y - circle.Radius, circle.Center.X + circle.Radius, circle.Center.Y + circle.Radius);
+            case DotsItem { Centers.Count: > 0 } dots:
+                return new SKRect(dots.Centers.Min(c => c.X) - dots.Radius, dots.Centers.Min(c => c.Y) - dots.Radius,
+                    dots.Centers.Max(c => c.X) + dots.Radius, dots.Centers.Max(c => c.Y) + dots.Radius);
             case ImageItem image:
                 return image.Rect;
             case CanvasItem canvas:

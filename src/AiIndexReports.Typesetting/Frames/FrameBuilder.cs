@@ -112,7 +112,8 @@ internal sealed class FrameBuilder
         Add(new RectItem(rect, color));
     }
 
-    public void Circle(float x, float y, float radius, SKColor color) => Add(new CircleItem(new SKPoint(_origin.X + x, _origin.Y + y), radius, color));
+    public void Dots(IEnumerable<SKPoint> centers, float radius, SKColor color) =>
+        Add(new DotsItem([.. centers.Select(c => new SKPoint(_origin.X + c.X, _origin.Y + c.Y))], radius, color));
 
     public void Image(SKImage image, SKRect rect)
     {

@@ -80,10 +80,10 @@ public sealed class RectItem(SKRect rect, SKColor color) : FrameItem
     public SKColor Color { get; } = color;
 }
 
-/// <summary>A filled circle (leader dots).</summary>
-public sealed class CircleItem(SKPoint center, float radius, SKColor color) : FrameItem
+/// <summary>Round dots of one size and colour (a leader): one item, so an exporter can draw them as one shape.</summary>
+public sealed class DotsItem(IReadOnlyList<SKPoint> centers, float radius, SKColor color) : FrameItem
 {
-    public SKPoint Center { get; } = center;
+    public IReadOnlyList<SKPoint> Centers { get; } = centers;
     public float Radius { get; } = radius;
     public SKColor Color { get; } = color;
 }
