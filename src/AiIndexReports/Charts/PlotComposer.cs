@@ -156,6 +156,7 @@ internal sealed class PlotComposer(ChartTheme theme, ChartFonts fonts)
             scatter.MarkerSize = series.Markers ? theme.MarkerSize : 0;
             scatter.MarkerShape = series.Markers ? MarkerShape.FilledCircle : MarkerShape.None;
             scatter.MarkerColor = color;
+            if (series.Markers) scatter.MarkerStyle.CustomRenderer = new RoundDotMarker();
         }
         plot.Grid.XAxisStyle.MajorLineStyle.Width = 0; // time runs left to right; only value gridlines help reading
     }

@@ -128,6 +128,29 @@ public class ChartPdfTests
         Assert.Contains("clip-path=\"url(#clip1)\"", first);
     }
 
+    [Fact]
+    public void Line_markers_are_round_capped_zero_length_strokes_not_curves_in_pdf_and_svg()
+    {
+        // models_trend: the United States, China, Europe and Korea, 2014–2024 — 44 points, each with a marker.
+        var figure = Figures["models_trend"];
+
+        // In the PDF: "x y m x y l S" each (a disc in every conforming reader), where a circle was sixteen Bézier curves.
+        using var pdf = PdfDocument.Open(Pdf(figure, ChartFrame.Titled));
+        var operations = pdf.GetPage(1).Operations;
+        Assert.DoesNotContain(operations, o => o.Operator == "c");
+        var dots = operations.Zip(operations.Skip(1), operations.Skip(2)).Count(o =>
+            o.First is UglyToad.PdfPig.Graphics.Operations.PathConstruction.BeginNewSubpath from
+            && o.Second is UglyToad.PdfPig.Graphics.Operations.PathConstruction.AppendStraightLineSegment to
+            && from.X == to.X && from.Y == to.Y && o.Third.Operator == "S");
+        Assert.Equal(44, dots);
+
+        // In the SVG: a path "Mx yLx y" with round caps each — Skia's SVG writer drops lone points, so never those.
+        var svg = Renderer.RenderSvg(figure);
+        var zeroLength = System.Text.RegularExpressions.Regex.Matches(svg, @"stroke-linecap=""round""[^>]* d=""M([-\d.]+) ([-\d.]+)L\1 \2""");
+        Assert.Equal(44, zeroLength.Count);
+        Assert.DoesNotContain("d=\"\"", svg);
+    }
+
     private static int Occurrences(string text, string part)
     {
         int count = 0;
