@@ -379,7 +379,7 @@ public sealed class BriefBuilder : IDisposable
         Lap("metrics");
         // The templates' `metrics` object (one node per metric, ~2,000) is built on another core while the figures are
         // made and the first brief's parts decided; its first section waits for it only if it is not done yet.
-        _ = Task.Run(() =>
+        var templateMetrics = Task.Run(() =>
         {
             using var culture = ToolCulture.OnThisThread();
             using var span = Trace.Span($"{edition}: template metrics");
@@ -389,7 +389,10 @@ public sealed class BriefBuilder : IDisposable
         Lap("figures");
         // The PNG/SVG exports and metrics.json are not needed to typeset (the PDF draws its charts as vectors itself):
         // made on another core while the first brief is written and typeset; that brief waits for them before committing.
-        var exports = Task.Run(() => ExportEditionFiles(edition, metrics, figures));
+        // They start once the templates' metrics are done (a failure there is the first section's to report): on two
+        // cores, started at once they took half the other core from it while the first section waited.
+        var exports = templateMetrics.ContinueWith(_ => ExportEditionFiles(edition, metrics, figures), CancellationToken.None,
+            TaskContinuationOptions.None, TaskScheduler.Default);
         return new EditionOutputs(metrics, figures, exports, [.. dataset.Warnings, .. figures.Diagnostics], timings);
     }
 
