@@ -59,8 +59,25 @@ public static class Trace
         json.WriteNumber("gc_count", GC.CollectionCount(0));
         json.WriteNumber("gc_gen2_count", GC.CollectionCount(2));
         json.WriteNumber("gc_pause_ms", GC.GetTotalPauseDuration().TotalMilliseconds);
+        // Still "NoGCRegion" at the end: the run never collected after its start (the CLI's RunHeap).
+        json.WriteString("gc_latency_mode", System.Runtime.GCSettings.LatencyMode.ToString());
+        if (HugePagesKb() is { } hugePages) json.WriteNumber("anon_huge_pages_kb", hugePages);
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>The process's anonymous memory in transparent huge pages (Linux), or null where the kernel does not say.</summary>
+    private static long? HugePagesKb()
+    {
+        try
+        {
+            var line = System.IO.File.ReadLines("/proc/self/smaps_rollup").FirstOrDefault(l => l.StartsWith("AnonHugePages:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return null;
+        }
     }
 
     private static void Event(Utf8JsonWriter json, string name, int thread, double start, double duration, long allocated)

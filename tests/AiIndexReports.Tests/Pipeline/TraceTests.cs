@@ -35,4 +35,25 @@ public class TraceTests(BuiltRepository built)
         Assert.True(write.GetProperty("args").GetProperty("allocated_kb").GetInt64() > 0);
         Assert.True(json.RootElement.GetProperty("otherData").GetProperty("allocated_bytes").GetInt64() > 1_000_000);
     }
+
+    [Fact]
+    public void A_one_brief_build_never_collects_and_gets_huge_pages_where_linux_offers_them()
+    {
+        using var copy = built.Repo.Clone();
+        var trace = copy.PathOf("trace.json");
+
+        var run = Cli.Execute(new Dictionary<string, string> { ["AIINDEX_TRACE"] = trace, ["CI"] = "true" },
+            "build", "--brief", "ai-index-brief", "--edition", "2025", "--force", "--root", copy.Root);
+
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        using var json = JsonDocument.Parse(File.ReadAllBytes(trace));
+        var other = json.RootElement.GetProperty("otherData");
+        // One collection: the one that opens the no-GC region at start, on a nearly empty heap; none after it.
+        Assert.Equal(1, other.GetProperty("gc_count").GetInt32());
+        Assert.Equal("NoGCRegion", other.GetProperty("gc_latency_mode").GetString());
+        Assert.InRange(other.GetProperty("allocated_bytes").GetInt64(), 10_000_000, 64L << 20);
+        var thp = "/sys/kernel/mm/transparent_hugepage/enabled";
+        if (OperatingSystem.IsLinux() && File.Exists(thp) && !File.ReadAllText(thp).Contains("[never]"))
+            Assert.True(other.GetProperty("anon_huge_pages_kb").GetInt64() >= 2048, json.RootElement.GetProperty("otherData").ToString());
+    }
 }
