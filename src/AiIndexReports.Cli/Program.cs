@@ -17,7 +17,6 @@ internal static class Program
     private static int Main(string[] args)
     {
         ToolCulture.UseForProcess();
-        RunHeap.Start();
         try
         {
             using (Trace.Span("main"))
@@ -93,6 +92,7 @@ internal static class Program
         {
             config.SetApplicationName("aiindex");
             config.PropagateExceptions();
+            config.SetInterceptor(new RunHeap.OneShotCommands());
             config.Settings.StrictParsing = true;   // an unknown option is a usage error, never silently ignored
             // Help goes to the process's current standard output (tests redirect it), never to a console cached earlier.
             config.Settings.Console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });

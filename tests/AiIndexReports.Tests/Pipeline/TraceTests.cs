@@ -56,4 +56,33 @@ public class TraceTests(BuiltRepository built)
         if (OperatingSystem.IsLinux() && File.Exists(thp) && !File.ReadAllText(thp).Contains("[never]"))
             Assert.True(other.GetProperty("anon_huge_pages_kb").GetInt64() >= 2048, json.RootElement.GetProperty("otherData").ToString());
     }
+
+    [Fact]
+    public async Task Watch_keeps_the_usual_gc_a_short_run_heap_would_hold_memory_for_hours()
+    {
+        using var copy = built.Repo.Clone();
+        var trace = copy.PathOf("trace.json");
+        var info = Cli.StartInfo(new Dictionary<string, string> { ["AIINDEX_TRACE"] = trace },
+            "watch", "--edition", "2025", "--brief", "ai-index-summary", "--root", copy.Root);
+        info.RedirectStandardInput = true;
+        using var process = System.Diagnostics.Process.Start(info)!;
+        var firstBuild = new TaskCompletionSource();
+        process.OutputDataReceived += (_, e) => { if (e.Data?.StartsWith("watch: previews updated", StringComparison.Ordinal) == true) firstBuild.TrySetResult(); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        try
+        {
+            await firstBuild.Task.WaitAsync(TimeSpan.FromSeconds(60));
+            // Ctrl+C: the watcher stops cleanly, and the trace is written as the process ends.
+            await System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExitAsync();
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        using var json = JsonDocument.Parse(File.ReadAllBytes(trace));
+        Assert.NotEqual("NoGCRegion", json.RootElement.GetProperty("otherData").GetProperty("gc_latency_mode").GetString());
+    }
 }
