@@ -75,7 +75,9 @@ public sealed class MetricSet(int edition, int measuredYear, IEnumerable<Metric>
 
     public int Edition { get; } = edition;
     public int MeasuredYear { get; } = measuredYear;
-    public IEnumerable<Metric> All => _byId.Values.OrderBy(m => m.Id, StringComparer.Ordinal);
+    /// <summary>Every metric, ordered by id. Sorted once (templates' checks ask for it per metric id they name).</summary>
+    public IEnumerable<Metric> All => _all ??= _byId.Values.OrderBy(m => m.Id, StringComparer.Ordinal).ToList().AsReadOnly();
+    private IReadOnlyList<Metric>? _all;   // the set never changes: computing it twice on two threads gives the same list
     public bool TryGet(string id, out Metric metric) => _byId.TryGetValue(id, out metric!);
 
     public Metric this[string id] => _byId.TryGetValue(id, out var m)
