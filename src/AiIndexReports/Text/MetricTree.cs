@@ -29,19 +29,22 @@ internal static class MetricTree
     private static StrictScriptObject Build(MetricSet metrics)
     {
         var root = new StrictScriptObject(RootName);
+        var nodes = new List<StrictScriptObject> { root };
         var problems = new List<Diagnostic>();
-        // Shorter ids first so a prefix that is itself a metric becomes a MetricNode before its children are added.
-        foreach (var metric in metrics.All.OrderBy(m => m.Id.Count(c => c == '.')).ThenBy(m => m.Id, StringComparer.Ordinal))
+        // Shorter ids first so a prefix that is itself a metric becomes a MetricNode before its children are added
+        // (All is in id order already: a stable sort by depth keeps it within each depth).
+        foreach (var metric in metrics.All.OrderBy(m => m.Id.AsSpan().Count('.')))
         {
-            try { Add(root, metric); }
+            try { Add(root, metric, nodes); }
             catch (ArgumentException e) { problems.Add(new Diagnostic(null, $"metric id \"{metric.Id}\": {e.Message}")); }
         }
         if (problems.Count > 0) throw new BuildFailedException(problems);
-        Freeze(root);
+        // Read-only once complete: every node made, not a walk through every metric's members looking for them.
+        foreach (var node in nodes) node.IsReadOnly = true;
         return root;
     }
 
-    private static void Add(StrictScriptObject root, Metric metric)
+    private static void Add(StrictScriptObject root, Metric metric, List<StrictScriptObject> nodes)
     {
         var segments = metric.Id.Split('.');
         if (segments.Any(string.IsNullOrEmpty)) throw new ArgumentException("empty segment");
@@ -52,13 +55,13 @@ internal static class MetricTree
             CheckNotAField(parent, segment);
             parent = parent.ContainsKey(segment)
                 ? (StrictScriptObject)parent[segment]!
-                : AddChild(parent, segment, new StrictScriptObject($"{parent.Path}.{segment}"));
+                : AddChild(parent, segment, new StrictScriptObject($"{parent.Path}.{segment}"), nodes);
         }
 
         string name = segments[^1];
         CheckNotAField(parent, name);
         // The slot is free: ids are unique in a MetricSet, and shorter ids are added before the longer ones they prefix.
-        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric));
+        AddChild(parent, name, new MetricNode($"{parent.Path}.{name}", metric), nodes);
     }
 
     private static void CheckNotAField(StrictScriptObject parent, string name)
@@ -67,18 +70,11 @@ internal static class MetricTree
             throw new ArgumentException($"`{parent.Path}.{name}` would hide the metric field `{name}`; rename the longer id");
     }
 
-    private static StrictScriptObject AddChild(StrictScriptObject parent, string name, StrictScriptObject child)
+    private static StrictScriptObject AddChild(StrictScriptObject parent, string name, StrictScriptObject child, List<StrictScriptObject> nodes)
     {
         parent[name] = child;
+        nodes.Add(child);
         return child;
-    }
-
-    private static void Freeze(StrictScriptObject node)
-    {
-        // The pairs, not `Values` (which copies every node's values into a new list).
-        foreach (var (_, value) in node)
-            if (value is StrictScriptObject child) Freeze(child);
-        node.IsReadOnly = true;
     }
 }
 
