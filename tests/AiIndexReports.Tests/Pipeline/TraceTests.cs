@@ -73,8 +73,9 @@ public class TraceTests(BuiltRepository built)
         try
         {
             await firstBuild.Task.WaitAsync(TimeSpan.FromSeconds(60));
-            // Ctrl+C: the watcher stops cleanly, and the trace is written as the process ends.
-            await System.Diagnostics.Process.Start("kill", ["-INT", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!.WaitForExitAsync();
+            // Ctrl+C: the watcher stops cleanly, and the trace is written as the process ends (the shell's own kill:
+            // no procps needed).
+            await System.Diagnostics.Process.Start("sh", ["-c", $"kill -INT {process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)}"])!.WaitForExitAsync();
             await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
         }
         finally
