@@ -10,13 +10,7 @@ public class TraceTests(BuiltRepository built)
     public void A_build_with_AIINDEX_TRACE_writes_its_stages_and_typesetting_phases_as_trace_events()
     {
         using var copy = built.Repo.Clone();
-        var trace = copy.PathOf("trace.json");
-
-        var run = Cli.Execute(new Dictionary<string, string> { ["AIINDEX_TRACE"] = trace, ["CI"] = "true" },
-            "build", "--brief", "ai-index-summary", "--edition", "2025", "--force", "--root", copy.Root);
-
-        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
-        using var json = JsonDocument.Parse(File.ReadAllBytes(trace));
+        using var json = TracedBuild(copy, "ai-index-summary");
         var events = json.RootElement.GetProperty("traceEvents").EnumerateArray().ToList();
         var names = events.Select(e => e.GetProperty("name").GetString()!).ToList();
         foreach (var span in new[] { "main", "briefs.toml", "2025: load", "2025: metrics", "2025/ai-index-summary: write",
@@ -40,13 +34,7 @@ public class TraceTests(BuiltRepository built)
     public void A_one_brief_build_never_collects_and_gets_huge_pages_where_linux_offers_them()
     {
         using var copy = built.Repo.Clone();
-        var trace = copy.PathOf("trace.json");
-
-        var run = Cli.Execute(new Dictionary<string, string> { ["AIINDEX_TRACE"] = trace, ["CI"] = "true" },
-            "build", "--brief", "ai-index-brief", "--edition", "2025", "--force", "--root", copy.Root);
-
-        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
-        using var json = JsonDocument.Parse(File.ReadAllBytes(trace));
+        using var json = TracedBuild(copy, "ai-index-brief");
         var other = json.RootElement.GetProperty("otherData");
         // One collection, counted but not made: the one that opens the no-GC region (it only sets the budget); none after it.
         Assert.Equal(1, other.GetProperty("gc_count").GetInt32());
@@ -54,7 +42,17 @@ public class TraceTests(BuiltRepository built)
         Assert.InRange(other.GetProperty("allocated_bytes").GetInt64(), 10_000_000, 64L << 20);
         var thp = "/sys/kernel/mm/transparent_hugepage/enabled";
         if (OperatingSystem.IsLinux() && File.Exists(thp) && !File.ReadAllText(thp).Contains("[never]"))
-            Assert.True(other.GetProperty("anon_huge_pages_kb").GetInt64() >= 2048, json.RootElement.GetProperty("otherData").ToString());
+            Assert.True(other.GetProperty("anon_huge_pages_kb").GetInt64() >= 2048, other.ToString());
+    }
+
+    /// <summary>`build --brief BRIEF --edition 2025 --force` with AIINDEX_TRACE set, in its own process; its trace file.</summary>
+    static JsonDocument TracedBuild(RepoCopy copy, string brief)
+    {
+        var trace = copy.PathOf("trace.json");
+        var run = Cli.Execute(new Dictionary<string, string> { ["AIINDEX_TRACE"] = trace, ["CI"] = "true" },
+            "build", "--brief", brief, "--edition", "2025", "--force", "--root", copy.Root);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        return JsonDocument.Parse(File.ReadAllBytes(trace));
     }
 
     [Fact]
